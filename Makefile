@@ -1,0 +1,67 @@
+# The README's two commands are `make run` and `make test`. `make help` lists every target.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup demo serve worker test test-postgres lint format check ci clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(STAMP)
+
+setup: $(STAMP) ## Install, migrate SQLite and load the demo content (idempotent)
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py load_initial_data
+
+run: setup ## Set up, then serve the site with demo content at http://127.0.0.1:8000/ (and the mail worker)
+	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: $(STAMP) ## Run only the background worker (mail)
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+test: $(DEV_STAMP) ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
+	$(BIN)/python -m pytest -n 2 -q
+
+test-postgres: $(DEV_STAMP) ## Run the whole test suite on the local PostgreSQL
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q
+
+lint: $(DEV_STAMP) ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_STAMP) ## Format and auto-fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(DEV_STAMP) ## Django system checks, missing migrations, deploy checks
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-value \
+		ALLOWED_HOSTS=clusters.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+ci: lint check test test-postgres ## Everything CI runs
+
+clean: ## Remove the virtualenv, the SQLite database and uploads
+	rm -rf $(VENV) db.sqlite3 media private_media .test-media .test-private-media

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ClusterPagesConfig(AppConfig):
+    name = "cluster_pages"
+    verbose_name = _("Thematic clusters")

@@ -1,0 +1,33 @@
+"""iCalendar output for events (RFC 5545 through the icalendar library)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+
+def calendar_for_events(events, *, request, name):
+    """A VCALENDAR with one all-day VEVENT per event; DTEND is exclusive, as RFC 5545 says."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//WeGO Thematic Clusters//Events//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    host = request.get_host() if request else "localhost"
+    stamp = timezone.now()
+    for event in events:
+        entry = Event()
+        entry.add("uid", f"event-{event.pk}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("summary", event.title)
+        entry.add("dtstart", event.start_date)
+        entry.add("dtend", event.end_date + timedelta(days=1))
+        location = ", ".join(part for part in (event.venue, event.city, event.country.name) if part)
+        if location:
+            entry.add("location", location)
+        if event.summary:
+            entry.add("description", event.summary)
+        url = event.get_full_url(request)
+        if url:
+            entry.add("url", url)
+        calendar.add_component(entry)
+    return calendar

@@ -1,0 +1,199 @@
+"""Events: summits, committee meetings, tech jams; each with an .ics, the index with a feed."""
+
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+
+TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+def validate_time_zone(value):
+    # Validated rather than stored as choices, so a tzdata update never needs a migration.
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+class EventKind(models.TextChoices):
+    SUMMIT = "summit", _("Summit")
+    COMMITTEE_MEETING = "committee_meeting", _("Committee meeting")
+    TECH_JAM = "tech_jam", _("Tech jam")
+    EXPO = "expo", _("Expo")
+    WEBINAR = "webinar", _("Webinar")
+    OTHER = "other", _("Other")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """Upcoming and past events, filterable, with an iCalendar feed of upcoming ones."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("feed_url")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cluster_pages.EventPage"]
+    max_count_per_parent = 1
+    template = "cluster_pages/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    @property
+    def feed_url(self):
+        return self.url + self.reverse_subpage("feed") if self.url else None
+
+    def events(self):
+        return (
+            EventPage.objects.child_of(self).live().public().prefetch_related("related_clusters").order_by("start_date")
+        )
+
+    @path("")
+    def index(self, request):
+        from ..filters import EventFilter
+
+        today = timezone.localdate()
+        event_filter = EventFilter(request.GET or None, queryset=self.events(), request=request)
+        events = event_filter.qs if event_filter.is_bound and event_filter.is_valid() else self.events()
+        return self.render(
+            request,
+            context_overrides={
+                "filter": event_filter,
+                "upcoming_events": [event for event in events if event.end_date >= today],
+                "past_events": sorted(
+                    (event for event in events if event.end_date < today), key=lambda e: e.start_date, reverse=True
+                ),
+            },
+        )
+
+    @path("feed.ics", name="feed")
+    def feed(self, request):
+        from ..ical import calendar_for_events
+
+        upcoming = self.events().filter(end_date__gte=timezone.localdate())
+        calendar = calendar_for_events(upcoming, request=request, name=self.title)
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="events.ics"'
+        return response
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One event: when, where, who organises it and which clusters it concerns."""
+
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("The time zone of the place where the event is held."),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
+    city = models.CharField(_("city"), max_length=255, blank=True)
+    country = CountryField(_("country"), blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    organisers = models.CharField(
+        _("organisers"), max_length=500, blank=True, help_text=_("E.g. 'WeGO and the Seoul Metropolitan Government'.")
+    )
+    related_clusters = ParentalManyToManyField(
+        "cluster_pages.ThematicClusterPage", verbose_name=_("related clusters"), blank=True, related_name="events"
+    )
+    summary = models.CharField(_("summary"), max_length=255, blank=True, help_text=_("Shown in listings."))
+    description = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    registration_url = models.URLField(_("registration URL"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
+                FieldPanel("kind"),
+            ],
+            _("When"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")])],
+            _("Where"),
+        ),
+        FieldPanel("organisers"),
+        FieldPanel("related_clusters"),
+        FieldPanel("registration_url"),
+        FieldPanel("description"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("organisers"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("start_date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("time_zone"),
+        APIField("kind"),
+        APIField("city"),
+        APIField("country_code"),
+        APIField("venue"),
+        APIField("organisers"),
+        APIField("related_cluster_ids"),
+        APIField("registration_url"),
+        APIField("description"),
+        APIField("ical_url"),
+    ]
+
+    parent_page_types = ["cluster_pages.EventIndexPage"]
+    subpage_types = []
+    template = "cluster_pages/event_page.html"
+
+    class Meta:
+        verbose_name = _("event page")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    @property
+    def country_code(self):
+        return self.country.code or None
+
+    @property
+    def related_cluster_ids(self):
+        return [cluster.pk for cluster in self.related_clusters.all()]
+
+    @property
+    def ical_url(self):
+        return self.url + self.reverse_subpage("ical") if self.url else None
+
+    @property
+    def is_upcoming(self):
+        return self.end_date >= timezone.localdate()
+
+    @path("event.ics", name="ical")
+    def ical(self, request):
+        from ..ical import calendar_for_events
+
+        calendar = calendar_for_events([self], request=request, name=self.title)
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response

@@ -1,0 +1,105 @@
+"""The home page: hero, live figures, featured clusters, next events, latest case studies."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The site's root page."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=255)
+    hero_intro = RichTextField(_("hero introduction"), blank=True, features=["bold", "italic", "link"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("call-to-action page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_label = models.CharField(_("call-to-action label"), max_length=64, blank=True)
+    body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_page"),
+                FieldPanel("hero_cta_label"),
+            ],
+            _("Hero"),
+        ),
+        InlinePanel("featured_clusters", label=_("Featured clusters"), help_text=_("Shown in this order.")),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_intro"), index.SearchField("body")]
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_intro"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("figures"),
+        APIField("featured_cluster_ids"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @property
+    def figures(self):
+        from cluster_pages.figures import site_figures
+
+        return [{"key": f.key, "label": str(f.label), "value": f.value} for f in site_figures()]
+
+    @property
+    def featured_cluster_ids(self):
+        return [item.cluster_id for item in self.featured_clusters.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        from cluster_pages.figures import site_figures
+        from cluster_pages.models import CaseStudyPage, EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = site_figures()
+        context["featured_clusters"] = [
+            item.cluster
+            for item in self.featured_clusters.select_related("cluster", "cluster__leader")
+            if item.cluster.live
+        ]
+        context["next_events"] = (
+            EventPage.objects.live().public().filter(end_date__gte=timezone.localdate()).order_by("start_date")[:3]
+        )
+        context["latest_case_studies"] = (
+            CaseStudyPage.objects.live().public().select_related("cluster").order_by("-first_published_at")[:3]
+        )
+        return context
+
+
+class HomeFeaturedCluster(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_clusters")
+    cluster = models.ForeignKey(
+        "cluster_pages.ThematicClusterPage", verbose_name=_("cluster"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("cluster")]
