@@ -12,7 +12,7 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -81,7 +81,8 @@ class EventIndexPage(RoutablePageMixin, Page):
             },
         )
 
-    @path("feed.ics", name="feed")
+    # Wagtail routes sub-paths with a trailing slash appended ("/feed.ics/"), so the slash is optional here.
+    @re_path(r"^feed\.ics/?$", name="feed")
     def feed(self, request):
         from ..ical import calendar_for_events
 
@@ -189,7 +190,7 @@ class EventPage(RoutablePageMixin, Page):
     def is_upcoming(self):
         return self.end_date >= timezone.localdate()
 
-    @path("event.ics", name="ical")
+    @re_path(r"^event\.ics/?$", name="ical")
     def ical(self, request):
         from ..ical import calendar_for_events
 
