@@ -1,0 +1,19 @@
+from .applications import AbstractApplication, Application
+from .notifications import Notification, NotificationState
+from .records import InternalNote, SubmittedFile, TransitionLog
+from .states import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState
+from .submissions import AbstractSubmission
+
+__all__ = [
+    "APPLICANT_EXPLANATIONS",
+    "APPLICANT_LABELS",
+    "AbstractApplication",
+    "AbstractSubmission",
+    "Application",
+    "ApplicationState",
+    "InternalNote",
+    "Notification",
+    "NotificationState",
+    "SubmittedFile",
+    "TransitionLog",
+]

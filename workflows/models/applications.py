@@ -1,0 +1,166 @@
+"""The application state machine: submitted → reviewed → assigned → active, and its side states."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
+
+from .. import permissions
+from .states import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState
+from .submissions import AbstractSubmission
+
+S = ApplicationState
+
+
+class AbstractApplication(FSMModelMixin, AbstractSubmission):
+    """An application that reviewers move through the state machine below.
+
+    Override points (class attributes):
+    - ``assignable_page_types``: page model labels an application of this kind can be assigned to.
+    Override points (methods):
+    - ``target_accepts_applications(page)``: whether a target page takes new members now. By default it
+      reads ``accepts_applications`` on the specific page, and is true where the page has no such attribute.
+    - ``target_managers(page)``: users who lead the target and may activate/end its applications. By default
+      ``page.specific.application_managers()`` where the page defines it.
+
+    Transition bodies only change this row; ``workflows.services.perform_transition`` is the one way in
+    and does the locking, permission checks, logging and notifications.
+    """
+
+    assignable_page_types: tuple[str, ...] = ()
+
+    state = FSMField(
+        _("state"), max_length=32, choices=ApplicationState.choices, default=S.SUBMITTED, protected=True, db_index=True
+    )
+    assigned_to = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True, db_index=True)
+
+    class Meta(AbstractSubmission.Meta):
+        abstract = True
+
+    # -- what people are shown ---------------------------------------------------------------
+
+    @property
+    def applicant_state_label(self):
+        return APPLICANT_LABELS[ApplicationState(self.state)]
+
+    @property
+    def applicant_state_explanation(self):
+        return APPLICANT_EXPLANATIONS[ApplicationState(self.state)]
+
+    # -- override points ---------------------------------------------------------------------
+
+    def target_accepts_applications(self, page) -> bool:
+        return bool(getattr(page.specific, "accepts_applications", True))
+
+    def target_managers(self, page):
+        managers = getattr(page.specific, "application_managers", None)
+        return list(managers()) if managers else []
+
+    def user_manages_target(self, user) -> bool:
+        if self.assigned_to_id is None or not getattr(user, "is_authenticated", False):
+            return False
+        return any(manager.pk == user.pk for manager in self.target_managers(self.assigned_to))
+
+    def target_is_assignable(self, page) -> bool:
+        return page.specific_class is not None and page.specific_class._meta.label in self.assignable_page_types
+
+    # -- the state machine -------------------------------------------------------------------
+
+    @transition(field=state, source=S.SUBMITTED, target=S.REVIEWED, permission=permissions.can_review)
+    def review(self):
+        """A reviewer has read the application."""
+
+    @transition(
+        field=state,
+        source=[S.SUBMITTED, S.REVIEWED],
+        target=S.CHANGES_REQUESTED,
+        permission=permissions.can_request_changes,
+    )
+    def request_changes(self):
+        """The applicant must edit and resubmit; the message to them is required (checked by the service)."""
+
+    @transition(field=state, source=S.CHANGES_REQUESTED, target=S.SUBMITTED, permission=permissions.is_the_applicant)
+    def resubmit(self):
+        """The applicant sent edited answers (validated like a new submission before this runs)."""
+
+    @transition(field=state, source=S.REVIEWED, target=S.ASSIGNED, permission=permissions.can_assign)
+    def assign(self, *, target):
+        """A coordinator places the application in a target (e.g. a cluster) that accepts members."""
+        self.assigned_to = target
+
+    @transition(field=state, source=S.ASSIGNED, target=S.ACTIVE, permission=permissions.can_activate)
+    def activate(self):
+        """The applicant is now a participant of the target."""
+
+    @transition(
+        field=state, source=[S.SUBMITTED, S.REVIEWED, S.ASSIGNED], target=S.REJECTED, permission=permissions.can_reject
+    )
+    def reject(self):
+        """Not accepted; the internal reason is required, a message to the applicant optional."""
+
+    @transition(
+        field=state,
+        source=[S.SUBMITTED, S.REVIEWED, S.ASSIGNED, S.CHANGES_REQUESTED],
+        target=S.WITHDRAWN,
+        permission=permissions.is_the_applicant,
+    )
+    def withdraw(self):
+        """The applicant withdrew, after confirming."""
+
+    @transition(field=state, source=S.ACTIVE, target=S.ENDED, permission=permissions.can_end)
+    def end(self):
+        """Participation ends; a note is required."""
+
+    @transition(field=state, source=[S.REJECTED, S.WITHDRAWN], target=S.SUBMITTED, permission=permissions.can_reopen)
+    def reopen(self):
+        """A coordinator puts the application back in the queue; a note is required."""
+
+
+class Application(AbstractApplication):
+    """The concrete default: site kinds subclass it (multi-table), so every kind shares one queue."""
+
+    kind = models.ForeignKey(
+        ContentType, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    class Meta(AbstractApplication.Meta):
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        permissions = [
+            ("review_application", _("Can mark applications reviewed")),
+            ("request_changes_application", _("Can request changes to applications")),
+            ("assign_application", _("Can assign applications")),
+            ("activate_application", _("Can activate applications")),
+            ("reject_application", _("Can reject applications")),
+            ("end_application", _("Can end active applications")),
+            ("reopen_application", _("Can reopen rejected or withdrawn applications")),
+            ("export_application", _("Can export applications")),
+            ("add_internal_note", _("Can add internal notes to applications")),
+        ]
+
+    def save(self, *args, **kwargs):
+        if not self.kind_id:
+            self.kind = ContentType.objects.get_for_model(self)
+        super().save(*args, **kwargs)
+
+    @cached_property
+    def specific(self):
+        """This application as its concrete kind (like Wagtail's ``Page.specific``)."""
+        model = self.kind.model_class()
+        if model is None or isinstance(self, model):
+            return self
+        return model._default_manager.get(pk=self.pk)
+
+    @property
+    def kind_label(self):
+        model = self.kind.model_class()
+        return model._meta.verbose_name if model else self.kind.name
