@@ -166,5 +166,5 @@ CORS_URLS_REGEX = r"^/api/.*$"
 
 LOGIN_URL = "wagtailcore_login"
 
-# Wagtail's live preview renders the page in a same-origin iframe.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing is framed, except Wagtail's preview, whose views set SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
