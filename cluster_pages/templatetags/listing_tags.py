@@ -1,0 +1,34 @@
+"""Helpers for listings and search results: a readable page type and a one-paragraph summary."""
+
+from django import template
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+PAGE_TYPE_LABELS = {
+    "thematicclusterpage": _("Cluster"),
+    "clusterindexpage": _("Clusters"),
+    "eventpage": _("Event"),
+    "eventindexpage": _("Events"),
+    "casestudypage": _("Case study"),
+    "casestudyindexpage": _("Case studies"),
+    "homepage": _("Home"),
+}
+
+
+@register.filter
+def page_type_label(page):
+    """A short label for the kind of page, e.g. "Event" or "Case study"; "Page" for anything else."""
+    return PAGE_TYPE_LABELS.get(page._meta.model_name, _("Page"))
+
+
+@register.filter
+def page_summary(page, words=40):
+    """The page's summary, search description or introduction, as plain text of at most `words` words."""
+    for attribute in ("summary", "search_description", "intro", "hero_intro"):
+        text = strip_tags(str(getattr(page, attribute, "") or "")).strip()
+        if text:
+            return Truncator(text).words(int(words))
+    return ""

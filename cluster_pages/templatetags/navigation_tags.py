@@ -1,0 +1,68 @@
+"""Site navigation: the main menu, breadcrumbs and links to the section index pages."""
+
+from django import template
+from django.conf import settings
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+SECTION_INDEX_MODELS = {
+    "clusterindexpage": "clusters",
+    "eventindexpage": "events",
+    "casestudyindexpage": "case_studies",
+}
+
+
+def _site_root(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+def _is_current_or_ancestor(item, current_page):
+    return current_page is not None and current_page.path.startswith(item.path)
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The Wagtail site's name, falling back to WAGTAIL_SITE_NAME."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's live children marked "show in menus", in one query."""
+    root = _site_root(context)
+    current_page = context.get("page")
+    items = []
+    if root is not None:
+        for item in root.get_children().live().public().in_menu():
+            items.append({"page": item, "is_current": _is_current_or_ancestor(item, current_page)})
+    return {"request": context.get("request"), "items": items, "root": root, "current_page": current_page}
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context, page):
+    """The trail from the site's home page down to (but not including) the given page."""
+    root = _site_root(context)
+    ancestors = []
+    if root is not None and page.pk != root.pk and page.path.startswith(root.path):
+        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth"))
+    return {"request": context.get("request"), "ancestors": ancestors, "page": page}
+
+
+@register.simple_tag(takes_context=True)
+def section_index_pages(context):
+    """The cluster, event and case-study index pages under the site root, keyed by section; one query."""
+    root = _site_root(context)
+    if root is None:
+        return {}
+    children = root.get_children().live().public().select_related("content_type")
+    sections = {}
+    for child in children:
+        key = SECTION_INDEX_MODELS.get(child.content_type.model)
+        if key and child.content_type.app_label == "cluster_pages" and key not in sections:
+            sections[key] = child
+    return sections
