@@ -1,0 +1,69 @@
+"""Shared fixtures: a site whose root is the home page with its three index pages, and one user per role."""
+
+from contextlib import contextmanager
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+
+from .factories import TEST_PASSWORD, SiteTree, UserFactory, build_site_tree
+
+
+@pytest.fixture
+def site_tree(db) -> SiteTree:
+    """The default site rooted at a HomePage with /clusters/, /events/ and /case-studies/ below it."""
+    return build_site_tree()
+
+
+@pytest.fixture(scope="session")
+def shared_data(django_db_setup, django_db_blocker):
+    """Build data once for a module of tests, inside a transaction rolled back when the module ends.
+
+    Use from a module-scoped fixture: ``with shared_data(): ...; yield data``. Each test still runs in
+    its own savepoint (request ``db``), so a test may add rows; it must not change the shared objects.
+    """
+
+    @contextmanager
+    def build():
+        with django_db_blocker.unblock():
+            with transaction.atomic():
+                yield
+                transaction.set_rollback(True)
+            cache.clear()  # Wagtail caches the site root paths of rows that no longer exist.
+
+    return build
+
+
+@pytest.fixture
+def password():
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", groups=["Editors"])
+
+
+@pytest.fixture
+def communications(db):
+    return UserFactory(username="communications", groups=["Communications"])
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(username="reviewer", groups=["Reviewers"])
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(username="coordinator", groups=["Coordinators"])
+
+
+@pytest.fixture
+def cluster_leader(db):
+    return UserFactory(username="cluster-leader", groups=["Cluster leaders"])
