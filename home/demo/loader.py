@@ -1,0 +1,32 @@
+"""Load the whole demo site in one transaction; every step skips what already exists."""
+
+from django.db import transaction
+
+from .accounts import demo_accounts_ensure
+from .case_studies import case_studies_ensure
+from .clusters import clusters_ensure
+from .events import events_ensure
+from .programme import programme_pages_ensure
+from .report import LoadReport
+from .site import default_site_ensure, home_ensure, home_features_set, site_settings_ensure
+from .snippets import contacts_ensure, leaders_ensure
+
+
+@transaction.atomic
+def demo_content_load(*, with_accounts: bool) -> LoadReport:
+    """Create the demo pages, snippets, images and settings (and the demo accounts if asked); idempotent."""
+    report = LoadReport()
+    home, home_created = home_ensure(report=report)
+    site = default_site_ensure(home=home, report=report)
+    leaders = leaders_ensure(report=report)
+    contacts_ensure(report=report)
+    clusters_index, clusters = clusters_ensure(home=home, leaders=leaders, report=report)
+    events_ensure(home=home, clusters=clusters, report=report)
+    case_studies_ensure(home=home, clusters=clusters, report=report)
+    programme = programme_pages_ensure(home=home, clusters_index=clusters_index, report=report)
+    if home_created:
+        home_features_set(home=home, clusters=clusters, cta_page=programme["join"])
+    site_settings_ensure(site=site, join_page=programme["join"], report=report)
+    if with_accounts:
+        demo_accounts_ensure(report=report)
+    return report

@@ -1,0 +1,117 @@
+"""The home page in place of Wagtail's welcome page, the default Site pointing at it, and SiteSettings."""
+
+from wagtail.models import Page, Site
+
+from cluster_pages.models import ClusterStatus, SiteSettings, SocialLink, ThematicClusterPage
+from home.models import HomeFeaturedCluster, HomePage
+
+from .content.standard_pages import (
+    FOOTER_TEXT,
+    HOME_BODY,
+    HOME_CTA_LABEL,
+    HOME_HERO_HEADING,
+    HOME_HERO_INTRO,
+    HOME_TITLE,
+    SITE_NAME,
+    SOCIAL_LINKS,
+)
+from .images import demo_image_ensure, render_abstract_png
+from .pages import page_kind, page_publish
+from .report import DemoContentError, LoadReport
+
+HOME_SLUG = "home"
+WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
+
+
+def home_ensure(*, report: LoadReport) -> tuple[HomePage, bool]:
+    """The site's HomePage, created (replacing Wagtail's untouched welcome page) if there is none yet."""
+    existing = HomePage.objects.order_by("pk").first()
+    if existing is not None:
+        report.record(page_kind(HomePage), created=False)
+        return existing, False
+    root = Page.get_first_root_node()
+    _welcome_page_remove(root=root, report=report)
+    hero_image = demo_image_ensure(
+        title="Demo hero: WeGO Thematic Clusters",
+        description="Abstract illustration: overlapping coloured circles behind the words WeGO Thematic Clusters",
+        render=lambda: render_abstract_png(label=SITE_NAME, seed="home-hero", size=(1600, 900)),
+        report=report,
+    )
+    home = HomePage(
+        title=HOME_TITLE,
+        slug=HOME_SLUG,
+        hero_heading=HOME_HERO_HEADING,
+        hero_intro=HOME_HERO_INTRO,
+        hero_image=hero_image,
+        body=HOME_BODY,
+    )
+    root.add_child(instance=home)
+    page_publish(page=home)
+    report.record(page_kind(HomePage), created=True)
+    return home, True
+
+
+def _welcome_page_remove(*, root: Page, report: LoadReport) -> None:
+    occupant = root.get_children().filter(slug=HOME_SLUG).first()
+    if occupant is None:
+        return
+    if type(occupant.specific) is not Page or occupant.get_children_count():
+        raise DemoContentError(
+            f"The page “{occupant.title}” already holds the slug “{HOME_SLUG}” at the top of the page tree; "
+            "move or rename it, then run load_initial_data again."
+        )
+    # The Site cascades with its root page: point sites at the tree root while the welcome page goes.
+    Site.objects.filter(root_page=occupant).update(root_page=root)
+    occupant.delete()
+    report.note(f"Replaced Wagtail's “{WAGTAIL_WELCOME_TITLE}” page with the home page.")
+
+
+def home_features_set(*, home: HomePage, clusters: dict[str, ThematicClusterPage], cta_page: Page) -> None:
+    """On the run that creates the home page: feature the active clusters and link the hero to ``cta_page``."""
+    active = [cluster for cluster in clusters.values() if cluster.status == ClusterStatus.ACTIVE]
+    home.featured_clusters = [HomeFeaturedCluster(cluster=cluster) for cluster in active]
+    home.hero_cta_page = cta_page
+    home.hero_cta_label = HOME_CTA_LABEL
+    page_publish(page=home)
+
+
+def default_site_ensure(*, home: HomePage, report: LoadReport) -> Site:
+    """Wagtail's default site (localhost:80) rooted at ``home`` and named after the product."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site.objects.create(
+            hostname="localhost", port=80, is_default_site=True, root_page=home, site_name=SITE_NAME
+        )
+        report.record("sites", created=True)
+        return site
+    changed = []
+    if site.root_page_id != home.pk:
+        site.root_page = home
+        changed.append("root_page")
+    if not site.site_name:
+        site.site_name = SITE_NAME
+        changed.append("site_name")
+    if changed:
+        site.save(update_fields=changed)
+        report.note(f"Pointed the default site {site.hostname}:{site.port} at the home page ({', '.join(changed)}).")
+    report.record("sites", created=False)
+    return site
+
+
+def site_settings_ensure(*, site: Site, join_page: Page, report: LoadReport) -> SiteSettings:
+    """Footer, join page and social links for ``site``, filled only where still empty."""
+    settings = SiteSettings.for_site(site)
+    changed = False
+    if not settings.footer_text:
+        settings.footer_text = FOOTER_TEXT
+        changed = True
+    if settings.join_page_id is None:
+        settings.join_page = join_page
+        changed = True
+    if not settings.social_links.exists():
+        settings.social_links = [SocialLink(label=label, url=url) for label, url in SOCIAL_LINKS]
+        changed = True
+    if changed:
+        settings.save()
+    report.record("site settings", created=changed)
+    return settings

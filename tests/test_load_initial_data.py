@@ -1,0 +1,336 @@
+"""`manage.py load_initial_data` builds the demo site once; running it again adds and changes nothing."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import RequestFactory
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Revision, Site, WorkflowPage
+
+from cluster_pages.models import (
+    CaseStudyGalleryImage,
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    CaseStudyPartner,
+    ClusterIndexPage,
+    ClusterStatus,
+    Contact,
+    EventIndexPage,
+    EventPage,
+    Person,
+    SiteSettings,
+    SocialLink,
+    StandardPage,
+    ThematicClusterPage,
+)
+from home.models import HomeFeaturedCluster, HomePage
+
+CLUSTER_SLUGS = [
+    "living-labs-for-open-innovation",
+    "smart-governance",
+    "digital-government-platform",
+    "smart-mobility",
+    "smart-utility-waste-management",
+]
+PAGES_BY_PATH = {
+    "/": HomePage,
+    "/clusters/": ClusterIndexPage,
+    **{f"/clusters/{slug}/": ThematicClusterPage for slug in CLUSTER_SLUGS},
+    "/events/": EventIndexPage,
+    "/case-studies/": CaseStudyIndexPage,
+    "/gctc/": StandardPage,
+    "/join/": StandardPage,
+    "/about/": StandardPage,
+}
+DEMO_GROUPS = {
+    "editor": "Editors",
+    "communications": "Communications",
+    "reviewer": "Reviewers",
+    "coordinator": "Coordinators",
+    "leader": "Cluster leaders",
+}
+COUNTED_MODELS = [
+    Page,
+    Revision,
+    PageLogEntry,
+    Site,
+    WorkflowPage,
+    get_image_model(),
+    Person,
+    Contact,
+    SiteSettings,
+    SocialLink,
+    HomeFeaturedCluster,
+    CaseStudyPartner,
+    CaseStudyGalleryImage,
+    get_user_model(),
+    get_user_model().groups.through,
+]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def load(*args: str) -> str:
+    out = io.StringIO()
+    call_command("load_initial_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def routed_page(path: str) -> Page:
+    """The page Wagtail's router serves at ``path`` on the default site (without rendering a template)."""
+    request = RequestFactory().get(path, HTTP_HOST="localhost")
+    site = Site.find_for_request(request)
+    components = [component for component in path.split("/") if component]
+    return site.root_page.specific.route(request, components).page
+
+
+def database_snapshot() -> dict:
+    counts = {model._meta.label: model.objects.count() for model in COUNTED_MODELS}
+    passwords = dict(get_user_model().objects.values_list("username", "password"))
+    latest_revisions = dict(Page.objects.values_list("pk", "latest_revision_id"))
+    return {"counts": counts, "passwords": passwords, "latest_revisions": latest_revisions}
+
+
+def printed_passwords(output: str) -> dict[str, str]:
+    """username → password, read from the account table the command prints."""
+    rows = re.findall(r"^(\w+)\s{2,}.+?\s{2,}(\S+-demo-2026)\s", output, flags=re.MULTILINE)
+    return dict(rows)
+
+
+@pytest.mark.django_db
+def test_each_demo_page_exists_once_at_its_url_after_two_runs():
+    load("--with-demo-accounts")
+    load("--with-demo-accounts")
+
+    for path, page_class in PAGES_BY_PATH.items():
+        url_path = "/home" + path
+        assert Page.objects.filter(url_path=url_path).count() == 1, path
+        page = Page.objects.get(url_path=url_path).specific
+        assert isinstance(page, page_class), path
+        assert page.url == path
+        assert routed_page(path).pk == page.pk
+    assert EventPage.objects.child_of(Page.objects.get(url_path="/home/events/")).count() == 6
+    assert CaseStudyPage.objects.count() >= 5
+
+
+@pytest.mark.django_db
+def test_second_run_creates_and_changes_nothing():
+    load("--with-demo-accounts")
+    before = database_snapshot()
+
+    output = load("--with-demo-accounts")
+
+    assert database_snapshot() == before
+    assert re.findall(r"(\d+) created", output) and set(re.findall(r"(\d+) created", output)) == {"0"}
+    assert "password reset" not in output
+
+
+@pytest.mark.django_db
+def test_wagtail_welcome_page_is_replaced_by_the_home_page_on_the_default_site():
+    output = load()
+
+    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("localhost", 80)
+    assert site.site_name == "WeGO Thematic Clusters"
+    home = site.root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.hero_heading and home.hero_intro and home.hero_image is not None
+    assert home.hero_cta_page.url == "/join/"
+    assert "Replaced Wagtail's" in output
+
+
+@pytest.mark.django_db
+def test_every_demo_page_is_published_and_found_by_search():
+    load()
+
+    home = HomePage.objects.get()
+    for page in Page.objects.descendant_of(home, inclusive=True).specific():
+        assert page.live and page.live_revision_id and not page.has_unpublished_changes, page.url_path
+    found = Page.objects.live().search("living labs")
+    assert "living-labs-for-open-innovation" in {page.slug for page in found}
+
+
+@pytest.mark.django_db
+def test_top_level_pages_are_shown_in_menus():
+    load()
+
+    menu = Page.objects.child_of(HomePage.objects.get()).filter(show_in_menus=True)
+    assert list(menu.values_list("slug", flat=True)) == ["clusters", "events", "case-studies", "gctc", "join", "about"]
+
+
+@pytest.mark.django_db
+def test_case_study_index_goes_through_the_case_study_review_workflow():
+    load()
+
+    index = CaseStudyIndexPage.objects.get()
+    assert index.get_workflow().name == "Case study review"
+    case_study = CaseStudyPage.objects.child_of(index).first()
+    assert case_study.get_workflow().name == "Case study review"
+
+
+@pytest.mark.django_db
+def test_clusters_have_leaders_discussion_groups_and_mixed_statuses():
+    load()
+
+    clusters = ThematicClusterPage.objects.select_related("leader", "leader__photo")
+    assert sorted(cluster.slug for cluster in clusters) == sorted(CLUSTER_SLUGS)
+    for cluster in clusters:
+        assert cluster.summary and cluster.body
+        assert cluster.leader is not None and cluster.leader.photo is not None
+        assert cluster.discussion_url == f"https://groups.google.com/g/wego-{cluster.slug}"
+    statuses = {cluster.status for cluster in clusters}
+    assert statuses == {ClusterStatus.ACTIVE, ClusterStatus.FORMING}
+    home = HomePage.objects.get()
+    active = {cluster.pk for cluster in clusters if cluster.status == ClusterStatus.ACTIVE}
+    assert set(home.featured_cluster_ids) == active
+
+
+@pytest.mark.django_db
+def test_the_seed_events_have_their_dates_places_and_time_zones():
+    load()
+
+    expected = {
+        "seoul-wego-global-digital-summit-2018": ("2018-09-18", "2018-09-19", "Asia/Seoul", "KR", "summit"),
+        "wego-executive-committee-meeting-2018": (
+            "2018-10-17",
+            "2018-10-19",
+            "Asia/Manila",
+            "PH",
+            "committee_meeting",
+        ),
+        "gctc-tech-jam-2018": ("2018-06-20", "2018-06-22", "America/Los_Angeles", "US", "tech_jam"),
+    }
+    for slug, (start, end, time_zone, country, kind) in expected.items():
+        event = EventPage.objects.get(slug=slug)
+        assert (event.start_date.isoformat(), event.end_date.isoformat()) == (start, end)
+        assert (event.time_zone, event.country.code, event.kind) == (time_zone, country, kind)
+        assert event.related_clusters.exists()
+    expo = EventPage.objects.get(slug="gctc-expo-2018")
+    assert expo.start_date.year == 2018 and expo.start_date.month == 12
+    assert expo.time_zone == "America/New_York"
+    assert "winter 2018" in expo.summary
+    upcoming = EventPage.objects.filter(end_date__gte=timezone.localdate())
+    assert upcoming.count() == 2
+    assert all(event.start_date >= datetime.date(2027, 1, 1) for event in upcoming)
+
+
+@pytest.mark.django_db
+def test_case_studies_cover_clusters_countries_and_both_statuses_with_partners_and_an_image():
+    load()
+
+    case_studies = CaseStudyPage.objects.all()
+    assert len({case_study.cluster_id for case_study in case_studies}) >= 4
+    assert len({case_study.country.code for case_study in case_studies}) >= 4
+    assert {case_study.project_status for case_study in case_studies} == {"ongoing", "completed"}
+    for case_study in case_studies:
+        assert case_study.partners.exists()
+        assert case_study.gallery_images.count() == 1
+
+
+@pytest.mark.django_db
+def test_join_page_lists_the_seed_contacts_and_is_the_sites_join_page():
+    load()
+
+    join = StandardPage.objects.get(slug="join")
+    assert join.show_contacts
+    assert {(contact["name"], contact["topic"]) for contact in join.contacts} == {
+        ("Anthony Levero", "WeGO Thematic Clusters"),
+        ("Alexandra Sidorova", "GCTC Action Clusters"),
+    }
+    assert all(contact["email"].endswith("@example.org") for contact in join.contacts)
+    assert not join.get_children().exists()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert site_settings.join_page_id == join.pk
+    assert site_settings.footer_text and site_settings.social_links.count() >= 2
+
+
+@pytest.mark.django_db
+def test_gctc_page_has_headings_a_call_to_action_and_a_live_figure():
+    load()
+
+    block_types = {block.block_type for block in StandardPage.objects.get(slug="gctc").body}
+    assert {"heading", "paragraph", "call_to_action", "live_figure"} <= block_types
+
+
+@pytest.mark.django_db
+def test_demo_accounts_are_in_their_groups_and_log_in_with_the_printed_passwords(client):
+    output = load("--with-demo-accounts")
+
+    passwords = printed_passwords(output)
+    assert set(passwords) == {"admin", *DEMO_GROUPS}
+    User = get_user_model()
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    for username, group in DEMO_GROUPS.items():
+        assert list(User.objects.get(username=username).groups.values_list("name", flat=True)) == [group]
+    for username, password in passwords.items():
+        assert client.login(username=username, password=password), username
+        client.logout()
+
+
+@pytest.mark.django_db
+def test_a_changed_demo_password_is_reset_to_the_documented_one_and_reported(client):
+    load("--with-demo-accounts")
+    editor = get_user_model().objects.get(username="editor")
+    editor.set_password("something-else-entirely")
+    editor.save()
+
+    output = load("--with-demo-accounts")
+
+    assert re.search(r"^editor\s.*password reset to the documented one", output, flags=re.MULTILINE)
+    assert client.login(username="editor", password=printed_passwords(output)["editor"])
+
+
+@pytest.mark.django_db
+def test_demo_accounts_are_skipped_when_debug_is_off_and_not_asked_for(settings):
+    settings.DEBUG = False
+
+    output = load()
+
+    assert not get_user_model().objects.exists()
+    assert "demo accounts skipped" in output
+    assert HomePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_demo_accounts_are_created_in_debug_without_the_flag(settings):
+    settings.DEBUG = True
+
+    load()
+
+    assert set(get_user_model().objects.values_list("username", flat=True)) == {"admin", *DEMO_GROUPS}
+
+
+@pytest.mark.django_db
+def test_a_page_of_another_type_at_a_demo_url_is_a_clear_error_and_nothing_is_loaded():
+    load()
+    home = HomePage.objects.get()
+    StandardPage.objects.get(slug="about").delete()
+    home.add_child(instance=Page(title="Somebody's about page", slug="about"))
+    pages_before = Page.objects.count()
+
+    with pytest.raises(CommandError, match=r"/home/about/ is a Page, not a StandardPage"):
+        load()
+
+    assert Page.objects.count() == pages_before
+
+
+@pytest.mark.django_db
+def test_an_edited_welcome_page_is_kept_and_reported_instead_of_deleted():
+    welcome = Page.objects.get(title="Welcome to your new Wagtail site!")
+    welcome.add_child(instance=Page(title="Work in progress", slug="work-in-progress"))
+
+    with pytest.raises(CommandError, match="already holds the slug “home”"):
+        load()
+
+    assert Page.objects.filter(pk=welcome.pk).exists()
+    assert not HomePage.objects.exists()
