@@ -13,6 +13,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", cluster_views.search, name="search"),
     path("api/v3/", api_v3.urls),
+    # The workflow-forms plugin: applicants' status pages, "lost your link?", staff file downloads.
+    path("applications/", include("workflows.urls")),
 ]
 
 if settings.DEBUG:

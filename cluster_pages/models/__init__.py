@@ -1,3 +1,16 @@
+from .applications import (
+    CityApplication,
+    CityApplicationFormField,
+    CityApplicationFormPage,
+    CompanyRegistration,
+    CompanyRegistrationFormField,
+    CompanyRegistrationFormPage,
+    ProjectStage,
+    ThemeSuggestion,
+    ThemeSuggestionFormField,
+    ThemeSuggestionFormPage,
+    ThemeSuggestionState,
+)
 from .case_studies import CaseStudyDocument, CaseStudyGalleryImage, CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from .clusters import ClusterIndexPage, ClusterStatus, ThematicClusterPage
 from .events import EventIndexPage, EventKind, EventPage
@@ -11,15 +24,26 @@ __all__ = [
     "CaseStudyIndexPage",
     "CaseStudyPage",
     "CaseStudyPartner",
+    "CityApplication",
+    "CityApplicationFormField",
+    "CityApplicationFormPage",
     "ClusterIndexPage",
     "ClusterStatus",
+    "CompanyRegistration",
+    "CompanyRegistrationFormField",
+    "CompanyRegistrationFormPage",
     "Contact",
     "EventIndexPage",
     "EventKind",
     "EventPage",
     "Person",
+    "ProjectStage",
     "SiteSettings",
     "SocialLink",
     "StandardPage",
     "ThematicClusterPage",
+    "ThemeSuggestion",
+    "ThemeSuggestionFormField",
+    "ThemeSuggestionFormPage",
+    "ThemeSuggestionState",
 ]

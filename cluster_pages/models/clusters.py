@@ -109,6 +109,18 @@ class ThematicClusterPage(Page):
         return self.status in (ClusterStatus.FORMING, ClusterStatus.ACTIVE)
 
     @property
+    def accepts_applications(self):
+        """Read by the workflow-forms plugin: applications may be assigned here only while it takes members."""
+        return self.live and self.accepts_members
+
+    def application_managers(self):
+        """Users who may activate or end the applications assigned to this cluster (its leaders' accounts).
+
+        None yet: cluster leaders are people without user accounts until a later issue links them.
+        """
+        return []
+
+    @property
     def related_event_ids(self):
         return list(self.events.live().public().values_list("pk", flat=True))
 

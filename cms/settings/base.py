@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "corsheaders",
@@ -149,8 +150,25 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "cache_table",
-    }
+    },
+    # The public forms' per-IP counters (django-ratelimit). Django's DatabaseCache increments by get+set,
+    # which is not atomic and resets the expiry; this subclass locks the row and keeps it.
+    "ratelimit": {
+        "BACKEND": "workflows.cache.AtomicDatabaseCache",
+        "LOCATION": "ratelimit_cache",
+    },
 }
+RATELIMIT_USE_CACHE = "ratelimit"
+# Behind a reverse proxy every request comes from the proxy's address: name the header it sets with the
+# client's address (e.g. HTTP_X_REAL_IP) so limits apply per visitor, not to everyone at once.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# django-ratelimit warns about any cache backend it does not list (W001), ours included; the deploy check
+# fails on warnings. AtomicDatabaseCache gives the atomic increment that warning is about.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# The public workflow forms: submissions per IP address and form, and the largest upload (bytes).
+WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
+WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
 # Wagtail
 WAGTAIL_SITE_NAME = "WeGO Thematic Clusters"

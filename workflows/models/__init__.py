@@ -1,4 +1,5 @@
 from .applications import AbstractApplication, Application
+from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
 from .notifications import Notification, NotificationState
 from .records import InternalNote, SubmittedFile, TransitionLog
 from .states import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState
@@ -9,6 +10,8 @@ __all__ = [
     "APPLICANT_LABELS",
     "AbstractApplication",
     "AbstractSubmission",
+    "AbstractWorkflowFormField",
+    "AbstractWorkflowFormPage",
     "Application",
     "ApplicationState",
     "InternalNote",

@@ -1,0 +1,91 @@
+"""The applicant-facing forms of the site's kinds: widgets, wording and the core uploads.
+
+The form pages build the final class from these with the kind's ``core_fields`` and the editors' extra
+questions (see ``workflows.models.AbstractWorkflowFormPage``).
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workflows.forms import UploadField, WorkflowSubmissionForm
+
+from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
+from .models.applications import OPEN_CLUSTERS
+
+PRIVACY_REQUIRED = _("You need to agree to the privacy notice so that we may process your application.")
+CONTACT_LABELS = {
+    "applicant_name": _("Contact person's full name"),
+    "applicant_email": _("E-mail"),
+}
+EMAIL_MESSAGES = {
+    "required": _("Enter the contact person's e-mail address."),
+    "invalid": _("Enter a valid e-mail address, like name@example.org."),
+}
+
+
+class OpenClustersField(forms.ModelMultipleChoiceField):
+    """Live clusters that accept members (forming or active), as tick boxes, at least one."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("error_messages", {"required": _("Choose at least one cluster.")})
+        kwargs["queryset"] = ThematicClusterPage.objects.filter(**OPEN_CLUSTERS).order_by("title")
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        if obj.status == "forming":
+            return _("%(title)s (forming)") % {"title": obj.title}
+        return obj.title
+
+
+class ConsentMixin:
+    """The privacy consent is a required tick box; the listing consent stays optional."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        privacy = self.fields["consent_privacy"]
+        privacy.required = True
+        privacy.label = _("I agree to the privacy notice: WeGO keeps my answers to handle this application.")
+        privacy.error_messages["required"] = PRIVACY_REQUIRED
+
+
+class CityApplicationForm(ConsentMixin, WorkflowSubmissionForm):
+    project_brief = UploadField(
+        label=_("Project brief"), required=False, help_text=_("Optional: a document describing the project.")
+    )
+
+    class Meta:
+        model = CityApplication
+        fields = CityApplication.core_fields
+        field_classes = {"clusters": OpenClustersField}
+        widgets = {"project_status": forms.RadioSelect}
+        labels = {**CONTACT_LABELS, "clusters": _("Clusters of interest")}
+        error_messages = {
+            "applicant_email": EMAIL_MESSAGES,
+            "project_description": {"required": _("Describe your project.")},
+        }
+
+
+class CompanyRegistrationForm(ConsentMixin, WorkflowSubmissionForm):
+    website = forms.URLField(
+        label=_("Website"), max_length=500, assume_scheme="https", help_text=_("E.g. https://example.com")
+    )
+    brochure = UploadField(
+        label=_("Brochure"), required=False, help_text=_("Optional: a brochure or presentation of the solution.")
+    )
+
+    class Meta:
+        model = CompanyRegistration
+        fields = CompanyRegistration.core_fields
+        field_classes = {"themes": OpenClustersField}
+        labels = CONTACT_LABELS
+        error_messages = {"applicant_email": EMAIL_MESSAGES}
+
+
+class ThemeSuggestionForm(WorkflowSubmissionForm):
+    class Meta:
+        model = ThemeSuggestion
+        fields = ThemeSuggestion.core_fields
+        labels = {"applicant_name": _("Your name"), "applicant_email": _("Your e-mail")}
+        error_messages = {"applicant_email": EMAIL_MESSAGES}

@@ -1,0 +1,364 @@
+"""The site's submission kinds (built on the workflow-forms plugin) and their public form pages.
+
+- ``CityApplication`` (/join/city/) and ``CompanyRegistration`` (/join/company/) are applications: they share
+  the plugin's queue and state machine (multi-table children of ``workflows.models.Application``).
+- ``ThemeSuggestion`` (/join/suggest-a-theme/) has its own small machine, submitted → accepted | declined,
+  decided by Coordinators. Accepting one creates a draft "forming" cluster page (see ``accept``).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from modelcluster.fields import ParentalKey
+
+from workflows.actors import ApplicantActor
+from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
+
+from .clusters import ClusterStatus
+
+LONG_TEXT_MAX_LENGTH = 5000
+OPEN_CLUSTERS = {"live": True, "status__in": [ClusterStatus.FORMING, ClusterStatus.ACTIVE]}
+ASSIGNABLE = ("cluster_pages.ThematicClusterPage",)
+
+
+class ProjectStage(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    DEVELOPMENT = "development", _("In development")
+    LAUNCHED = "launched", _("Launched")
+    IMPLEMENTED = "implemented", _("Implemented")
+
+
+class CityApplication(Application):
+    """A city's application to join one or more clusters with a project."""
+
+    reference_prefix = "CA"
+    assignable_page_types = ASSIGNABLE
+    core_fields = (
+        "city",
+        "country",
+        "applicant_name",
+        "role",
+        "applicant_email",
+        "phone",
+        "organisation",
+        "clusters",
+        "project_title",
+        "project_description",
+        "project_status",
+        "partners_sought",
+        "consent_public_listing",
+        "consent_privacy",
+    )
+
+    city = models.CharField(_("city"), max_length=255)
+    country = CountryField(_("country"))
+    role = models.CharField(_("role"), max_length=255, help_text=_("The contact person's job title."))
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    organisation = models.CharField(
+        _("department or organisation"), max_length=255, help_text=_("E.g. Smart City Bureau, City of Seoul.")
+    )
+    clusters = models.ManyToManyField(
+        "cluster_pages.ThematicClusterPage",
+        verbose_name=_("clusters of interest"),
+        related_name="city_applications",
+        limit_choices_to=OPEN_CLUSTERS,
+        help_text=_("Choose every cluster your project fits."),
+    )
+    project_title = models.CharField(_("project title"), max_length=255)
+    project_description = models.TextField(
+        _("project description"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("What the project does, for whom, and what you would like to learn. At most 5,000 characters."),
+    )
+    project_status = models.CharField(_("project status"), max_length=16, choices=ProjectStage.choices)
+    partners_sought = models.TextField(
+        _("partners sought"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("The cities, companies, universities or organisations you would like to work with."),
+    )
+    consent_public_listing = models.BooleanField(
+        _("list my city publicly as a member of the clusters it joins"), default=False
+    )
+    consent_privacy = models.BooleanField(_("consent to the privacy notice"), default=False)
+
+    class Meta:
+        verbose_name = _("city application")
+        verbose_name_plural = _("city applications")
+
+
+class CompanyRegistration(Application):
+    """A company's registration to lend its expertise to one or more clusters."""
+
+    reference_prefix = "CR"
+    assignable_page_types = ASSIGNABLE
+    core_fields = (
+        "company_name",
+        "country",
+        "website",
+        "applicant_name",
+        "role",
+        "applicant_email",
+        "solution_name",
+        "solution_description",
+        "themes",
+        "reference_projects",
+        "consent_public_listing",
+        "consent_privacy",
+    )
+
+    company_name = models.CharField(_("company name"), max_length=255)
+    country = CountryField(_("country"))
+    website = models.URLField(_("website"), max_length=500)
+    role = models.CharField(_("role"), max_length=255, help_text=_("The contact person's job title."))
+    solution_name = models.CharField(_("solution name"), max_length=255)
+    solution_description = models.TextField(
+        _("solution description"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("What the solution does and which problems of cities it solves. At most 5,000 characters."),
+    )
+    themes = models.ManyToManyField(
+        "cluster_pages.ThematicClusterPage",
+        verbose_name=_("themes of expertise"),
+        related_name="company_registrations",
+        limit_choices_to=OPEN_CLUSTERS,
+        help_text=_("Choose every cluster your expertise fits."),
+    )
+    reference_projects = models.TextField(
+        _("reference cities or projects"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("Cities or projects where the solution is in use."),
+    )
+    consent_public_listing = models.BooleanField(
+        _("list my company publicly as a partner of the clusters it joins"), default=False
+    )
+    consent_privacy = models.BooleanField(_("consent to the privacy notice"), default=False)
+
+    class Meta:
+        verbose_name = _("company registration")
+        verbose_name_plural = _("company registrations")
+
+
+# -- theme suggestions ------------------------------------------------------------------------------------
+
+
+class ThemeSuggestionState(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+THEME_APPLICANT_LABELS = {
+    ThemeSuggestionState.SUBMITTED: _("Received"),
+    ThemeSuggestionState.ACCEPTED: _("Accepted"),
+    ThemeSuggestionState.DECLINED: _("Not taken up"),
+}
+THEME_APPLICANT_EXPLANATIONS = {
+    ThemeSuggestionState.SUBMITTED: _("We have received your suggestion; the coordinators will consider it soon."),
+    ThemeSuggestionState.ACCEPTED: _(
+        "The coordinators accepted your theme: a new cluster is being prepared and will be announced when it forms."
+    ),
+    ThemeSuggestionState.DECLINED: _("The coordinators decided not to start a cluster on this theme for now."),
+}
+
+DECIDE_PERMISSION = "cluster_pages.decide_themesuggestion"
+
+
+def can_decide_theme_suggestion(instance, user) -> bool:
+    return not isinstance(user, ApplicantActor) and user.is_active and user.has_perm(DECIDE_PERMISSION)
+
+
+class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
+    """A visitor's idea for a new cluster theme."""
+
+    reference_prefix = "TS"
+    core_fields = (
+        "applicant_name",
+        "applicant_email",
+        "organisation",
+        "proposed_theme",
+        "why_it_matters",
+        "interested_cities",
+    )
+    #: New suggestions are announced to the people who decide them.
+    alert_permission = DECIDE_PERMISSION
+
+    organisation = models.CharField(_("organisation"), max_length=255)
+    proposed_theme = models.CharField(_("proposed theme"), max_length=255)
+    why_it_matters = models.TextField(
+        _("why it matters"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("Which problem cities share that a cluster on this theme would help with."),
+    )
+    interested_cities = models.TextField(
+        _("cities likely to be interested"),
+        max_length=LONG_TEXT_MAX_LENGTH,
+        help_text=_("Cities you know work on this theme, one per line."),
+    )
+    state = FSMField(
+        _("state"),
+        max_length=16,
+        choices=ThemeSuggestionState.choices,
+        default=ThemeSuggestionState.SUBMITTED,
+        protected=True,
+        db_index=True,
+    )
+    state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True)
+    cluster_page = models.ForeignKey(
+        "cluster_pages.ThematicClusterPage",
+        verbose_name=_("cluster page"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The draft cluster page created when the suggestion was accepted."),
+    )
+
+    class Meta(AbstractSubmission.Meta):
+        verbose_name = _("theme suggestion")
+        verbose_name_plural = _("theme suggestions")
+        permissions = [("decide_themesuggestion", _("Can accept or decline theme suggestions"))]
+
+    @property
+    def applicant_state_label(self):
+        return self.applicant_label_for(self.state)
+
+    @property
+    def applicant_state_explanation(self):
+        return THEME_APPLICANT_EXPLANATIONS[ThemeSuggestionState(self.state)]
+
+    @staticmethod
+    def applicant_label_for(state: str):
+        return THEME_APPLICANT_LABELS.get(state, state)
+
+    # The machine: run through ``workflows.services.perform_transition`` (lock, permission, log, Wagtail log).
+
+    @transition(
+        field=state,
+        source=ThemeSuggestionState.SUBMITTED,
+        target=ThemeSuggestionState.ACCEPTED,
+        permission=can_decide_theme_suggestion,
+    )
+    def accept(self):
+        """Start a cluster on this theme: a draft, "forming" cluster page for editors to finish.
+
+        Unlike the plugin's applications this body does more than change the row, on purpose: every way in
+        (admin, API, ``theme_suggestion_decide``) goes through ``perform_transition``, so creating the page
+        here puts it under that service's row lock and transaction, and no caller can accept without it.
+        """
+        from ..services import cluster_draft_from_suggestion
+
+        self.cluster_page = cluster_draft_from_suggestion(suggestion=self)
+
+    @transition(
+        field=state,
+        source=ThemeSuggestionState.SUBMITTED,
+        target=ThemeSuggestionState.DECLINED,
+        permission=can_decide_theme_suggestion,
+    )
+    def decline(self):
+        """Not now; the note says why (internal), the message (optional) tells the visitor."""
+
+
+# -- the form pages ---------------------------------------------------------------------------------------
+
+JOIN_PARENT = ["cluster_pages.StandardPage"]
+
+
+class CityApplicationFormPage(AbstractWorkflowFormPage):
+    """/join/city/: cities apply to join clusters with a project."""
+
+    submission_model = CityApplication
+    core_fieldsets = (
+        (_("Your city"), ("city", "country", "organisation")),
+        (_("Contact person"), ("applicant_name", "role", "applicant_email", "phone")),
+        (
+            _("Your project"),
+            (
+                "clusters",
+                "project_title",
+                "project_description",
+                "project_status",
+                "partners_sought",
+                "project_brief",
+            ),
+        ),
+        (_("Consent"), ("consent_public_listing", "consent_privacy")),
+    )
+    template = "cluster_pages/forms/city_application_form_page.html"
+    landing_page_template = "cluster_pages/forms/form_page_landing.html"
+    parent_page_types = JOIN_PARENT
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("city application form")
+
+    @property
+    def submission_form_class(self):
+        from ..application_forms import CityApplicationForm
+
+        return CityApplicationForm
+
+
+class CompanyRegistrationFormPage(AbstractWorkflowFormPage):
+    """/join/company/: companies register to lend their expertise."""
+
+    submission_model = CompanyRegistration
+    core_fieldsets = (
+        (_("Your company"), ("company_name", "country", "website")),
+        (_("Contact person"), ("applicant_name", "role", "applicant_email")),
+        (_("Your solution"), ("solution_name", "solution_description", "themes", "reference_projects", "brochure")),
+        (_("Consent"), ("consent_public_listing", "consent_privacy")),
+    )
+    template = "cluster_pages/forms/company_registration_form_page.html"
+    landing_page_template = "cluster_pages/forms/form_page_landing.html"
+    parent_page_types = JOIN_PARENT
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("company registration form")
+
+    @property
+    def submission_form_class(self):
+        from ..application_forms import CompanyRegistrationForm
+
+        return CompanyRegistrationForm
+
+
+class ThemeSuggestionFormPage(AbstractWorkflowFormPage):
+    """/join/suggest-a-theme/: anyone may suggest a theme for a new cluster."""
+
+    submission_model = ThemeSuggestion
+    core_fieldsets = (
+        (_("About you"), ("applicant_name", "applicant_email", "organisation")),
+        (_("Your theme"), ("proposed_theme", "why_it_matters", "interested_cities")),
+    )
+    template = "cluster_pages/forms/theme_suggestion_form_page.html"
+    landing_page_template = "cluster_pages/forms/form_page_landing.html"
+    parent_page_types = JOIN_PARENT
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("theme suggestion form")
+
+    @property
+    def submission_form_class(self):
+        from ..application_forms import ThemeSuggestionForm
+
+        return ThemeSuggestionForm
+
+
+class CityApplicationFormField(AbstractWorkflowFormField):
+    page = ParentalKey(CityApplicationFormPage, on_delete=models.CASCADE, related_name="form_fields")
+
+
+class CompanyRegistrationFormField(AbstractWorkflowFormField):
+    page = ParentalKey(CompanyRegistrationFormPage, on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ThemeSuggestionFormField(AbstractWorkflowFormField):
+    page = ParentalKey(ThemeSuggestionFormPage, on_delete=models.CASCADE, related_name="form_fields")

@@ -1,0 +1,202 @@
+"""Abuse protection for the public forms: honeypot, per-IP rate limit, upload checks, double-submission guard.
+
+CSRF is Django's own middleware; nothing here replaces it.
+"""
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import PurePath
+
+import filetype
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+
+# -- honeypot ---------------------------------------------------------------------------------------------
+
+#: A name a form-filling robot finds tempting; no core field or extra question may use it.
+HONEYPOT_FIELD_NAME = "fax_number"
+
+HONEYPOT_MESSAGE = _(
+    "We could not accept this submission. If you are a person, please reload the page and try again, or write to us."
+)
+
+
+class HoneypotField(forms.CharField):
+    """A field people never see or reach; anything typed into it marks the submission as automated.
+
+    The template wraps it in an ``aria-hidden`` element that is visually hidden, so screen readers skip it too.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Leave this field empty"))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off", "data-honeypot": "true"})
+        )
+        super().__init__(**kwargs)
+
+
+def honeypot_filled(data) -> bool:
+    return bool((data.get(HONEYPOT_FIELD_NAME) or "").strip())
+
+
+# -- rate limit -------------------------------------------------------------------------------------------
+
+
+def rate_limit() -> str:
+    """Submissions per IP address and form, e.g. "10/h" (setting ``WORKFLOW_FORMS_RATE_LIMIT``)."""
+    return getattr(settings, "WORKFLOW_FORMS_RATE_LIMIT", "10/h")
+
+
+def rate_limit_exceeded(request, *, group: str) -> bool:
+    """Count this request against the IP's allowance for ``group``; true once the allowance is used up."""
+    return is_ratelimited(request, group=group, key="ip", rate=rate_limit(), method="POST", increment=True)
+
+
+def too_many_requests(request, *, page=None) -> TemplateResponse:
+    """The 429 page: says what happened and when to try again, and that nothing was saved."""
+    return TemplateResponse(
+        request, "workflows/rate_limited.html", {"page": page, "self": page, "rate": rate_limit()}, status=429
+    )
+
+
+# -- uploads ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AcceptedType:
+    label: str
+    mime: str
+    extensions: tuple[str, ...]
+
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT_MIME = "application/vnd.oasis.opendocument.text"
+ACCEPTED_TYPES = (
+    AcceptedType("PDF", "application/pdf", (".pdf",)),
+    AcceptedType("DOCX", DOCX_MIME, (".docx",)),
+    AcceptedType("ODT", ODT_MIME, (".odt",)),
+    AcceptedType("PNG", "image/png", (".png",)),
+    AcceptedType("JPEG", "image/jpeg", (".jpg", ".jpeg")),
+)
+ACCEPTED_EXTENSIONS = tuple(ext for accepted in ACCEPTED_TYPES for ext in accepted.extensions)
+ACCEPTED_LABELS = ", ".join(accepted.label for accepted in ACCEPTED_TYPES)
+
+# Only small entries of an office file are read: a crafted zip cannot make us inflate gigabytes.
+_ZIP_ENTRY_READ_LIMIT = 1024 * 1024
+
+
+def max_upload_size() -> int:
+    """Largest accepted upload in bytes (setting ``WORKFLOW_FORMS_MAX_UPLOAD_SIZE``, default 10 MB)."""
+    return int(getattr(settings, "WORKFLOW_FORMS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
+
+
+def _zip_entry(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > _ZIP_ENTRY_READ_LIMIT:
+        return None
+    with archive.open(info) as entry:
+        return entry.read(_ZIP_ENTRY_READ_LIMIT)
+
+
+def _office_type(uploaded) -> str | None:
+    """DOCX or ODT by what the zip container declares, or None."""
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            names = archive.namelist()
+            if names and names[0] == "mimetype" and _zip_entry(archive, "mimetype") == ODT_MIME.encode():
+                return ODT_MIME
+            content_types = _zip_entry(archive, "[Content_Types].xml") or b""
+            main_part = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+            if main_part in content_types and "word/document.xml" in names:
+                return DOCX_MIME
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return None
+    finally:
+        uploaded.seek(0)
+    return None
+
+
+def detect_upload_type(uploaded) -> str | None:
+    """The accepted MIME type the file's content shows, or None when it is none of them."""
+    uploaded.seek(0)
+    head = uploaded.read(8192)
+    uploaded.seek(0)
+    if head.startswith(b"PK\x03\x04"):
+        return _office_type(uploaded)
+    kind = filetype.guess(head)
+    if kind is not None and kind.mime in {"application/pdf", "image/png", "image/jpeg"}:
+        return kind.mime
+    return None
+
+
+def validate_upload(uploaded) -> str:
+    """Check size, extension and content; return the detected MIME type or raise a specific ValidationError."""
+    name = PurePath(uploaded.name or "").name
+    if uploaded.size > max_upload_size():
+        raise ValidationError(
+            _("“%(name)s” is %(size)s; files may be at most %(max)s."),
+            code="file_too_large",
+            params={"name": name, "size": filesizeformat(uploaded.size), "max": filesizeformat(max_upload_size())},
+        )
+    extension = PurePath(name).suffix.lower()
+    expected = next((accepted for accepted in ACCEPTED_TYPES if extension in accepted.extensions), None)
+    if expected is None:
+        raise ValidationError(
+            _("“%(name)s” is not an accepted file type. Upload a %(types)s file."),
+            code="file_type",
+            params={"name": name, "types": ACCEPTED_LABELS},
+        )
+    detected = detect_upload_type(uploaded)
+    if detected != expected.mime:
+        raise ValidationError(
+            _("“%(name)s” is named like a %(label)s file but its content is not one. Upload a real %(types)s file."),
+            code="file_content",
+            params={"name": name, "label": expected.label, "types": ACCEPTED_LABELS},
+        )
+    return detected
+
+
+# -- double submission ------------------------------------------------------------------------------------
+
+#: A second identical submission within this time returns the first one's thank-you page.
+DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+def _canonical(value):
+    if hasattr(value, "pk") and hasattr(value, "_meta"):
+        return f"{value._meta.label}:{value.pk}"
+    if hasattr(value, "read") and hasattr(value, "size"):
+        value.seek(0)
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: value.read(65536), b""):
+            digest.update(chunk)
+        value.seek(0)
+        return f"file:{digest.hexdigest()}"
+    if isinstance(value, list | tuple | set) or hasattr(value, "model"):  # lists and querysets
+        return sorted(_canonical(item) for item in value)
+    if isinstance(value, bool | int | float | str) or value is None:
+        return value
+    return str(value)
+
+
+def submission_fingerprint(*, form_page_id: int, email: str, data: dict) -> str:
+    """A digest of form + e-mail + every answer (files by content), the same for identical submissions."""
+    payload = {
+        "form": form_page_id,
+        "email": email.strip().lower(),
+        "answers": {key: _canonical(value) for key, value in data.items() if key != HONEYPOT_FIELD_NAME},
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()

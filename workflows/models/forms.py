@@ -1,0 +1,202 @@
+"""The form page base: a Wagtail form page whose valid POST creates a workflow submission."""
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.forms import modelform_factory
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, FormMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, rate_limit_exceeded, too_many_requests
+from ..forms import WorkflowFormBuilder, WorkflowFormPageAdminForm, WorkflowSubmissionForm
+
+WORKFLOW_FORM_FIELD_CHOICES = (*FORM_FIELD_CHOICES, ("file", _("File upload")))
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+
+_RECENT_LINK_COOKIE_SALT = "workflow_forms.recent-status-link"
+
+
+class AbstractWorkflowFormField(AbstractFormField):
+    """An extra question an editor adds to a workflow form: Wagtail's field types plus a file upload.
+
+    Concrete subclasses add ``page = ParentalKey(<the form page>, related_name="form_fields", ...)``.
+    """
+
+    field_type = models.CharField(_("field type"), max_length=16, choices=WORKFLOW_FORM_FIELD_CHOICES)
+    field_type.required_on_save = True
+
+    class Meta(AbstractFormField.Meta):
+        abstract = True
+
+
+class AbstractWorkflowFormPage(FormMixin, Page):
+    """A public form whose valid POST creates a ``submission_model`` in its first state.
+
+    Override points (class attributes):
+    - ``submission_model``: the concrete kind (an ``AbstractSubmission`` subclass). Its ``core_fields`` are
+      always asked, built from the model's fields; editors add extra questions after them.
+    - ``submission_form_class``: a ``WorkflowSubmissionForm`` subclass for widgets, messages and declared core
+      uploads.
+    - ``core_fieldsets``: ``((legend, (field name, …)), …)`` grouping the core fields on the page.
+    - ``landing_page_template``: the thank-you page.
+    The extra questions are the ``form_fields`` child relation (an ``AbstractWorkflowFormField`` subclass).
+    """
+
+    submission_model = None
+    submission_form_class = WorkflowSubmissionForm
+    core_fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    landing_page_template = "workflows/form_page_landing.html"
+    form_builder = WorkflowFormBuilder
+    base_form_class = WorkflowFormPageAdminForm
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown after a successful submission, above the reference number and the status link."),
+    )
+    from_address = models.EmailField(
+        _("from address"),
+        blank=True,
+        help_text=_("Sender of the mails about submissions made with this form. The site's sender when empty."),
+    )
+    alert_address = models.EmailField(
+        _("alert address"),
+        blank=True,
+        help_text=_(
+            "An internal address told of every new submission, besides the Reviewers and Coordinators. "
+            "Leave empty for none."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "form_fields",
+            label=_("Extra questions"),
+            help_text=_("Asked after the questions this form always asks, which cannot be removed."),
+        ),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel([FieldPanel("from_address"), FieldPanel("alert_address")], _("E-mail")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    # -- the form ---------------------------------------------------------------------------------------
+
+    def get_core_form_class(self):
+        model = self.submission_model
+        return modelform_factory(model, form=self.submission_form_class, fields=list(model.core_fields))
+
+    def reserved_field_names(self) -> set[str]:
+        """Names an extra question may not take: the core fields, the honeypot and Django's CSRF field."""
+        return set(self.get_core_form_class().base_fields) | {HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken"}
+
+    def get_form_class(self):
+        core = self.get_core_form_class()
+        reserved = self.reserved_field_names()
+        # The editor's form rejects clashing names; questions saved some other way never shadow a core field.
+        extras = {
+            name: field
+            for name, field in self.form_builder(self.get_form_fields()).formfields.items()
+            if name not in reserved
+        }
+        return type(f"{type(self).__name__}Form", (core,), {**extras, "extra_field_names": tuple(extras)})
+
+    def form_sections(self, form) -> list[dict]:
+        """The form's fields grouped for display: core fields by ``core_fieldsets``, then the extra questions."""
+        grouped = [(legend, [name for name in names if name in form.fields]) for legend, names in self.core_fieldsets]
+        in_groups = {name for _legend, names in grouped for name in names}
+        ungrouped = [
+            name
+            for name in form.fields
+            if name not in in_groups and name not in form.extra_field_names and name != HONEYPOT_FIELD_NAME
+        ]
+        sections = [(_("Your details"), ungrouped), *grouped, (_("More questions"), list(form.extra_field_names))]
+        return [{"legend": legend, "fields": [form[name] for name in names]} for legend, names in sections if names]
+
+    # -- serving ----------------------------------------------------------------------------------------
+
+    def rate_limit_group(self) -> str:
+        return f"workflow_forms:form:{self.pk}"
+
+    def render_form(self, request, form, *, status=200):
+        context = self.get_context(request)
+        context["form"] = form
+        context["form_sections"] = self.form_sections(form)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return self.render_form(request, self.get_form(page=self, user=request.user))
+        if rate_limit_exceeded(request, group=self.rate_limit_group()):
+            return too_many_requests(request, page=self)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if not form.is_valid():
+            return self.render_form(request, form)
+        from ..services.submissions import submission_create
+
+        result = submission_create(form_page=self, cleaned_data=form.cleaned_data, files=form.uploads())
+        return self.render_landing_page(request, result.submission, result=result)
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["form_sections"] = self.form_sections(context["form"])
+        return context
+
+    def render_landing_page(self, request, form_submission=None, *args, result=None, **kwargs):
+        """The thank-you page: the reference and, in the browser that submitted, the private status link."""
+        context = self.get_context(request)
+        context["form_submission"] = context["submission"] = form_submission
+        token = None
+        if result is not None and result.created:
+            token = result.token
+        elif form_submission is not None:
+            token = self._recent_token(request, form_submission)
+        context["duplicate"] = result is not None and not result.created
+        context["status_url"] = (
+            request.build_absolute_uri(reverse("workflow_forms:status", args=[token])) if token else None
+        )
+        response = TemplateResponse(request, self.get_landing_page_template(request), context)
+        # The page holds a secret link: never cache it, never leak it as a referrer.
+        patch_cache_control(response, no_store=True, private=True)
+        response.headers["Referrer-Policy"] = "no-referrer"
+        if token and result is not None and result.created:
+            # Remembered for the double-submission window so an accidental resubmit shows the same link.
+            response.set_signed_cookie(
+                self._recent_cookie_name(form_submission),
+                token,
+                salt=_RECENT_LINK_COOKIE_SALT,
+                max_age=int(DUPLICATE_WINDOW.total_seconds()),
+                path=request.path,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+    @staticmethod
+    def _recent_cookie_name(submission) -> str:
+        return f"workflow_forms_status_{submission.pk}"
+
+    def _recent_token(self, request, submission) -> str | None:
+        try:
+            token = request.get_signed_cookie(
+                self._recent_cookie_name(submission),
+                salt=_RECENT_LINK_COOKIE_SALT,
+                max_age=int(DUPLICATE_WINDOW.total_seconds()),
+            )
+        except (KeyError, signing.BadSignature):
+            return None
+        return token if submission.token_is_valid(token) else None

@@ -1,0 +1,200 @@
+"""Creating submissions from the public forms, and the applicant's own changes through the status link."""
+
+import datetime
+import decimal
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
+from ..forms.fields import Upload
+from ..models import SubmittedFile
+from ..registry import as_specific, submissions_for_email
+from ..tokens import token_generate, token_hash
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    """What a POST of a workflow form produced."""
+
+    submission: object
+    #: The status token, known only now (only its hash is stored); None for a repeated submission.
+    token: str | None
+    #: False when this was a double submission and ``submission`` is the first one.
+    created: bool
+
+
+def answer_value(value):
+    """An answer as JSON: dates as ISO text, decimals as text, several choices as a list."""
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return [answer_value(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def extra_answers(*, form_page, cleaned_data: dict) -> dict:
+    """The editor-added questions' answers, keyed by clean name, each with the label it had when answered."""
+    reserved = form_page.reserved_field_names()
+    answers = {}
+    for question in form_page.get_form_fields():
+        name = question.clean_name or question.get_field_clean_name()
+        if name in reserved or question.field_type == "file" or name not in cleaned_data:
+            continue
+        answers[name] = {"label": question.label, "value": answer_value(cleaned_data[name])}
+    return answers
+
+
+def core_values(*, model, cleaned_data: dict) -> tuple[dict, dict]:
+    """(plain field values, many-to-many values) of the kind's core fields from a valid form."""
+    plain, many = {}, {}
+    for name in model.core_fields:
+        if name not in cleaned_data:
+            continue
+        field = model._meta.get_field(name)
+        (many if field.many_to_many else plain)[name] = cleaned_data[name]
+    return plain, many
+
+
+def submission_reference(submission) -> str:
+    """E.g. CA-2026-000042: the kind's prefix, the year of submission and the zero-padded id."""
+    return f"{submission.reference_prefix}-{submission.submitted_at.year}-{submission.pk:06d}"
+
+
+def files_store(*, submission, uploads: list[Upload], stored: list[str]) -> list[SubmittedFile]:
+    """Keep each upload in private storage with a SubmittedFile row on the specific kind.
+
+    ``stored`` collects the storage names written, so a caller can delete them if the transaction fails.
+    """
+    content_type = ContentType.objects.get_for_model(as_specific(submission))
+    records = []
+    for upload in uploads:
+        record = SubmittedFile(
+            content_type=content_type,
+            object_id=submission.pk,
+            field_name=upload.field_name,
+            field_label=upload.label[:255],
+            original_name=PurePath(upload.file.name).name[:255],
+            content_type_detected=upload.content_type,
+            size=upload.file.size,
+        )
+        upload.file.seek(0)
+        record.file.save(upload.file.name, upload.file, save=False)
+        stored.append(record.file.name)
+        record.save()
+        records.append(record)
+    return records
+
+
+def _delete_stored(names: list[str]) -> None:
+    storage = SubmittedFile._meta.get_field("file").storage
+    for name in names:
+        storage.delete(name)
+
+
+def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> SubmissionResult:
+    """Create the page's kind of submission from a valid form, in its first state, with a new status token.
+
+    In one transaction: the submission with its reference, the extra answers (with their labels), the files,
+    and the initial log row and notifications (the engine's ``submission_record``). The same e-mail, form
+    and answers within ``DUPLICATE_WINDOW`` return the first submission instead (``created=False``).
+    """
+    model = form_page.submission_model
+    data = {name: value for name, value in cleaned_data.items() if name != HONEYPOT_FIELD_NAME}
+    fingerprint = submission_fingerprint(form_page_id=form_page.pk, email=data["applicant_email"], data=data)
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            # One submission of this form at a time, so two identical POSTs cannot both pass the check below.
+            list(Page.objects.select_for_update().filter(pk=form_page.pk).values_list("pk", flat=True))
+            first = (
+                model._default_manager.filter(
+                    form_page=form_page,
+                    fingerprint=fingerprint,
+                    submitted_at__gte=timezone.now() - DUPLICATE_WINDOW,
+                )
+                .order_by("submitted_at", "pk")
+                .first()
+            )
+            if first is not None:
+                return SubmissionResult(submission=as_specific(first), token=None, created=False)
+
+            token = token_generate()
+            plain, many = core_values(model=model, cleaned_data=data)
+            submission = model(
+                **plain,
+                form_page=form_page,
+                answers=extra_answers(form_page=form_page, cleaned_data=data),
+                status_token_hash=token_hash(token),
+                fingerprint=fingerprint,
+            )
+            submission.save()
+            for name, values in many.items():
+                getattr(submission, name).set(values)
+            submission.reference = submission_reference(submission)
+            submission.save(update_fields=["reference"])
+            files_store(submission=submission, uploads=files, stored=stored)
+
+            from .notifications import submission_record
+
+            submission_record(submission=submission, token=token)
+    except BaseException:
+        _delete_stored(stored)
+        raise
+    return SubmissionResult(submission=submission, token=token, created=True)
+
+
+def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: list[Upload]):
+    """The applicant's edited answers: validated by the form like a new submission, applied by ``resubmit``.
+
+    Calls the engine's ``perform_transition`` (which locks, checks the token and the state, applies the
+    answers, logs and notifies); new files are kept beside the earlier ones. Raises its TransitionError.
+    """
+    from .transitions import perform_transition
+
+    specific = as_specific(submission)
+    data = {name: value for name, value in cleaned_data.items() if name != HONEYPOT_FIELD_NAME}
+    plain, many = core_values(model=type(specific), cleaned_data=data)
+    form_page = specific.form_page.specific if specific.form_page_id else None
+    answers = extra_answers(form_page=form_page, cleaned_data=data) if form_page else dict(specific.answers)
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            application = perform_transition(
+                application=specific,
+                name="resubmit",
+                applicant_token=token,
+                answers=answers,
+                fields={**plain, **many},
+            )
+            files_store(submission=application, uploads=files, stored=stored)
+    except BaseException:
+        _delete_stored(stored)
+        raise
+    return application
+
+
+def status_links_resend(*, email: str) -> int:
+    """Give each submission made with ``email`` a new status token and mail the new links (outbox).
+
+    Only hashes are stored, so old links cannot be re-sent: they stop working, which the mail says.
+    Returns how many submissions were found; callers must not reveal it to the visitor.
+    """
+    from .notifications import status_link_resend
+
+    submissions = submissions_for_email(email)
+    with transaction.atomic():
+        for submission in submissions:
+            token = token_generate()
+            type(submission)._default_manager.filter(pk=submission.pk).update(status_token_hash=token_hash(token))
+            submission.status_token_hash = token_hash(token)
+            status_link_resend(submission=submission, token=token)
+    return len(submissions)

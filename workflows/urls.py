@@ -1,0 +1,15 @@
+"""The plugin's public URLs; the site mounts them, e.g. at ``applications/``."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "workflow_forms"
+
+urlpatterns = [
+    path("status/<slug:token>/", views.status_page, name="status"),
+    path("status/<slug:token>/withdraw/", views.status_withdraw, name="status_withdraw"),
+    path("status/<slug:token>/edit/", views.status_edit, name="status_edit"),
+    path("lost-link/", views.lost_link, name="lost_link"),
+    path("files/<int:pk>/", views.submitted_file_download, name="submitted_file"),
+]
