@@ -106,7 +106,7 @@ class CaseStudyPage(Page):
     api_fields = [
         APIField("city"),
         APIField("country_code"),
-        APIField("cluster_id"),
+        APIField("cluster"),
         APIField("project_status"),
         APIField("year"),
         APIField("summary"),
