@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site, WorkflowPage
+from wagtail.search.backends import get_search_backend
 
 from cluster_pages.models import (
     CaseStudyGalleryImage,
@@ -149,14 +150,24 @@ def test_wagtail_welcome_page_is_replaced_by_the_home_page_on_the_default_site()
 
 
 @pytest.mark.django_db
-def test_every_demo_page_is_published_and_found_by_search():
+def test_every_demo_page_is_published():
     load()
 
     home = HomePage.objects.get()
     for page in Page.objects.descendant_of(home, inclusive=True).specific():
         assert page.live and page.live_revision_id and not page.has_unpublished_changes, page.url_path
+
+
+@pytest.mark.django_db
+def test_demo_content_is_searchable_before_any_task_worker_runs(settings):
+    # As in development: Wagtail's index updates wait in the database queue for `manage.py db_worker`.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    load()
+
     found = Page.objects.live().search("living labs")
     assert "living-labs-for-open-innovation" in {page.slug for page in found}
+    assert [person.name for person in get_search_backend().search("Valcourt", Person)] == ["Dr. Ines Valcourt"]
 
 
 @pytest.mark.django_db

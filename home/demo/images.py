@@ -107,5 +107,5 @@ def demo_image_ensure(*, title: str, description: str, render, report: LoadRepor
         file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest(),
     )
     image.save()
-    report.record("images", created=True)
+    report.record("images", created=True, obj=image)
     return image

@@ -3,9 +3,11 @@
 from django.db import transaction
 
 from .accounts import demo_accounts_ensure
+from .applications import applications_ensure
 from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
 from .events import events_ensure
+from .indexing import search_and_reference_indexes_update
 from .programme import programme_pages_ensure
 from .report import LoadReport
 from .site import default_site_ensure, home_ensure, home_features_set, site_settings_ensure
@@ -29,4 +31,6 @@ def demo_content_load(*, with_accounts: bool) -> LoadReport:
     site_settings_ensure(site=site, join_page=programme["join"], report=report)
     if with_accounts:
         demo_accounts_ensure(report=report)
+    applications_ensure(join=programme["join"], clusters=clusters, report=report)
+    search_and_reference_indexes_update(objects=report.created_objects)
     return report

@@ -28,7 +28,7 @@ def page_ensure(*, parent: Page, page_class: type[Page], slug: str, title: str, 
     page = page_class(title=title, slug=slug, **fields)
     parent.add_child(instance=page)  # live pages are fully validated (full_clean) before saving
     page_publish(page=page)
-    report.record(page_kind(page_class), created=True)
+    report.record(page_kind(page_class), created=True, obj=page)
     return page
 
 

@@ -26,9 +26,12 @@ class LoadReport:
     present: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     accounts: list[AccountRow] = field(default_factory=list)
+    created_objects: list = field(default_factory=list)
 
-    def record(self, kind: str, *, created: bool) -> None:
+    def record(self, kind: str, *, created: bool, obj=None) -> None:
         (self.created if created else self.present)[kind] += 1
+        if created and obj is not None:
+            self.created_objects.append(obj)
 
     def note(self, message: str) -> None:
         self.notes.append(message)

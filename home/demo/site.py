@@ -47,7 +47,7 @@ def home_ensure(*, report: LoadReport) -> tuple[HomePage, bool]:
     )
     root.add_child(instance=home)
     page_publish(page=home)
-    report.record(page_kind(HomePage), created=True)
+    report.record(page_kind(HomePage), created=True, obj=home)
     return home, True
 
 

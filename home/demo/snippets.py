@@ -23,7 +23,7 @@ def leaders_ensure(*, report: LoadReport) -> dict[str, Person]:
             person = Person.objects.create(
                 name=spec.name, role="Cluster leader", organisation=spec.organisation, bio=spec.bio, photo=photo
             )
-        report.record("people", created=created)
+        report.record("people", created=created, obj=person)
         leaders[spec.cluster_slug] = person
     return leaders
 
@@ -37,6 +37,6 @@ def contacts_ensure(*, report: LoadReport) -> list[Contact]:
             topic=spec.topic,
             defaults={"organisation": spec.organisation, "email": spec.email, "sort_order": spec.sort_order},
         )
-        report.record("contacts", created=created)
+        report.record("contacts", created=created, obj=contact)
         contacts.append(contact)
     return contacts
