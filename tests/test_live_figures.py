@@ -1,0 +1,145 @@
+"""The home page's figures are counted from published content whenever the page is shown."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from cluster_pages.models import ClusterStatus
+
+from .factories import CaseStudyPageFactory, EventPageFactory, StandardPageFactory, ThematicClusterPageFactory
+
+LABELS = {
+    "active_clusters": "Active clusters",
+    "forming_clusters": "Clusters forming",
+    "upcoming_events": "Upcoming events",
+    "case_studies": "Best-practice case studies",
+    "countries": "Countries represented",
+}
+NOTHING = dict.fromkeys(LABELS, 0)
+
+
+def figures_in_context(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    return {figure.key: figure.value for figure in response.context["figures"]}
+
+
+def figures_on_page(client):
+    """What a visitor reads: each <dt> label with the number in the <dd> after it."""
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    shown = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in soup.find_all("dt")}
+    return {key: int(shown[label]) for key, label in LABELS.items() if label in shown}
+
+
+def assert_figures(client, **expected):
+    figures = {**NOTHING, **expected}
+    assert figures_in_context(client) == figures
+    assert figures_on_page(client) == figures
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def test_an_empty_site_shows_every_figure_as_zero(client, site_tree):
+    assert_figures(client)
+
+
+def test_a_cluster_moves_from_forming_to_active_when_its_new_status_is_published(client, site_tree):
+    cluster = ThematicClusterPageFactory(parent=site_tree.clusters, status=ClusterStatus.FORMING)
+    assert_figures(client, forming_clusters=1)
+
+    cluster.status = ClusterStatus.ACTIVE
+    cluster.save_revision()  # a draft change is not on the site yet
+    assert_figures(client, forming_clusters=1)
+
+    cluster.get_latest_revision().publish()
+    assert_figures(client, active_clusters=1)
+
+
+def test_archived_and_draft_clusters_are_not_counted(client, site_tree):
+    ThematicClusterPageFactory(parent=site_tree.clusters, status=ClusterStatus.ARCHIVED)
+    ThematicClusterPageFactory(parent=site_tree.clusters, status=ClusterStatus.ACTIVE, live=False)
+    ThematicClusterPageFactory(parent=site_tree.clusters, status=ClusterStatus.ACTIVE)
+
+    assert_figures(client, active_clusters=1)
+
+
+def test_adding_an_upcoming_event_raises_the_upcoming_events_figure(client, site_tree):
+    today = timezone.localdate()
+    EventPageFactory(parent=site_tree.events, start_date=today, end_date=today, country="KR")
+    assert_figures(client, upcoming_events=1, countries=1)
+
+    EventPageFactory(parent=site_tree.events, start_date=today + datetime.timedelta(days=9), country="FR")
+    assert_figures(client, upcoming_events=2, countries=2)
+
+
+def test_past_and_draft_events_are_not_upcoming(client, site_tree):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    EventPageFactory(parent=site_tree.events, start_date=yesterday, end_date=yesterday, country="")
+    EventPageFactory(parent=site_tree.events, live=False, country="")
+
+    assert_figures(client)
+
+
+def test_publishing_and_unpublishing_a_case_study_changes_the_case_studies_figure(client, site_tree):
+    case_study = CaseStudyPageFactory(parent=site_tree.case_studies, country="MX", live=False)
+    assert_figures(client)
+
+    publish(case_study)
+    assert_figures(client, case_studies=1, countries=1)
+
+    case_study.refresh_from_db()
+    case_study.unpublish()
+    assert_figures(client)
+
+
+def test_countries_are_counted_once_across_case_studies_and_events(client, site_tree):
+    CaseStudyPageFactory(parent=site_tree.case_studies, country="KR")
+    CaseStudyPageFactory(parent=site_tree.case_studies, country="KR")
+    CaseStudyPageFactory(parent=site_tree.case_studies, country="ES")
+    EventPageFactory(parent=site_tree.events, country="ES")
+    EventPageFactory(parent=site_tree.events, country="")  # an online event has no country
+
+    assert_figures(client, case_studies=3, upcoming_events=2, countries=2)
+
+
+def test_a_live_figure_block_on_a_content_page_shows_the_current_number(client, site_tree):
+    StandardPageFactory(
+        parent=site_tree.home,
+        title="In numbers",
+        slug="in-numbers",
+        body=[("live_figure", {"figure": "case_studies", "caption": "Stories told"})],
+    )
+    CaseStudyPageFactory(parent=site_tree.case_studies)
+    CaseStudyPageFactory(parent=site_tree.case_studies)
+
+    soup = BeautifulSoup(client.get("/in-numbers/").content, "html.parser")
+
+    label = soup.find("dt", string="Stories told")
+    assert label is not None
+    assert label.find_next_sibling("dd").get_text(strip=True) == "2"
+
+
+def test_the_api_reports_the_same_figures(client, site_tree):
+    ThematicClusterPageFactory(parent=site_tree.clusters, status=ClusterStatus.FORMING)
+    CaseStudyPageFactory(parent=site_tree.case_studies, country="KR")
+
+    body = client.get(f"/api/v3/pages/{site_tree.home.pk}/").json()
+
+    assert {figure["key"]: figure["value"] for figure in body["figures"]} == {
+        **NOTHING,
+        "forming_clusters": 1,
+        "case_studies": 1,
+        "countries": 1,
+    }
+    assert [figure["label"] for figure in body["figures"]] == list(LABELS.values())
+
+
+@pytest.mark.parametrize("key", list(LABELS))
+def test_every_figure_has_a_readable_label(client, site_tree, key):
+    response = client.get("/")
+    labels = {figure.key: str(figure.label) for figure in response.context["figures"]}
+    assert labels[key] == LABELS[key]
