@@ -2,7 +2,8 @@
 
 from django import template
 from django.conf import settings
-from wagtail.models import Page, Site
+from django.db.models import Exists, OuterRef
+from wagtail.models import Page, PageViewRestriction, Site
 
 register = template.Library()
 
@@ -33,12 +34,17 @@ def site_name(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's live children marked "show in menus", in one query."""
+    """The home page's live children marked "show in menus", in one query.
+
+    Children with a view restriction of their own are left out (``.public()`` would cost a second query);
+    a restriction on the home page itself makes the whole site private, menu included.
+    """
     root = _site_root(context)
     current_page = context.get("page")
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu():
+        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+        for item in root.get_children().live().in_menu().filter(~Exists(restricted)):
             items.append({"page": item, "is_current": _is_current_or_ancestor(item, current_page)})
     return {"request": context.get("request"), "items": items, "root": root, "current_page": current_page}
 
