@@ -1,7 +1,12 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
+from .viewsets import ContactViewSet, PersonViewSet
+
+register_snippet(PersonViewSet)
+register_snippet(ContactViewSet)
 
 
 @hooks.register("after_create_page")
