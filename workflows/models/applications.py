@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, FSMModelMixin, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from .. import permissions
 from .states import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState
@@ -13,7 +13,7 @@ from .submissions import AbstractSubmission
 S = ApplicationState
 
 
-class AbstractApplication(FSMModelMixin, AbstractSubmission):
+class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     """An application that reviewers move through the state machine below.
 
     Override points (class attributes):
@@ -23,12 +23,26 @@ class AbstractApplication(FSMModelMixin, AbstractSubmission):
       reads ``accepts_applications`` on the specific page, and is true where the page has no such attribute.
     - ``target_managers(page)``: users who lead the target and may activate/end its applications. By default
       ``page.specific.application_managers()`` where the page defines it.
+    - ``target_leader_names(page)``: the names the applicant is told lead the target (default: the managers').
+    - ``target_discussion_url(page)``: where participants meet, sent when the application becomes active
+      (default: the page's ``discussion_url`` if it has one).
+    - ``apply_resubmission(*, fields, answers)``: puts the applicant's edited, already validated answers on
+      the row before ``resubmit`` runs.
 
     Transition bodies only change this row; ``workflows.services.perform_transition`` is the one way in
-    and does the locking, permission checks, logging and notifications.
+    and does the locking, permission checks, logging and notifications. ``ConcurrentTransitionMixin`` makes
+    a save that would overwrite a state changed by someone else fail instead (a second guard behind the
+    service's row lock, and the only one on databases without ``SELECT ... FOR UPDATE``).
     """
 
     assignable_page_types: tuple[str, ...] = ()
+    protected_resubmission_fields: tuple[str, ...] = (
+        "state",
+        "state_changed_at",
+        "assigned_to",
+        "form_page",
+        "answers",
+    )
 
     state = FSMField(
         _("state"), max_length=32, choices=ApplicationState.choices, default=S.SUBMITTED, protected=True, db_index=True
@@ -65,13 +79,41 @@ class AbstractApplication(FSMModelMixin, AbstractSubmission):
         managers = getattr(page.specific, "application_managers", None)
         return list(managers()) if managers else []
 
-    def user_manages_target(self, user) -> bool:
-        if self.assigned_to_id is None or not getattr(user, "is_authenticated", False):
-            return False
-        return any(manager.pk == user.pk for manager in self.target_managers(self.assigned_to))
+    def target_leader_names(self, page) -> list[str]:
+        return [manager.get_full_name() or manager.get_username() for manager in self.target_managers(page)]
+
+    def target_discussion_url(self, page) -> str:
+        return getattr(page.specific, "discussion_url", "") or ""
 
     def target_is_assignable(self, page) -> bool:
         return page.specific_class is not None and page.specific_class._meta.label in self.assignable_page_types
+
+    def user_manages_target(self, user) -> bool:
+        if self.assigned_to_id is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+            return False
+        return any(manager.pk == user.pk for manager in self.target_managers(self.assigned_to))
+
+    def apply_resubmission(self, *, fields: dict, answers: dict) -> None:
+        """Copy the edited answers onto this saved row. ``fields`` are core model fields (many-to-many
+        ones too), ``answers`` the extra questions' answers.
+
+        The form has validated both; this only refuses names that are not the kind's own editable fields
+        (a state, reference or token can never arrive this way).
+        """
+        editable = {
+            field.name: field
+            for field in [*self._meta.concrete_fields, *self._meta.many_to_many]
+            if field.editable and not field.primary_key and field.name not in self.protected_resubmission_fields
+        }
+        unknown = sorted(set(fields) - set(editable))
+        if unknown:
+            raise ValueError(f"resubmit cannot change {', '.join(unknown)}: not editable fields of {self._meta.label}")
+        for name, value in fields.items():
+            if editable[name].many_to_many:
+                getattr(self, name).set(value)
+            else:
+                setattr(self, name, value)
+        self.answers = answers
 
     # -- the state machine -------------------------------------------------------------------
 

@@ -1,0 +1,129 @@
+"""Sending one outbox notification: exactly once, retried with backoff while the mail server fails.
+
+Settings:
+- ``WORKFLOW_FORMS_MAIL_MAX_ATTEMPTS`` (default 8): after this many failed tries a notification is failed.
+- ``WORKFLOW_FORMS_MAIL_RETRY_DELAY`` (seconds, default 60): the first retry's delay, doubled each time,
+  at most ``WORKFLOW_FORMS_MAIL_RETRY_MAX_DELAY`` (seconds, default 6 hours).
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from ..models import Notification, NotificationState
+
+logger = logging.getLogger(__name__)
+
+# Context keys that must not outlive the delivery (the applicant's private status link).
+ONE_TIME_CONTEXT_KEYS = ("status_url",)
+TEMPLATE_DIR = "workflows/mail"
+
+
+def max_attempts() -> int:
+    return getattr(settings, "WORKFLOW_FORMS_MAIL_MAX_ATTEMPTS", 8)
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """Exponential backoff after ``attempts`` failed tries: 1, 2, 4, ... times the base delay."""
+    base = getattr(settings, "WORKFLOW_FORMS_MAIL_RETRY_DELAY", 60)
+    cap = getattr(settings, "WORKFLOW_FORMS_MAIL_RETRY_MAX_DELAY", 6 * 3600)
+    return datetime.timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), cap))
+
+
+def render_notification(notification: Notification) -> tuple[str, str, str]:
+    """(subject, text body, HTML body) of a notification, in the language stored with it."""
+    context = {**notification.context, "recipient_email": notification.recipient_email}
+    name = f"{TEMPLATE_DIR}/{notification.template}"
+    with translation.override(notification.context.get("language") or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{name}.subject.txt", context)
+        text = render_to_string(f"{name}.txt", context)
+        html = render_to_string(f"{name}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def notification_deliver(*, notification_id: int) -> str:
+    """Send one notification if it is still pending. Returns "sent", "retry", "failed" or "skipped".
+
+    Never raises because mail failed: the row records the error and when to try again.
+    """
+    with transaction.atomic():
+        # Claim the row with a write as the first statement: it takes the row lock on PostgreSQL and
+        # the database write lock on SQLite (where SELECT ... FOR UPDATE does nothing), so a second
+        # worker holding the same id waits here and then finds the notification no longer pending.
+        claimed = Notification.objects.filter(pk=notification_id, state=NotificationState.PENDING).update(
+            attempts=F("attempts") + 1
+        )
+        if not claimed:
+            return "skipped"
+        notification = Notification.objects.select_for_update().get(pk=notification_id)
+        now = timezone.now()
+        try:
+            subject, text, html = render_notification(notification)
+        except (TemplateDoesNotExist, TemplateSyntaxError) as error:
+            # A missing or broken template will not fix itself by waiting.
+            return _finish(notification, NotificationState.FAILED, error=f"{type(error).__name__}: {error}")
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=text,
+            from_email=notification.context.get("from_email") or settings.DEFAULT_FROM_EMAIL,
+            to=[notification.recipient_email],
+        )
+        message.attach_alternative(html, "text/html")
+        try:
+            message.send(fail_silently=False)
+        except Exception as error:  # any mail backend error: recorded on the row and retried, never raised
+            error_text = f"{type(error).__name__}: {error}"
+            if notification.attempts >= max_attempts():
+                logger.error(
+                    "Notification %s failed for good after %s attempts: %s", notification_id, max_attempts(), error_text
+                )
+                return _finish(notification, NotificationState.FAILED, error=error_text)
+            notification.last_error = error_text
+            notification.next_attempt_at = now + retry_delay(notification.attempts)
+            notification.save(update_fields=["last_error", "next_attempt_at"])
+            run_after = notification.next_attempt_at
+            transaction.on_commit(lambda: _retry_later(notification_id, run_after), robust=True)
+            return "retry"
+        notification.sent_at = now
+        return _finish(notification, NotificationState.SENT)
+
+
+def _finish(notification: Notification, state: str, *, error: str = "") -> str:
+    notification.state = state
+    notification.next_attempt_at = None
+    if error:
+        notification.last_error = error
+    for key in ONE_TIME_CONTEXT_KEYS:
+        notification.context.pop(key, None)
+    notification.save(update_fields=["state", "next_attempt_at", "last_error", "sent_at", "context"])
+    return str(state)
+
+
+def _retry_later(notification_id: int, run_after) -> None:
+    from ..tasks import send_notification
+    from .notifications import enqueue_delivery
+
+    if send_notification.get_backend().supports_defer:
+        enqueue_delivery(notification_id, run_after=run_after)
+    else:
+        # E.g. the immediate backend: retrying now would hammer a server that just failed.
+        logger.warning(
+            "Notification %s stays pending; the task backend cannot defer, run send_pending_notifications.",
+            notification_id,
+        )
+
+
+def notifications_due(*, now=None, include_not_due: bool = False):
+    """Pending notifications whose next attempt is due (or all pending ones)."""
+    pending = Notification.objects.filter(state=NotificationState.PENDING)
+    if include_not_due:
+        return pending
+    now = now or timezone.now()
+    return pending.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))

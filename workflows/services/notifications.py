@@ -1,0 +1,287 @@
+"""The outbox: who is told what about a submission. Rows are written in the caller's transaction and
+sent after it commits by ``workflows.tasks.send_notification`` (see services/delivery.py).
+
+Secrecy of the status link: the applicant's token is known only when it is made (at submission, and when
+the "lost your link?" form issues a new one), so the mail sent at that moment ("applicant_received",
+"applicant_status_link") is the only notification whose context holds the token URL (``status_url``), and
+delivery removes it from the row once the mail is sent or has finally failed. Every other mail links to the
+"lost your link?" page instead.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Site
+
+from ..actors import ApplicantActor
+from ..models import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState, Notification
+from .records import specific_of, transition_log_write
+
+ALERT_PERMISSION = "workflow_forms.review_application"
+
+# The applicant's mail for each transition they should hear about. "review" is internal: the status
+# page shows it, but it is not worth an e-mail.
+APPLICANT_TEMPLATES = {
+    "request_changes": "applicant_changes_requested",
+    "resubmit": "applicant_resubmitted",
+    "assign": "applicant_assigned",
+    "activate": "applicant_activated",
+    "reject": "applicant_rejected",
+    "withdraw": "applicant_withdrawn",
+    "end": "applicant_ended",
+    "reopen": "applicant_reopened",
+}
+
+
+def users_with_permission(perm: str):
+    """Active users holding ``perm`` ("app_label.codename") through a group or directly, with an address."""
+    app_label, codename = perm.split(".", 1)
+    through_group = Q(groups__permissions__codename=codename, groups__permissions__content_type__app_label=app_label)
+    directly = Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(through_group | directly)
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def enqueue_delivery(notification_id: int, *, run_after=None) -> None:
+    """Queue the send task now (the caller has committed, or runs it from ``on_commit``)."""
+    from ..tasks import send_notification
+
+    task = send_notification.using(run_after=run_after) if run_after else send_notification
+    task.enqueue(notification_id)
+
+
+def notification_queue(
+    *, submission, template: str, recipient_email: str, context: dict, recipient_user=None, to_applicant=False
+) -> Notification:
+    """Write one pending notification and have it sent once the surrounding transaction commits."""
+    notification = Notification.objects.create(
+        submission=specific_of(submission),
+        template=template,
+        recipient_email=recipient_email,
+        recipient_user=recipient_user,
+        to_applicant=to_applicant,
+        context=context,
+    )
+    # robust: a queue that is down must not turn a saved change into an error page; the row stays
+    # pending and `send_pending_notifications` picks it up.
+    transaction.on_commit(lambda: enqueue_delivery(notification.pk), robust=True)
+    return notification
+
+
+# -- what goes into the mails -------------------------------------------------------------------
+
+
+def public_root_url(submission) -> str:
+    page = submission.form_page
+    site = page.get_site() if page is not None else Site.objects.filter(is_default_site=True).first()
+    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+
+
+def status_url_for(submission, token: str) -> str:
+    return public_root_url(submission) + reverse("workflow_forms:status", args=[token])
+
+
+def lost_link_url(submission) -> str:
+    return public_root_url(submission) + reverse("workflow_forms:lost_link")
+
+
+def admin_url(submission) -> str:
+    path = AdminURLFinder().get_edit_url(submission)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path if path else ""
+
+
+def _kind_label(specific) -> str:
+    return str(getattr(specific, "kind_label", specific._meta.verbose_name))
+
+
+def form_setting(submission, name: str) -> str:
+    """A mail setting of the form the submission came from (``from_address``, ``alert_address``), or ""."""
+    page = submission.form_page
+    return getattr(page.specific, name, "") or "" if page is not None else ""
+
+
+def _base_context(specific, *, language: str) -> dict:
+    return {
+        "from_email": form_setting(specific, "from_address") or settings.DEFAULT_FROM_EMAIL,
+        "language": language,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": public_root_url(specific),
+        "reference": specific.reference or "",
+        "kind": _kind_label(specific),
+        "applicant_name": specific.applicant_name,
+    }
+
+
+def _applicant_context(specific, *, language: str) -> dict:
+    context = _base_context(specific, language=language)
+    state = ApplicationState(specific.state) if specific.state in ApplicationState.values else None
+    context.update(
+        lost_link_url=lost_link_url(specific),
+        state_label=str(APPLICANT_LABELS[state]) if state else "",
+        state_explanation=str(APPLICANT_EXPLANATIONS[state]) if state else "",
+    )
+    return context
+
+
+def _staff_context(specific, *, language: str) -> dict:
+    context = _base_context(specific, language=language)
+    context.update(applicant_email=specific.applicant_email, admin_url=admin_url(specific))
+    return context
+
+
+def _target_context(application, target) -> dict:
+    return {
+        "target_title": target.title,
+        "target_url": target.specific.full_url or "",
+        "leader_names": application.target_leader_names(target),
+    }
+
+
+def _alert(*, specific, template: str, recipients, context: dict) -> list[Notification]:
+    notifications, seen = [], set()
+    for user in recipients:
+        if not user.is_active or not user.email or user.email.lower() in seen:
+            continue
+        seen.add(user.email.lower())
+        notifications.append(
+            notification_queue(
+                submission=specific, template=template, recipient_email=user.email, recipient_user=user, context=context
+            )
+        )
+    return notifications
+
+
+# -- the events ---------------------------------------------------------------------------------
+
+
+def submission_record(*, submission, token: str, alert_permission: str = ALERT_PERMISSION):
+    """Record a submission the forms code has just created (call it inside the same transaction).
+
+    Writes the first log row ("submit": "" → the submission's state, by the applicant) with its Wagtail
+    audit entry, the applicant's confirmation carrying the status link made from ``token`` (see the
+    module docstring) and an alert to every active user with ``alert_permission``. Mail goes out after
+    the transaction commits. Returns the log row.
+    """
+    specific = specific_of(submission)
+    with transaction.atomic():
+        entry = transition_log_write(
+            submission=specific,
+            transition="submit",
+            from_state="",
+            to_state=specific.state,
+            actor=ApplicantActor.for_submission(specific),
+        )
+        notify_submission(submission=specific, token=token, alert_permission=alert_permission)
+    return entry
+
+
+def status_link_resend(*, submission, token: str) -> Notification:
+    """Mail the applicant the new status link made from ``token`` (the "lost your link?" form)."""
+    specific = specific_of(submission)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = _applicant_context(specific, language=language)
+    context["status_url"] = status_url_for(specific, token)
+    return notification_queue(
+        submission=specific,
+        template="applicant_status_link",
+        recipient_email=specific.applicant_email,
+        to_applicant=True,
+        context=context,
+    )
+
+
+def notify_submission(*, submission, token: str, alert_permission: str = ALERT_PERMISSION) -> list[Notification]:
+    """The applicant's confirmation (with the status link) and the alert to everyone who reviews."""
+    specific = specific_of(submission)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(language):
+        confirmation_context = _applicant_context(specific, language=language)
+    confirmation_context["status_url"] = status_url_for(specific, token)
+    notifications = [
+        notification_queue(
+            submission=specific,
+            template="applicant_received",
+            recipient_email=specific.applicant_email,
+            to_applicant=True,
+            context=confirmation_context,
+        )
+    ]
+    with translation.override(settings.LANGUAGE_CODE):
+        staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
+    notifications += _alert(
+        specific=specific,
+        template="staff_new_application",
+        recipients=users_with_permission(alert_permission),
+        context=staff_context,
+    )
+    alert_address = form_setting(specific, "alert_address")
+    if alert_address and all(n.recipient_email.lower() != alert_address.lower() for n in notifications[1:]):
+        notifications.append(
+            notification_queue(
+                submission=specific,
+                template="staff_new_application",
+                recipient_email=alert_address,
+                context=staff_context,
+            )
+        )
+    return notifications
+
+
+def notify_transition(*, application, log_entry, actor) -> list[Notification]:
+    """The mails a transition causes: the applicant's (never with the internal note) and staff alerts."""
+    specific = specific_of(application)
+    transition = log_entry.transition
+    by_applicant = isinstance(actor, ApplicantActor)
+    # The applicant reads mail in the language they used; staff actions fall back to the site's.
+    language = (translation.get_language() if by_applicant else None) or settings.LANGUAGE_CODE
+    notifications = []
+
+    template = APPLICANT_TEMPLATES.get(transition)
+    if template:
+        with translation.override(language):
+            context = _applicant_context(specific, language=language)
+        context["message"] = log_entry.message
+        if transition in ("assign", "activate", "end") and specific.assigned_to_id:
+            target = specific.assigned_to
+            context.update(_target_context(specific, target))
+            context["discussion_url"] = specific.target_discussion_url(target) if transition == "activate" else ""
+        notifications.append(
+            notification_queue(
+                submission=specific,
+                template=template,
+                recipient_email=specific.applicant_email,
+                to_applicant=True,
+                context=context,
+            )
+        )
+
+    with translation.override(settings.LANGUAGE_CODE):
+        staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
+    if transition == "assign":
+        target = specific.assigned_to
+        staff_context.update(_target_context(specific, target), note=log_entry.note, assigned_by=log_entry.actor_label)
+        notifications += _alert(
+            specific=specific,
+            template="staff_assigned",
+            recipients=specific.target_managers(target),
+            context=staff_context,
+        )
+    elif transition == "resubmit":
+        notifications += _alert(
+            specific=specific,
+            template="staff_resubmitted",
+            recipients=users_with_permission(ALERT_PERMISSION),
+            context=staff_context,
+        )
+    return notifications

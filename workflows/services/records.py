@@ -1,0 +1,95 @@
+"""The audit trail: one TransitionLog row and one Wagtail log entry per change, and internal notes."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..actors import ApplicantActor
+from ..exceptions import MissingTransitionInput, TransitionNotPermitted
+from ..log_actions import NOTE_ACTION, log_action_for
+from ..models import InternalNote, TransitionLog
+from .inputs import MAX_TEXT_LENGTH
+
+
+def specific_of(submission):
+    """The submission as its concrete kind: records always point at that content type."""
+    return getattr(submission, "specific", submission)
+
+
+def records_filter(submission) -> dict:
+    """Lookup kwargs for the records (logs, notes, notifications, files) of ``submission``."""
+    specific = specific_of(submission)
+    return {"content_type": ContentType.objects.get_for_model(specific), "object_id": specific.pk}
+
+
+def actor_label(actor) -> str:
+    if isinstance(actor, ApplicantActor):
+        return "applicant"
+    return actor.get_full_name() or actor.get_username()
+
+
+def transition_log_write(
+    *, submission, transition: str, from_state: str, to_state: str, actor, note: str = "", message: str = ""
+) -> TransitionLog:
+    """Write the structured log row and the Wagtail audit entry for one change of state."""
+    specific = specific_of(submission)
+    by_applicant = isinstance(actor, ApplicantActor)
+    entry = TransitionLog.objects.create(
+        submission=specific,
+        transition=transition,
+        from_state=from_state,
+        to_state=to_state,
+        actor_user=None if by_applicant else actor,
+        actor_label=actor_label(actor),
+        by_applicant=by_applicant,
+        note=note,
+        message=message,
+    )
+    log(
+        specific,
+        log_action_for(transition),
+        user=None if by_applicant else actor,
+        title=str(specific),
+        data={
+            "transition": transition,
+            "from_state": from_state,
+            "to_state": to_state,
+            "by_applicant": by_applicant,
+            "note": note,
+            "message": message,
+            "transition_log_id": entry.pk,
+        },
+    )
+    return entry
+
+
+def user_may_add_note(*, application, user) -> bool:
+    if isinstance(user, ApplicantActor) or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.has_perm("workflow_forms.add_internal_note"):
+        return True
+    manages = getattr(application, "user_manages_target", None)
+    return bool(manages and manages(user))
+
+
+def note_add(*, application, user, text: str) -> InternalNote:
+    """Add an internal note (staff only; never shown to the applicant).
+
+    Allowed with the ``add_internal_note`` permission, or to a leader of the target the application is
+    assigned to. Raises TransitionNotPermitted or MissingTransitionInput (``field_errors["text"]``).
+    """
+    specific = specific_of(application)
+    if not user_may_add_note(application=specific, user=user):
+        raise TransitionNotPermitted()
+    text = (text or "").strip()
+    if not text:
+        raise MissingTransitionInput(field_errors={"text": _("Write the note.")})
+    if len(text) > MAX_TEXT_LENGTH:
+        raise MissingTransitionInput(
+            field_errors={"text": _("Keep this under %(limit)s characters.") % {"limit": f"{MAX_TEXT_LENGTH:,}"}}
+        )
+    with transaction.atomic():
+        note = InternalNote.objects.create(submission=specific, author=user, text=text)
+        log(specific, NOTE_ACTION, user=user, title=str(specific), data={"note": text, "internal_note_id": note.pk})
+    return note

@@ -1,0 +1,115 @@
+"""The one way to change an application's state: locked, checked, logged and notified."""
+
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
+
+from ..actors import ApplicantActor
+from ..exceptions import TransitionConflict, TransitionNotAllowed, TransitionNotPermitted, UnknownTransition
+from .inputs import clean_transition_input
+from .notifications import notify_transition
+from .records import specific_of, transition_log_write
+
+
+def transition_names(model) -> list[str]:
+    """The names of the transitions of ``model``'s state machine, sorted by name."""
+    names = []
+    for transition in model._meta.get_field("state").get_all_transitions(model):
+        if transition.name not in names:
+            names.append(transition.name)
+    return names
+
+
+def _actor(application, *, user, applicant_token):
+    if applicant_token is None:
+        return user
+    # Constant-time comparison of the token's hash (tokens.token_matches).
+    if not application.token_is_valid(str(applicant_token)):
+        raise TransitionNotPermitted()
+    return ApplicantActor.for_submission(application)
+
+
+def perform_transition(
+    *,
+    application,
+    name: str,
+    user=None,
+    applicant_token: str | None = None,
+    note: str = "",
+    message: str = "",
+    **params,
+):
+    """Run transition ``name`` on ``application`` for a staff ``user`` or the applicant (``applicant_token``).
+
+    In one transaction: lock the row; refuse if its state is no longer the one ``application`` shows
+    (TransitionConflict), if the name is unknown (UnknownTransition), if the transition does not start
+    from this state (TransitionNotAllowed), if the actor may not do it (TransitionNotPermitted), or if an
+    input is missing (MissingTransitionInput with ``field_errors``); then run it, save, log it (our log and
+    Wagtail's) and queue the notifications, sent after commit. Nothing changes when it raises.
+
+    Inputs: ``message`` goes to the applicant (required by request_changes), ``note`` stays internal
+    (required by reject, end and reopen); ``target=`` a page or page id (assign), ``confirm=True``
+    (withdraw), ``answers=`` the validated extra answers and optionally ``fields=`` core field values
+    (resubmit, applied with ``application.apply_resubmission``). Returns the updated specific instance.
+    """
+    if user is not None and applicant_token is not None:
+        raise TypeError("perform_transition() takes a user or an applicant_token, not both")
+    specific = specific_of(application)
+    model = type(specific)
+    if name not in transition_names(model):
+        raise UnknownTransition()
+    note, message = (note or "").strip(), (message or "").strip()
+
+    with transaction.atomic():
+        try:
+            current = model._default_manager.select_for_update().get(pk=specific.pk)
+        except model.DoesNotExist:
+            raise TransitionConflict() from None
+        if current.state != application.state:
+            raise TransitionConflict()
+        actor = _actor(current, user=user, applicant_token=applicant_token)
+        method = getattr(current, name)
+        if not can_proceed(method):
+            raise TransitionNotAllowed()
+        if actor is None or not has_transition_perm(method, actor):
+            raise TransitionNotPermitted()
+        kwargs = clean_transition_input(application=current, name=name, note=note, message=message, params=params)
+
+        from_state = current.state
+        if name == "resubmit":
+            current.apply_resubmission(fields=params.get("fields") or {}, answers=params["answers"])
+        method(**kwargs)
+        current.state_changed_at = timezone.now()
+        try:
+            current.save()
+        except ConcurrentTransition:
+            raise TransitionConflict() from None
+        entry = transition_log_write(
+            submission=current,
+            transition=name,
+            from_state=from_state,
+            to_state=current.state,
+            actor=actor,
+            note=note,
+            message=message,
+        )
+        notify_transition(application=current, log_entry=entry, actor=actor)
+    return current
+
+
+def available_transitions(*, application, user=None, applicant_token: str | None = None) -> list[str]:
+    """The transitions this user (or the applicant holding the token) may perform now, sorted by name."""
+    specific = specific_of(application)
+    if applicant_token is not None:
+        if not specific.token_is_valid(str(applicant_token)):
+            return []
+        actor = ApplicantActor.for_submission(specific)
+    elif user is None:
+        return []
+    else:
+        actor = user
+    names = []
+    for transition in specific.get_available_state_transitions():
+        if transition.name not in names and transition.has_perm(specific, actor):
+            names.append(transition.name)
+    return names

@@ -1,0 +1,11 @@
+"""Background work of the plugin, run by django-tasks (``manage.py db_worker`` with the database backend)."""
+
+from django_tasks import task
+
+from .services.delivery import notification_deliver
+
+
+@task()
+def send_notification(notification_id: int) -> str:
+    """Render and send one outbox notification; retries itself later while the mail server fails."""
+    return notification_deliver(notification_id=notification_id)
