@@ -1,0 +1,169 @@
+"""Fixtures for the transition engine: applications in any state, clusters, and one actor per role.
+
+The engine is tested on the plugin's concrete ``Application`` with the site's ThematicClusterPage as the
+target. The plugin leaves "which pages, which of them take members, who leads them" to the site's kinds,
+so ``target_policy`` gives Application that policy here: clusters are assignable, they take members while
+forming or active, and the leaders are whoever a test names in ``target_policy[page.pk]``.
+"""
+
+import itertools
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from cluster_pages.models import ClusterStatus
+from tests.factories import StandardPageFactory, ThematicClusterPageFactory, UserFactory
+from workflows.models import Application, ApplicationState, InternalNote, Notification, TransitionLog
+from workflows.services import perform_transition
+from workflows.services.records import records_filter
+from workflows.tokens import token_generate, token_hash
+
+S = ApplicationState
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def target_policy(monkeypatch) -> dict:
+    """Clusters are the targets; ``target_policy[cluster.pk] = [users]`` makes users its leaders."""
+    leaders: dict[int, list] = {}
+    monkeypatch.setattr(Application, "assignable_page_types", ("cluster_pages.ThematicClusterPage",))
+    monkeypatch.setattr(Application, "target_accepts_applications", lambda self, page: page.specific.accepts_members)
+    monkeypatch.setattr(Application, "target_managers", lambda self, page: list(leaders.get(page.pk, [])))
+    return leaders
+
+
+@dataclass
+class Applied:
+    """An application as a test holds it, with the status token only its applicant knows."""
+
+    application: Application
+    token: str
+
+    def reload(self) -> Application:
+        return Application.objects.get(pk=self.application.pk)
+
+
+@pytest.fixture
+def clusters(site_tree):
+    return SimpleNamespace(
+        mobility=ThematicClusterPageFactory(
+            parent=site_tree.clusters,
+            title="Smart Mobility",
+            status=ClusterStatus.ACTIVE,
+            discussion_url="https://forum.example.org/smart-mobility",
+        ),
+        water=ThematicClusterPageFactory(parent=site_tree.clusters, title="Water", status=ClusterStatus.FORMING),
+    )
+
+
+@pytest.fixture
+def archived_cluster(site_tree):
+    return ThematicClusterPageFactory(parent=site_tree.clusters, title="Heritage", status=ClusterStatus.ARCHIVED)
+
+
+@pytest.fixture
+def about_page(site_tree):
+    return StandardPageFactory(parent=site_tree.home, title="About us")
+
+
+@pytest.fixture
+def leader(cluster_leader, clusters, target_policy):
+    """Leads Smart Mobility, where ``make_application`` assigns applications by default."""
+    target_policy[clusters.mobility.pk] = [cluster_leader]
+    return cluster_leader
+
+
+@pytest.fixture
+def other_leader(clusters, target_policy):
+    """Leads Water: no say over applications assigned to Smart Mobility."""
+    user = UserFactory(username="water-leader", groups=["Cluster leaders"])
+    target_policy[clusters.water.pk] = [user]
+    return user
+
+
+@pytest.fixture
+def make_application(db, clusters):
+    """An application in ``state``; assigned and active ones (and their successors) sit in Smart Mobility."""
+
+    def make(state=S.SUBMITTED, *, assigned_to="default", email="mayor@seoul.example", name="Kim Min-jun"):
+        if assigned_to == "default":
+            assigned_to = clusters.mobility if state in (S.ASSIGNED, S.ACTIVE, S.ENDED) else None
+        token = token_generate()
+        application = Application.objects.create(
+            applicant_name=name,
+            applicant_email=email,
+            state=state,
+            assigned_to=assigned_to,
+            status_token_hash=token_hash(token),
+            fingerprint=f"test-{next(_numbers)}",
+        )
+        application.reference = f"AP-2026-{application.pk:06d}"
+        application.save(update_fields=["reference"])
+        return Applied(application=application, token=token)
+
+    return make
+
+
+@pytest.fixture
+def actors(reviewer, coordinator, leader, other_leader, editor):
+    """How each role calls perform_transition on an application: ``actors["reviewer"](applied)``."""
+    return {
+        "reviewer": lambda applied: {"user": reviewer},
+        "coordinator": lambda applied: {"user": coordinator},
+        "leader of the cluster": lambda applied: {"user": leader},
+        "leader of another cluster": lambda applied: {"user": other_leader},
+        "editor": lambda applied: {"user": editor},
+        "anonymous visitor": lambda applied: {"user": AnonymousUser()},
+        "nobody": lambda applied: {},
+        "applicant": lambda applied: {"applicant_token": applied.token},
+        "wrong token": lambda applied: {"applicant_token": token_generate()},
+    }
+
+
+@pytest.fixture
+def valid_inputs(clusters):
+    """Everything each transition needs, so a test can vary only the actor or the state."""
+    return {
+        "review": {},
+        "request_changes": {"message": "Please describe the project's budget."},
+        "resubmit": {"answers": {"budget": {"label": "Budget", "value": "2 million EUR"}}},
+        "assign": {"target": clusters.mobility, "note": "Fits the mobility roadmap."},
+        "activate": {},
+        "reject": {"note": "Outside the programme's scope.", "message": "We cannot accept it this year."},
+        "withdraw": {"confirm": True},
+        "end": {"note": "The city left the network."},
+        "reopen": {"note": "The applicant clarified the scope."},
+    }
+
+
+def footprint(application) -> dict:
+    """Everything a refused transition must leave untouched."""
+    from wagtail.models import ModelLogEntry
+
+    fresh = Application.objects.get(pk=application.pk)
+    records = records_filter(fresh)
+    return {
+        "state": fresh.state,
+        "assigned_to": fresh.assigned_to_id,
+        "state_changed_at": fresh.state_changed_at,
+        "answers": fresh.answers,
+        "logs": TransitionLog.objects.filter(**records).count(),
+        "notes": InternalNote.objects.filter(**records).count(),
+        "notifications": Notification.objects.filter(**records).count(),
+        "wagtail_logs": ModelLogEntry.objects.filter(
+            content_type=records["content_type"], object_id=str(fresh.pk)
+        ).count(),
+    }
+
+
+@pytest.fixture
+def perform(django_capture_on_commit_callbacks):
+    """perform_transition with the after-commit work (sending mail) run, as it is outside a test."""
+
+    def run(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return perform_transition(**kwargs)
+
+    return run
