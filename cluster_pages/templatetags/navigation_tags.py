@@ -20,6 +20,15 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+def _visible_children(root):
+    """Live children of `root` without a view restriction of their own, in one query (``.public()`` takes two).
+
+    A restriction on the site root itself makes the whole site private, navigation included.
+    """
+    restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    return root.get_children().live().filter(~Exists(restricted))
+
+
 def _is_current_or_ancestor(item, current_page):
     return current_page is not None and current_page.path.startswith(item.path)
 
@@ -34,17 +43,12 @@ def site_name(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's live children marked "show in menus", in one query.
-
-    Children with a view restriction of their own are left out (``.public()`` would cost a second query);
-    a restriction on the home page itself makes the whole site private, menu included.
-    """
+    """The home page's live, unrestricted children marked "show in menus", in one query."""
     root = _site_root(context)
     current_page = context.get("page")
     items = []
     if root is not None:
-        restricted = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-        for item in root.get_children().live().in_menu().filter(~Exists(restricted)):
+        for item in _visible_children(root).in_menu():
             items.append({"page": item, "is_current": _is_current_or_ancestor(item, current_page)})
     return {"request": context.get("request"), "items": items, "root": root, "current_page": current_page}
 
@@ -65,7 +69,7 @@ def section_index_pages(context):
     root = _site_root(context)
     if root is None:
         return {}
-    children = root.get_children().live().public().select_related("content_type")
+    children = _visible_children(root).select_related("content_type")
     sections = {}
     for child in children:
         key = SECTION_INDEX_MODELS.get(child.content_type.model)
