@@ -6,8 +6,11 @@ import pytest
 from django.utils import timezone
 from wagtail.api.conf import APIField
 from wagtail.models import get_page_models
+from wagtail_factories import DocumentFactory, ImageFactory
 
 from cluster_pages.models import (
+    CaseStudyDocument,
+    CaseStudyGalleryImage,
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
@@ -79,6 +82,10 @@ def content(shared_data):
             parent=tree.case_studies, title="On-demand buses", cluster=mobility, country="ES", year=2022
         )
         case_study.partners.add(CaseStudyPartner(name="Madrid transport authority", url="https://example.org"))
+        image = ImageFactory(title="Bus stop")
+        document = DocumentFactory(title="Evaluation report")
+        case_study.gallery_images.add(CaseStudyGalleryImage(image=image, caption="A new bus stop"))
+        case_study.documents.add(CaseStudyDocument(document=document))
         case_study.save()
         orphan_case_study = CaseStudyPageFactory(parent=tree.case_studies, title="No cluster yet", cluster=None)
         ContactFactory(name="Min-ji Park", topic="Joining")
@@ -95,6 +102,8 @@ def content(shared_data):
             "orphan_case_study": orphan_case_study,
             "standard": standard,
             "draft": draft,
+            "image": image,
+            "document": document,
         }
 
 
@@ -164,7 +173,7 @@ def test_an_online_event_has_no_country_code(client, content):
     assert detail(client, content["webinar"])["country_code"] is None
 
 
-def test_a_case_study_detail_shows_its_cluster_country_and_partners(client, content):
+def test_a_case_study_detail_shows_its_cluster_country_partners_images_and_documents(client, content):
     body = detail(client, content["case_study"])
 
     assert body["cluster"]["id"] == content["mobility"].pk
@@ -174,6 +183,10 @@ def test_a_case_study_detail_shows_its_cluster_country_and_partners(client, cont
     assert [(partner["name"], partner["url"]) for partner in body["partners"]] == [
         ("Madrid transport authority", "https://example.org")
     ]
+    assert [(item["image"]["id"], item["caption"]) for item in body["gallery_images"]] == [
+        (content["image"].pk, "A new bus stop")
+    ]
+    assert [item["document"]["id"] for item in body["documents"]] == [content["document"].pk]
 
 
 def test_a_case_study_without_a_cluster_reports_none(client, content):
