@@ -3,11 +3,13 @@
 import datetime
 import io
 import re
+from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.test import RequestFactory
+from django.db import transaction
+from django.test import RequestFactory, override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site, WorkflowPage
@@ -106,56 +108,159 @@ def printed_passwords(output: str) -> dict[str, str]:
     return dict(rows)
 
 
-@pytest.mark.django_db
-def test_each_demo_page_exists_once_at_its_url_after_two_runs():
-    load("--with-demo-accounts")
-    load("--with-demo-accounts")
-
-    for path, page_class in PAGES_BY_PATH.items():
-        url_path = "/home" + path
-        assert Page.objects.filter(url_path=url_path).count() == 1, path
-        page = Page.objects.get(url_path=url_path).specific
-        assert isinstance(page, page_class), path
-        assert page.url == path
-        assert routed_page(path).pk == page.pk
-    assert EventPage.objects.child_of(Page.objects.get(url_path="/home/events/")).count() == 6
-    assert CaseStudyPage.objects.count() >= 5
+@dataclass(frozen=True)
+class TwoRuns:
+    first_output: str
+    second_output: str
+    before_second: dict
+    after_second: dict
 
 
-@pytest.mark.django_db
-def test_second_run_creates_and_changes_nothing():
-    load("--with-demo-accounts")
-    before = database_snapshot()
-
-    output = load("--with-demo-accounts")
-
-    assert database_snapshot() == before
-    assert re.findall(r"(\d+) created", output) and set(re.findall(r"(\d+) created", output)) == {"0"}
-    assert "password reset" not in output
+@pytest.fixture(scope="class")
+def two_runs(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The command run twice on a fresh database, shared by a class of read-only tests, rolled back after it."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+        transaction.atomic(),
+    ):
+        first_output = load("--with-demo-accounts")
+        before_second = database_snapshot()
+        second_output = load("--with-demo-accounts")
+        yield TwoRuns(first_output, second_output, before_second, database_snapshot())
+        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
-def test_wagtail_welcome_page_is_replaced_by_the_home_page_on_the_default_site():
-    output = load()
+@pytest.mark.usefixtures("two_runs")
+class TestTheDemoSiteAfterTwoRuns:
+    def test_each_demo_page_exists_once_at_its_url(self):
+        for path, page_class in PAGES_BY_PATH.items():
+            url_path = "/home" + path
+            assert Page.objects.filter(url_path=url_path).count() == 1, path
+            page = Page.objects.get(url_path=url_path).specific
+            assert isinstance(page, page_class), path
+            assert page.url == path
+            assert routed_page(path).pk == page.pk
+        assert EventPage.objects.child_of(Page.objects.get(url_path="/home/events/")).count() == 6
+        assert CaseStudyPage.objects.count() >= 5
 
-    assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
-    site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("localhost", 80)
-    assert site.site_name == "WeGO Thematic Clusters"
-    home = site.root_page.specific
-    assert isinstance(home, HomePage)
-    assert home.hero_heading and home.hero_intro and home.hero_image is not None
-    assert home.hero_cta_page.url == "/join/"
-    assert "Replaced Wagtail's" in output
+    def test_the_second_run_creates_and_changes_nothing(self, two_runs):
+        assert two_runs.after_second == two_runs.before_second
+        created_counts = re.findall(r"(\d+) created", two_runs.second_output)
+        assert created_counts and set(created_counts) == {"0"}
+        assert "password reset" not in two_runs.second_output
 
+    def test_wagtail_welcome_page_is_replaced_by_the_home_page_on_the_default_site(self, two_runs):
+        assert not Page.objects.filter(title="Welcome to your new Wagtail site!").exists()
+        site = Site.objects.get(is_default_site=True)
+        assert (site.hostname, site.port) == ("localhost", 80)
+        assert site.site_name == "WeGO Thematic Clusters"
+        home = site.root_page.specific
+        assert isinstance(home, HomePage)
+        assert home.hero_heading and home.hero_intro and home.hero_image is not None
+        assert home.hero_cta_page.url == "/join/"
+        assert "Replaced Wagtail's" in two_runs.first_output
 
-@pytest.mark.django_db
-def test_every_demo_page_is_published():
-    load()
+    def test_every_demo_page_is_published(self):
+        index_paths = ["/home/events/", "/home/case-studies/"]
+        pages = [
+            *Page.objects.filter(url_path__in=["/home" + path for path in PAGES_BY_PATH]),
+            *(page for path in index_paths for page in Page.objects.get(url_path=path).get_children()),
+        ]
+        assert len(pages) == len(PAGES_BY_PATH) + EventPage.objects.count() + CaseStudyPage.objects.count()
+        for page in pages:
+            assert page.live and page.live_revision_id and not page.has_unpublished_changes, page.url_path
 
-    home = HomePage.objects.get()
-    for page in Page.objects.descendant_of(home, inclusive=True).specific():
-        assert page.live and page.live_revision_id and not page.has_unpublished_changes, page.url_path
+    def test_top_level_pages_are_shown_in_menus(self):
+        menu = Page.objects.child_of(HomePage.objects.get()).filter(show_in_menus=True)
+        assert list(menu.values_list("slug", flat=True)) == [
+            "clusters",
+            "events",
+            "case-studies",
+            "gctc",
+            "join",
+            "about",
+        ]
+
+    def test_case_study_index_goes_through_the_case_study_review_workflow(self):
+        index = CaseStudyIndexPage.objects.get()
+        assert index.get_workflow().name == "Case study review"
+        case_study = CaseStudyPage.objects.child_of(index).first()
+        assert case_study.get_workflow().name == "Case study review"
+
+    def test_clusters_have_leaders_discussion_groups_and_mixed_statuses(self):
+        clusters = ThematicClusterPage.objects.filter(slug__in=CLUSTER_SLUGS).select_related("leader", "leader__photo")
+        assert sorted(cluster.slug for cluster in clusters) == sorted(CLUSTER_SLUGS)
+        for cluster in clusters:
+            assert cluster.summary and cluster.body
+            assert cluster.leader is not None and cluster.leader.photo is not None
+            assert cluster.discussion_url == f"https://groups.google.com/g/wego-{cluster.slug}"
+        assert {cluster.status for cluster in clusters} == {ClusterStatus.ACTIVE, ClusterStatus.FORMING}
+        active = {cluster.pk for cluster in clusters if cluster.status == ClusterStatus.ACTIVE}
+        assert set(HomePage.objects.get().featured_cluster_ids) == active
+
+    def test_the_seed_events_have_their_dates_places_and_time_zones(self):
+        expected = {
+            "seoul-wego-global-digital-summit-2018": ("2018-09-18", "2018-09-19", "Asia/Seoul", "KR", "summit"),
+            "wego-executive-committee-meeting-2018": (
+                "2018-10-17",
+                "2018-10-19",
+                "Asia/Manila",
+                "PH",
+                "committee_meeting",
+            ),
+            "gctc-tech-jam-2018": ("2018-06-20", "2018-06-22", "America/Los_Angeles", "US", "tech_jam"),
+        }
+        for slug, (start, end, time_zone, country, kind) in expected.items():
+            event = EventPage.objects.get(slug=slug)
+            assert (event.start_date.isoformat(), event.end_date.isoformat()) == (start, end)
+            assert (event.time_zone, event.country.code, event.kind) == (time_zone, country, kind)
+            assert event.related_clusters.exists()
+        expo = EventPage.objects.get(slug="gctc-expo-2018")
+        assert (expo.start_date.year, expo.start_date.month) == (2018, 12)
+        assert expo.time_zone == "America/New_York"
+        assert "winter 2018" in expo.summary
+        upcoming = EventPage.objects.filter(end_date__gte=timezone.localdate())
+        assert upcoming.count() == 2
+        assert all(event.start_date >= datetime.date(2027, 1, 1) for event in upcoming)
+
+    def test_case_studies_cover_clusters_countries_and_both_statuses_with_partners_and_an_image(self):
+        case_studies = CaseStudyPage.objects.all()
+        assert len({case_study.cluster_id for case_study in case_studies}) >= 4
+        assert len({case_study.country.code for case_study in case_studies}) >= 4
+        assert {case_study.project_status for case_study in case_studies} == {"ongoing", "completed"}
+        for case_study in case_studies:
+            assert case_study.partners.exists()
+            assert case_study.gallery_images.count() == 1
+
+    def test_join_page_lists_the_seed_contacts_and_is_the_sites_join_page(self):
+        join = StandardPage.objects.get(slug="join")
+        assert join.show_contacts
+        assert {(contact["name"], contact["topic"]) for contact in join.contacts} == {
+            ("Anthony Levero", "WeGO Thematic Clusters"),
+            ("Alexandra Sidorova", "GCTC Action Clusters"),
+        }
+        assert all(contact["email"].endswith("@example.org") for contact in join.contacts)
+        site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        assert site_settings.join_page_id == join.pk
+        assert site_settings.footer_text and site_settings.social_links.count() >= 2
+
+    def test_gctc_page_has_headings_a_call_to_action_and_a_live_figure(self):
+        block_types = {block.block_type for block in StandardPage.objects.get(slug="gctc").body}
+        assert {"heading", "paragraph", "call_to_action", "live_figure"} <= block_types
+
+    def test_demo_accounts_are_in_their_groups_and_log_in_with_the_printed_passwords(self, two_runs, client):
+        passwords = printed_passwords(two_runs.second_output)
+        assert set(passwords) == {"admin", *DEMO_GROUPS}
+        User = get_user_model()
+        admin = User.objects.get(username="admin")
+        assert admin.is_superuser and admin.is_staff
+        for username, group in DEMO_GROUPS.items():
+            assert list(User.objects.get(username=username).groups.values_list("name", flat=True)) == [group]
+        for username, password in passwords.items():
+            assert client.login(username=username, password=password), username
+            client.logout()
 
 
 @pytest.mark.django_db
@@ -168,124 +273,6 @@ def test_demo_content_is_searchable_before_any_task_worker_runs(settings):
     found = Page.objects.live().search("living labs")
     assert "living-labs-for-open-innovation" in {page.slug for page in found}
     assert [person.name for person in get_search_backend().search("Valcourt", Person)] == ["Dr. Ines Valcourt"]
-
-
-@pytest.mark.django_db
-def test_top_level_pages_are_shown_in_menus():
-    load()
-
-    menu = Page.objects.child_of(HomePage.objects.get()).filter(show_in_menus=True)
-    assert list(menu.values_list("slug", flat=True)) == ["clusters", "events", "case-studies", "gctc", "join", "about"]
-
-
-@pytest.mark.django_db
-def test_case_study_index_goes_through_the_case_study_review_workflow():
-    load()
-
-    index = CaseStudyIndexPage.objects.get()
-    assert index.get_workflow().name == "Case study review"
-    case_study = CaseStudyPage.objects.child_of(index).first()
-    assert case_study.get_workflow().name == "Case study review"
-
-
-@pytest.mark.django_db
-def test_clusters_have_leaders_discussion_groups_and_mixed_statuses():
-    load()
-
-    clusters = ThematicClusterPage.objects.select_related("leader", "leader__photo")
-    assert sorted(cluster.slug for cluster in clusters) == sorted(CLUSTER_SLUGS)
-    for cluster in clusters:
-        assert cluster.summary and cluster.body
-        assert cluster.leader is not None and cluster.leader.photo is not None
-        assert cluster.discussion_url == f"https://groups.google.com/g/wego-{cluster.slug}"
-    statuses = {cluster.status for cluster in clusters}
-    assert statuses == {ClusterStatus.ACTIVE, ClusterStatus.FORMING}
-    home = HomePage.objects.get()
-    active = {cluster.pk for cluster in clusters if cluster.status == ClusterStatus.ACTIVE}
-    assert set(home.featured_cluster_ids) == active
-
-
-@pytest.mark.django_db
-def test_the_seed_events_have_their_dates_places_and_time_zones():
-    load()
-
-    expected = {
-        "seoul-wego-global-digital-summit-2018": ("2018-09-18", "2018-09-19", "Asia/Seoul", "KR", "summit"),
-        "wego-executive-committee-meeting-2018": (
-            "2018-10-17",
-            "2018-10-19",
-            "Asia/Manila",
-            "PH",
-            "committee_meeting",
-        ),
-        "gctc-tech-jam-2018": ("2018-06-20", "2018-06-22", "America/Los_Angeles", "US", "tech_jam"),
-    }
-    for slug, (start, end, time_zone, country, kind) in expected.items():
-        event = EventPage.objects.get(slug=slug)
-        assert (event.start_date.isoformat(), event.end_date.isoformat()) == (start, end)
-        assert (event.time_zone, event.country.code, event.kind) == (time_zone, country, kind)
-        assert event.related_clusters.exists()
-    expo = EventPage.objects.get(slug="gctc-expo-2018")
-    assert expo.start_date.year == 2018 and expo.start_date.month == 12
-    assert expo.time_zone == "America/New_York"
-    assert "winter 2018" in expo.summary
-    upcoming = EventPage.objects.filter(end_date__gte=timezone.localdate())
-    assert upcoming.count() == 2
-    assert all(event.start_date >= datetime.date(2027, 1, 1) for event in upcoming)
-
-
-@pytest.mark.django_db
-def test_case_studies_cover_clusters_countries_and_both_statuses_with_partners_and_an_image():
-    load()
-
-    case_studies = CaseStudyPage.objects.all()
-    assert len({case_study.cluster_id for case_study in case_studies}) >= 4
-    assert len({case_study.country.code for case_study in case_studies}) >= 4
-    assert {case_study.project_status for case_study in case_studies} == {"ongoing", "completed"}
-    for case_study in case_studies:
-        assert case_study.partners.exists()
-        assert case_study.gallery_images.count() == 1
-
-
-@pytest.mark.django_db
-def test_join_page_lists_the_seed_contacts_and_is_the_sites_join_page():
-    load()
-
-    join = StandardPage.objects.get(slug="join")
-    assert join.show_contacts
-    assert {(contact["name"], contact["topic"]) for contact in join.contacts} == {
-        ("Anthony Levero", "WeGO Thematic Clusters"),
-        ("Alexandra Sidorova", "GCTC Action Clusters"),
-    }
-    assert all(contact["email"].endswith("@example.org") for contact in join.contacts)
-    assert not join.get_children().exists()
-    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    assert site_settings.join_page_id == join.pk
-    assert site_settings.footer_text and site_settings.social_links.count() >= 2
-
-
-@pytest.mark.django_db
-def test_gctc_page_has_headings_a_call_to_action_and_a_live_figure():
-    load()
-
-    block_types = {block.block_type for block in StandardPage.objects.get(slug="gctc").body}
-    assert {"heading", "paragraph", "call_to_action", "live_figure"} <= block_types
-
-
-@pytest.mark.django_db
-def test_demo_accounts_are_in_their_groups_and_log_in_with_the_printed_passwords(client):
-    output = load("--with-demo-accounts")
-
-    passwords = printed_passwords(output)
-    assert set(passwords) == {"admin", *DEMO_GROUPS}
-    User = get_user_model()
-    admin = User.objects.get(username="admin")
-    assert admin.is_superuser and admin.is_staff
-    for username, group in DEMO_GROUPS.items():
-        assert list(User.objects.get(username=username).groups.values_list("name", flat=True)) == [group]
-    for username, password in passwords.items():
-        assert client.login(username=username, password=password), username
-        client.logout()
 
 
 @pytest.mark.django_db

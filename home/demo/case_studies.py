@@ -36,6 +36,7 @@ def case_studies_ensure(
         )
     for spec in CASE_STUDIES:
         if index.get_children().filter(slug=spec.slug).exists():
+            # Already there: checked and counted without drawing an image nobody would use.
             page_ensure(parent=index, page_class=CaseStudyPage, slug=spec.slug, title=spec.title, report=report)
             continue
         image = demo_image_ensure(
