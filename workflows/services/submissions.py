@@ -145,7 +145,13 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
 
             from .notifications import submission_record
 
-            submission_record(submission=submission, token=token)
+            # A kind may name who hears of new submissions (e.g. those who decide them); else the engine's default.
+            alert_permission = getattr(model, "alert_permission", None)
+            submission_record(
+                submission=submission,
+                token=token,
+                **({"alert_permission": alert_permission} if alert_permission else {}),
+            )
     except BaseException:
         _delete_stored(stored)
         raise

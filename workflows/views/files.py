@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from ..actors import submission_identity
@@ -24,7 +25,8 @@ def user_may_see_submission(user, submission) -> bool:
     return bool(manages and manages(user))
 
 
-@login_required
+# Staff sign in to the admin, so that is where an anonymous visitor is sent.
+@login_required(login_url=reverse_lazy("wagtailadmin_login"))
 @require_http_methods(["GET", "HEAD"])
 def submitted_file_download(request, pk):
     record = get_object_or_404(SubmittedFile.objects.select_related("content_type"), pk=pk)

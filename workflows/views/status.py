@@ -91,7 +91,7 @@ def status_withdraw(request, token):
     if "withdraw" not in applicant_actions(submission):
         messages.error(request, _("This application can no longer be withdrawn."))
         return redirect("workflow_forms:status", token=token)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         from ..services.transitions import perform_transition
 

@@ -1,0 +1,66 @@
+"""Per IP address and form, at most WORKFLOW_FORMS_RATE_LIMIT posts; then a 429 page and nothing saved."""
+
+import pytest
+from django.core.cache import caches
+
+from cluster_pages.models import CityApplication
+from workflows.abuse import rate_limit
+
+from .support import city_data, theme_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_default_limit_is_ten_per_hour(settings):
+    del settings.WORKFLOW_FORMS_RATE_LIMIT
+    assert rate_limit() == "10/h"
+
+
+def test_posts_over_the_limit_get_a_429_page_and_create_nothing(client, forms, settings):
+    settings.WORKFLOW_FORMS_RATE_LIMIT = "2/h"
+    client.post("/join/city/", city_data(forms))
+    client.post("/join/city/", city_data(forms, applicant_email="other@seoul.example"))
+
+    response = client.post("/join/city/", city_data(forms, applicant_email="third@seoul.example"))
+
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert "nothing was saved" in response.content.decode()
+    assert CityApplication.objects.count() == 2
+
+
+def test_the_limit_counts_per_form_and_per_address(client, forms, settings):
+    settings.WORKFLOW_FORMS_RATE_LIMIT = "1/h"
+    client.post("/join/city/", city_data(forms))
+
+    assert client.post("/join/suggest-a-theme/", theme_data()).status_code == 200, "another form"
+    other_address = client.post("/join/city/", city_data(forms, applicant_email="b@x.example"), REMOTE_ADDR="10.0.0.9")
+    assert other_address.status_code == 200
+    assert client.post("/join/city/", city_data(forms, applicant_email="c@x.example")).status_code == 429
+
+
+def test_reading_the_form_is_not_limited(client, forms, settings):
+    settings.WORKFLOW_FORMS_RATE_LIMIT = "1/h"
+    for _ in range(3):
+        assert client.get("/join/city/").status_code == 200
+
+
+def test_the_rate_limit_cache_increments_without_resetting_the_expiry():
+    cache = caches["ratelimit"]
+    cache.add("counter", 1, 3600)
+    expiry_before = _expiry(cache, "counter")
+
+    assert cache.incr("counter") == 2
+    assert cache.incr("counter", 3) == 5
+    assert cache.get("counter") == 5
+    assert _expiry(cache, "counter") == expiry_before
+    with pytest.raises(ValueError):
+        cache.incr("missing")
+
+
+def _expiry(cache, key):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM ratelimit_cache WHERE cache_key = %s", [cache.make_key(key)])
+        return cursor.fetchone()[0]
