@@ -127,15 +127,11 @@ class EventPageFactory(wagtail_factories.PageFactory):
     country = "KR"
     summary = factory.LazyAttribute(lambda event: f"{event.title} in {event.city}.")
 
+    # A ClusterableModel takes its many-to-many values in the constructor and commits them on save.
+    related_clusters = factory.LazyFunction(list)
+
     class Meta:
         model = EventPage
-        skip_postgeneration_save = True
-
-    @factory.post_generation
-    def related_clusters(self, create, clusters, **kwargs):
-        if create and clusters:
-            self.related_clusters.set(clusters)
-            self.save()
 
 
 class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):

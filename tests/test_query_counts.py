@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from cluster_pages.models import ClusterStatus, ThematicClusterPage
 from home.models import HomeFeaturedCluster
@@ -17,6 +20,11 @@ pytestmark = pytest.mark.django_db
 FEW, MANY = 5, 50
 # Generous enough for template changes, low enough that one query per listed item breaks it.
 CEILING = 25
+# Indexing 150 pages for search and for "usage" references is most of this module's run time; nothing here needs
+# either index.
+NO_SEARCH_INDEXING = {
+    name: {**backend, "AUTO_UPDATE": False} for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+}
 PAGES = [
     "/",
     "/clusters/",
@@ -65,7 +73,11 @@ def counts(shared_data, django_db_blocker):
     from django.test import Client
 
     client = Client()
-    with shared_data():
+    with (
+        shared_data(),
+        override_settings(WAGTAILSEARCH_BACKENDS=NO_SEARCH_INDEXING),
+        disable_reference_index_auto_update(),
+    ):
         tree = build_site_tree()
         add_content(tree, FEW)
         few = {url: queries_for(client, url) for url in PAGES}
