@@ -93,6 +93,7 @@ def perform_transition(
             note=note,
             message=message,
         )
+        current.after_transition(name=name, actor=actor, log_entry=entry)
         notify_transition(application=current, log_entry=entry, actor=actor)
     return current
 

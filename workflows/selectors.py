@@ -1,0 +1,54 @@
+"""Which submissions a staff user may see: one rule for the admin, exports, files and the API."""
+
+from django.apps import apps
+from django.db.models import QuerySet
+
+from .models import Application
+
+
+def view_permission_for(model) -> str:
+    """Every application kind shares the plugin's queue permission; other kinds use their own."""
+    if issubclass(model, Application):
+        return "workflow_forms.view_application"
+    return f"{model._meta.app_label}.view_{model._meta.model_name}"
+
+
+def target_ids_managed_by(*, user, model) -> set[int]:
+    """Ids of the target pages whose applications ``user`` leads.
+
+    An assignable page model takes part by defining a classmethod ``pages_managed_by(user)`` that returns a
+    queryset of its pages (e.g. the clusters a user leads).
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return set()
+    ids = set()
+    for label in getattr(model, "assignable_page_types", ()):
+        page_model = apps.get_model(label)
+        managed = getattr(page_model, "pages_managed_by", None)
+        if managed is not None:
+            ids.update(managed(user).values_list("pk", flat=True))
+    return ids
+
+
+def user_sees_all_submissions(*, user, model) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and user.has_perm(view_permission_for(model))
+    )
+
+
+def submissions_visible_to(*, user, queryset: QuerySet) -> QuerySet:
+    """``queryset`` narrowed to what ``user`` may see: everything with the view permission, otherwise only
+    applications assigned to targets the user leads, otherwise nothing."""
+    model = queryset.model
+    if user_sees_all_submissions(user=user, model=model):
+        return queryset
+    if not issubclass(model, Application):
+        return queryset.none()
+    return queryset.filter(assigned_to_id__in=target_ids_managed_by(user=user, model=model))
+
+
+def user_may_see_submission(*, user, submission) -> bool:
+    model = type(submission)
+    if user_sees_all_submissions(user=user, model=model):
+        return True
+    return isinstance(submission, Application) and submission.user_manages_target(user)
