@@ -1,0 +1,78 @@
+"""Two people acting on the same application at the same moment: exactly one wins, the other is told."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from workflows.exceptions import TransitionConflict
+from workflows.models import Application, ApplicationState, TransitionLog
+from workflows.services import perform_transition
+from workflows.services.records import records_filter
+
+S = ApplicationState
+ROUNDS = 50
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: the race is decided by row locks (SELECT ... FOR UPDATE), which SQLite lacks",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Pairs of transitions two people might start from the same page at once: (name, actor role, inputs).
+CONFLICTS = [
+    (("review", "reviewer", {}), ("reject", "coordinator", {"note": "Out of scope."})),
+    (("review", "reviewer", {}), ("review", "coordinator", {})),
+    (("request_changes", "reviewer", {"message": "Add a budget."}), ("withdraw", "applicant", {"confirm": True})),
+]
+
+
+def race(first, second):
+    """Start both at the same moment from a barrier, each thread on its own connection; return their outcomes."""
+    barrier = threading.Barrier(2, timeout=30)
+    outcomes = [None, None]
+
+    def run(index, call):
+        try:
+            barrier.wait()
+            call()
+            outcomes[index] = "won"
+        except TransitionConflict:
+            outcomes[index] = "conflict"
+        except Exception as error:  # any other outcome fails the test below, with its reason
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def test_of_two_conflicting_transitions_at_the_same_moment_exactly_one_wins_fifty_times_over(make_application, actors):
+    for round_number in range(ROUNDS):
+        applied = make_application(S.SUBMITTED)
+        calls = []
+        for name, role, inputs in CONFLICTS[round_number % len(CONFLICTS)]:
+            # Each person loaded the page (their own copy, in "submitted") before either clicked.
+            copy = Application.objects.get(pk=applied.application.pk)
+            actor = actors[role](applied)
+            calls.append(
+                lambda copy=copy, name=name, actor=actor, inputs=inputs: perform_transition(
+                    application=copy, name=name, **actor, **inputs
+                )
+            )
+
+        outcomes = race(*calls)
+
+        assert sorted(map(str, outcomes)) == ["conflict", "won"], f"round {round_number}: {outcomes}"
+        winner = CONFLICTS[round_number % len(CONFLICTS)][outcomes.index("won")][0]
+        stored = Application.objects.get(pk=applied.application.pk)
+        (entry,) = TransitionLog.objects.filter(**records_filter(stored))
+        assert entry.transition == winner and entry.to_state == stored.state
