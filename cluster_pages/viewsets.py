@@ -1,9 +1,14 @@
-"""Admin screens for the people and contacts that pages pick from (Snippets › People, Snippets › Contacts)."""
+"""Admin screens: the people and contacts that pages pick from (Snippets › People, Snippets › Contacts), and
+the reviewer workspace's listing of each submission kind (Applications › ...), built on the plugin's viewsets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Contact, Person
+from workflows.admin.columns import RelatedTitlesColumn, StateColumn
+from workflows.admin.viewsets import ApplicationsViewSetGroup, ApplicationViewSet, SubmissionViewSet
+
+from .models import CityApplication, CompanyRegistration, Contact, Person, ThemeSuggestion
 
 
 class PersonViewSet(SnippetViewSet):
@@ -20,3 +25,156 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "topic", "email"]
     search_fields = ["name", "topic"]
     menu_label = _("Contacts")
+
+
+# -- the reviewer workspace: one listing per submission kind, under Applications ----------------------------
+
+AFTER_STATE = [
+    Column(
+        "assigned_to",
+        label=_("Assigned cluster"),
+        accessor=lambda row: row.assigned_to.title if row.assigned_to else "",
+    ),
+    DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+    DateColumn("updated_at", label=_("Last change"), sort_key="updated_at"),
+]
+
+
+class CityApplicationViewSet(ApplicationViewSet):
+    model = CityApplication
+    name = "city_applications"
+    menu_label = _("City applications")
+    icon = "site"
+    interest_field = "clusters"
+    country_field = "country"
+    list_prefetch_related = ("clusters",)
+    list_display = [
+        "reference",
+        Column(
+            "applicant_name", label=_("Applicant"), accessor=lambda row: f"{row.applicant_name} ({row.organisation})"
+        ),
+        "city",
+        Column("country", label=_("Country"), accessor=lambda row: row.country.name),
+        RelatedTitlesColumn("clusters", label=_("Clusters of interest")),
+        StateColumn(),
+        *AFTER_STATE,
+    ]
+    search_fields = [
+        "reference",
+        "applicant_name",
+        "applicant_email",
+        "organisation",
+        "city",
+        "project_title",
+        "project_description",
+    ]
+    list_export = [
+        "reference",
+        "state",
+        "applicant_name",
+        "role",
+        "applicant_email",
+        "phone",
+        "organisation",
+        "city",
+        "country",
+        "clusters",
+        "project_title",
+        "project_description",
+        "project_status",
+        "partners_sought",
+        "assigned_to",
+        "consent_public_listing",
+        "submitted_at",
+        "updated_at",
+    ]
+
+
+class CompanyRegistrationViewSet(ApplicationViewSet):
+    model = CompanyRegistration
+    name = "company_registrations"
+    menu_label = _("Company registrations")
+    icon = "group"
+    interest_field = "themes"
+    country_field = "country"
+    list_prefetch_related = ("themes",)
+    list_display = [
+        "reference",
+        Column(
+            "applicant_name", label=_("Applicant"), accessor=lambda row: f"{row.applicant_name} ({row.company_name})"
+        ),
+        "company_name",
+        Column("country", label=_("Country"), accessor=lambda row: row.country.name),
+        RelatedTitlesColumn("themes", label=_("Clusters of interest")),
+        StateColumn(),
+        *AFTER_STATE,
+    ]
+    search_fields = [
+        "reference",
+        "applicant_name",
+        "applicant_email",
+        "company_name",
+        "solution_name",
+        "solution_description",
+    ]
+    list_export = [
+        "reference",
+        "state",
+        "applicant_name",
+        "role",
+        "applicant_email",
+        "company_name",
+        "website",
+        "country",
+        "themes",
+        "solution_name",
+        "solution_description",
+        "reference_projects",
+        "assigned_to",
+        "consent_public_listing",
+        "submitted_at",
+        "updated_at",
+    ]
+
+
+class ThemeSuggestionViewSet(SubmissionViewSet):
+    model = ThemeSuggestion
+    name = "theme_suggestions"
+    menu_label = _("Theme suggestions")
+    icon = "pick"
+    list_select_related = ("cluster_page",)
+    list_display = [
+        "reference",
+        Column(
+            "applicant_name", label=_("Applicant"), accessor=lambda row: f"{row.applicant_name} ({row.organisation})"
+        ),
+        "proposed_theme",
+        StateColumn(),
+        DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+        DateColumn("updated_at", label=_("Last change"), sort_key="updated_at"),
+    ]
+    search_fields = [
+        "reference",
+        "applicant_name",
+        "applicant_email",
+        "organisation",
+        "proposed_theme",
+        "why_it_matters",
+    ]
+    list_export = [
+        "reference",
+        "state",
+        "applicant_name",
+        "applicant_email",
+        "organisation",
+        "proposed_theme",
+        "why_it_matters",
+        "interested_cities",
+        "cluster_page",
+        "submitted_at",
+        "updated_at",
+    ]
+
+
+class ApplicationsGroup(ApplicationsViewSetGroup):
+    items = (CityApplicationViewSet, CompanyRegistrationViewSet, ThemeSuggestionViewSet)

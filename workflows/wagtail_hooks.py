@@ -1,8 +1,14 @@
 from wagtail import hooks
 
 from . import log_actions
+from .admin.panels import add_applications_panel
 
 
 @hooks.register("register_log_actions")
 def register_workflow_forms_log_actions(actions):
     log_actions.register(actions)
+
+
+@hooks.register("construct_homepage_panels")
+def add_workflow_applications_panel(request, panels):
+    add_applications_panel(request, panels)

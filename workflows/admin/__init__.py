@@ -1,0 +1,1 @@
+"""The reviewer workspace in the Wagtail admin: reusable viewsets the site registers for its kinds."""

@@ -1,0 +1,86 @@
+"""What a staff user may do to submissions, phrased for the admin: buttons, their forms, "awaiting my action"."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Application
+from ..selectors import target_ids_managed_by
+from ..services import available_transitions
+
+# The staff-facing verb for each transition; a machine's other transitions get their name, capitalised.
+BUTTON_LABELS = {
+    "review": _("Mark reviewed"),
+    "request_changes": _("Request changes"),
+    "assign": _("Assign"),
+    "activate": _("Activate"),
+    "reject": _("Reject"),
+    "end": _("End participation"),
+    "reopen": _("Reopen"),
+    "accept": _("Accept"),
+    "decline": _("Decline"),
+}
+# The inputs each transition's small form asks for. A transition not listed needs none: its button posts at once.
+FORM_FIELDS = {
+    "request_changes": ("message", "note"),
+    "assign": ("target", "note"),
+    "reject": ("note", "message"),
+    "end": ("note", "message"),
+    "reopen": ("note",),
+    "decline": ("note", "message"),
+}
+REQUIRED_INPUTS = {
+    "request_changes": {"message"},
+    "assign": {"target"},
+    "reject": {"note"},
+    "end": {"note"},
+    "reopen": {"note"},
+}
+DESTRUCTIVE = {"reject", "end", "decline"}
+
+
+def button_label(name: str) -> str:
+    return str(BUTTON_LABELS.get(name) or name.replace("_", " ").capitalize())
+
+
+def needs_form(name: str) -> bool:
+    return name in FORM_FIELDS
+
+
+def _state_transitions(model):
+    return model._meta.get_field("state").get_all_transitions(model)
+
+
+def staff_transitions(*, submission, user, managed_target_ids: set[int] | None = None) -> list[str]:
+    """``available_transitions`` for a listing row, without a query per row.
+
+    ``managed_target_ids`` (from ``target_ids_managed_by``, once per listing) answers the leader question
+    for this row in memory: the same rule the transition's permission asks of ``user_manages_target``.
+    Only buttons are drawn from this; every POST is checked again by ``perform_transition``.
+    """
+    if managed_target_ids is not None and isinstance(submission, Application):
+        target_id = submission.assigned_to_id
+        submission.user_manages_target = lambda other: other.pk == user.pk and target_id in managed_target_ids
+    return available_transitions(application=submission, user=user)
+
+
+def awaiting_action_q(*, model, user) -> Q:
+    """Rows on which ``user`` has at least one transition now, as a queryset filter.
+
+    The states come from the machine: every source state of a transition the user may perform because of
+    their permissions, plus, for applications assigned to targets they lead, the sources of transitions a
+    leader may perform (e.g. activate, end).
+    """
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return Q(pk__in=[])
+    transitions = _state_transitions(model)
+    probe = model()
+    general = {str(t.source) for t in transitions if t.has_perm(probe, user)}
+    query = Q(state__in=sorted(general))
+    if issubclass(model, Application):
+        managed = target_ids_managed_by(user=user, model=model)
+        if managed:
+            leader_probe = model(assigned_to_id=min(managed))
+            leader_states = {str(t.source) for t in transitions if t.has_perm(leader_probe, user)} - general
+            if leader_states:
+                query |= Q(state__in=sorted(leader_states), assigned_to_id__in=managed)
+    return query

@@ -1,0 +1,72 @@
+"""Listing columns: the state badge, related pages, row actions and the bulk-selection checkbox."""
+
+from django.middleware.csrf import get_token
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BaseColumn, Column
+
+# A colour per staff state; the badge always carries the label too, so colour is never the only signal.
+STATE_TONES = {
+    "submitted": "new",
+    "reviewed": "progress",
+    "changes_requested": "waiting",
+    "assigned": "progress",
+    "active": "positive",
+    "accepted": "positive",
+    "rejected": "negative",
+    "declined": "negative",
+    "withdrawn": "neutral",
+    "ended": "neutral",
+}
+
+
+class StateColumn(Column):
+    cell_template_name = "workflows/admin/cells/state.html"
+
+    def __init__(self, name="state", **kwargs):
+        kwargs.setdefault("label", _("State"))
+        kwargs.setdefault("sort_key", "state")
+        super().__init__(name, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["state"] = instance.state
+        context["label"] = instance.get_state_display()
+        context["tone"] = STATE_TONES.get(instance.state, "neutral")
+        return context
+
+
+class RelatedTitlesColumn(Column):
+    """The titles of a prefetched many-to-many (e.g. the clusters of interest), comma separated."""
+
+    def __init__(self, name, **kwargs):
+        kwargs.setdefault("accessor", lambda instance: ", ".join(page.title for page in getattr(instance, name).all()))
+        super().__init__(name, **kwargs)
+
+
+class TransitionsColumn(BaseColumn):
+    """One button per transition this user may perform on the row now (the view decides which)."""
+
+    cell_template_name = "workflows/admin/cells/transitions.html"
+
+    def __init__(self, name="actions", *, view, **kwargs):
+        kwargs.setdefault("label", _("Actions"))
+        super().__init__(name, **kwargs)
+        self.view = view
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["actions"] = self.view.transition_actions(instance)
+        context["csrf_token"] = get_token(self.view.request)  # cells render without a RequestContext
+        context["next_url"] = self.view.request.get_full_path()
+        return context
+
+
+class SelectColumn(BaseColumn):
+    """A checkbox bound to the bulk-action form (by its ``form`` attribute), carrying the state the user saw."""
+
+    cell_template_name = "workflows/admin/cells/select.html"
+    header_template_name = "workflows/admin/cells/select_header.html"
+
+    def __init__(self, name="select", **kwargs):
+        kwargs.setdefault("label", _("Select"))
+        super().__init__(name, **kwargs)

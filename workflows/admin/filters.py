@@ -1,0 +1,66 @@
+"""The listing's filters (django-filter through Wagtail's WagtailFilterSet), built per kind."""
+
+import django_filters
+from django import forms
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.models import Page
+
+from .actions import awaiting_action_q
+
+
+def assignable_pages(model):
+    """Pages applications of ``model`` can be assigned to (any status: the filter also finds past ones)."""
+    page_models = [apps.get_model(label) for label in getattr(model, "assignable_page_types", ())]
+    if not page_models:
+        return Page.objects.none()
+    return Page.objects.type(*page_models).order_by("title")
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    """State, submission dates and "awaiting my action"; ``filterset_for`` adds the kind's own filters."""
+
+    submitted = django_filters.DateFromToRangeFilter(
+        field_name="submitted_at", label=_("Submitted between"), widget=DateRangePickerWidget
+    )
+    awaiting_my_action = django_filters.BooleanFilter(
+        label=_("Awaiting my action"), method="filter_awaiting_my_action", widget=BooleanRadioSelect
+    )
+
+    def filter_awaiting_my_action(self, queryset, name, value):
+        if value is None:
+            return queryset
+        query = awaiting_action_q(model=queryset.model, user=self.request.user)
+        return queryset.filter(query) if value else queryset.exclude(query)
+
+
+def filterset_for(model, *, interest_field=None, country_field=None):
+    """A WagtailFilterSet for ``model``: the common filters plus cluster of interest (``interest_field``, a
+    many-to-many to pages), assigned target (for applications) and country (``country_field``)."""
+    attrs = {
+        "state": django_filters.MultipleChoiceFilter(
+            label=_("State"), choices=model._meta.get_field("state").choices, widget=forms.CheckboxSelectMultiple
+        )
+    }
+    if interest_field:
+        field = model._meta.get_field(interest_field)
+        attrs["interest"] = django_filters.ModelChoiceFilter(
+            field_name=interest_field,
+            label=field.verbose_name.capitalize(),
+            queryset=lambda request: field.related_model._default_manager.order_by("title"),
+            distinct=True,
+        )
+    if hasattr(model, "assignable_page_types"):
+        attrs["assigned_to"] = django_filters.ModelChoiceFilter(
+            field_name="assigned_to", label=_("Assigned to"), queryset=lambda request: assignable_pages(model)
+        )
+    if country_field:
+        attrs["country"] = django_filters.ChoiceFilter(
+            field_name=country_field,
+            label=model._meta.get_field(country_field).verbose_name.capitalize(),
+            choices=list(model._meta.get_field(country_field).choices),
+        )
+    meta = type("Meta", (), {"model": model, "fields": []})
+    return type(f"{model.__name__}FilterSet", (SubmissionFilterSet,), {**attrs, "Meta": meta})

@@ -1,0 +1,63 @@
+"""The small forms of the workspace: a transition's inputs, and an internal note."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .actions import FORM_FIELDS, REQUIRED_INPUTS
+from .filters import assignable_pages
+
+NOTE_LABEL = _("Internal note")
+NOTE_HELP = _("Seen by staff only; never shown or sent to the applicant.")
+MESSAGE_LABEL = _("Message to the applicant")
+MESSAGE_HELP = _("Sent to the applicant by e-mail and shown on their status page.")
+
+
+def target_choices(model) -> list[tuple[int, str]]:
+    """Pages applications of ``model`` may be assigned to that accept applications now."""
+    probe = model()
+    pages = assignable_pages(model).live().specific()
+    return [(page.pk, page.title) for page in pages if probe.target_accepts_applications(page)]
+
+
+class TransitionForm(forms.Form):
+    """The inputs of transition ``name``; ``state`` is the state the user saw, compared before anything runs."""
+
+    state = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, name: str, model, **kwargs):
+        super().__init__(*args, **kwargs)
+        required = REQUIRED_INPUTS.get(name, set())
+        wanted = FORM_FIELDS.get(name, ())
+        if "target" in wanted:
+            self.fields["target"] = forms.TypedChoiceField(
+                label=_("Assign to"),
+                coerce=int,
+                choices=[("", "---------"), *target_choices(model)],
+                required="target" in required,
+            )
+        if "note" in wanted:
+            self.fields["note"] = forms.CharField(
+                label=NOTE_LABEL,
+                help_text=NOTE_HELP,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required="note" in required,
+            )
+        if "message" in wanted:
+            self.fields["message"] = forms.CharField(
+                label=MESSAGE_LABEL,
+                help_text=MESSAGE_HELP,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                required="message" in required,
+            )
+
+    def transition_kwargs(self) -> dict:
+        data = self.cleaned_data
+        kwargs = {"note": data.get("note", ""), "message": data.get("message", "")}
+        if "target" in self.fields:
+            kwargs["target"] = Page.objects.filter(pk=data.get("target")).first() if data.get("target") else None
+        return kwargs
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=NOTE_LABEL, help_text=NOTE_HELP, widget=forms.Textarea(attrs={"rows": 3}))

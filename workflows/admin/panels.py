@@ -1,0 +1,67 @@
+"""The admin home's "Applications" panel: counts per state per kind, and what awaits this user."""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from ..selectors import submissions_visible_to
+from .actions import awaiting_action_q
+from .columns import STATE_TONES
+from .registry import user_may_see_any_submissions, workspace_viewsets
+
+AWAITING_SHOWN = 5
+
+
+class ApplicationsPanel(Component):
+    name = "workflow_applications"
+    order = 90
+    template_name = "workflows/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    class Media:
+        css = {"all": ["workflows/workspace.css"]}
+
+    def kind_summary(self, viewset) -> dict:
+        user = self.request.user
+        model = viewset.model
+        visible = submissions_visible_to(user=user, queryset=model._default_manager.all())
+        counts = dict(visible.order_by().values_list("state").annotate(count=Count("pk")))
+        index_url = reverse(viewset.get_url_name("index"))
+        peak = max(counts.values(), default=0) or 1
+        states = [
+            {
+                "value": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "percent": round(100 * counts.get(value, 0) / peak),
+                "tone": STATE_TONES.get(value, "neutral"),
+                "url": f"{index_url}?{urlencode({'state': value})}",
+            }
+            for value, label in model._meta.get_field("state").choices
+        ]
+        awaiting = visible.filter(awaiting_action_q(model=model, user=user)).order_by("submitted_at")
+        awaiting_rows = list(awaiting[: AWAITING_SHOWN + 1])
+        return {
+            "label": model._meta.verbose_name_plural.capitalize(),
+            "total": sum(counts.values()),
+            "states": states,
+            "awaiting": [
+                {"reference": str(row), "url": reverse(viewset.get_url_name("inspect"), args=(row.pk,))}
+                for row in awaiting_rows[:AWAITING_SHOWN]
+            ],
+            "awaiting_count": awaiting.count() if len(awaiting_rows) > AWAITING_SHOWN else len(awaiting_rows),
+            "awaiting_url": f"{index_url}?awaiting_my_action=true",
+        }
+
+    def get_context_data(self, parent_context):
+        return {"kinds": [self.kind_summary(viewset) for viewset in workspace_viewsets()]}
+
+
+def add_applications_panel(request, panels) -> None:
+    """For the ``construct_homepage_panels`` hook: only users who may see applications get the panel."""
+    if workspace_viewsets() and user_may_see_any_submissions(request.user):
+        panels.append(ApplicationsPanel(request))

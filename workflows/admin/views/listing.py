@@ -1,0 +1,130 @@
+"""The listing of one kind's submissions: visible rows only, constant queries, row and bulk actions, export."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
+from wagtail.admin.views import generic
+
+from ...models import Application
+from ...selectors import submissions_visible_to, target_ids_managed_by
+from ...services.inputs import APPLICANT_TRANSITIONS
+from ...services.transitions import transition_names
+from ..actions import DESTRUCTIVE, button_label, needs_form, staff_transitions
+from ..columns import SelectColumn, TransitionsColumn
+from ..forms import target_choices
+
+ANSWER_PREFIX = "answer:"
+
+
+class SubmissionIndexView(generic.IndexView):
+    """Wagtail's generic listing, narrowed by ``submissions_visible_to`` and given the workspace's actions."""
+
+    any_permission_required = ["view"]
+    template_name = "workflows/admin/index.html"
+    list_select_related = ()
+    list_prefetch_related = ()
+    transition_url_name = None
+    bulk_url_name = None
+
+    def get_base_queryset(self):
+        queryset = self.model._default_manager.all()
+        if self.list_select_related:
+            queryset = queryset.select_related(*self.list_select_related)
+        if self.list_prefetch_related:
+            queryset = queryset.prefetch_related(*self.list_prefetch_related)
+        return submissions_visible_to(user=self.request.user, queryset=queryset)
+
+    # -- row actions -------------------------------------------------------------------------
+
+    @cached_property
+    def managed_target_ids(self):
+        if issubclass(self.model, Application):
+            return target_ids_managed_by(user=self.request.user, model=self.model)
+        return None
+
+    def transition_actions(self, instance) -> list[dict]:
+        names = staff_transitions(
+            submission=instance, user=self.request.user, managed_target_ids=self.managed_target_ids
+        )
+        return [
+            {
+                "name": name,
+                "label": button_label(name),
+                "url": reverse(self.transition_url_name, args=(instance.pk, name)),
+                "needs_form": needs_form(name),
+                "destructive": name in DESTRUCTIVE,
+            }
+            for name in names
+        ]
+
+    @cached_property
+    def columns(self):
+        return [SelectColumn(), *super().columns, TransitionsColumn(view=self)]
+
+    # -- bulk actions ------------------------------------------------------------------------
+
+    def bulk_transition_choices(self):
+        return [
+            (name, button_label(name)) for name in transition_names(self.model) if name not in APPLICANT_TRANSITIONS
+        ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["bulk_url"] = reverse(self.bulk_url_name)
+        context["bulk_transitions"] = self.bulk_transition_choices()
+        context["bulk_targets"] = target_choices(self.model) if "assign" in transition_names(self.model) else []
+        context["next_url"] = self.request.get_full_path()
+        return context
+
+    # -- export ------------------------------------------------------------------------------
+
+    @cached_property
+    def may_export(self):
+        return self.user_has_permission("export")
+
+    @cached_property
+    def show_export_buttons(self):
+        return bool(self.list_export) and self.may_export
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not self.may_export:
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """Export every filtered row, with one column per extra question (headed by its stored label)."""
+        answer_labels = {}
+        for answers in queryset.order_by().values_list("answers", flat=True):
+            for key, answer in (answers or {}).items():
+                if key not in answer_labels:
+                    answer_labels[key] = (answer or {}).get("label") or key
+        self.answer_headings = {f"{ANSWER_PREFIX}{key}": label for key, label in answer_labels.items()}
+        self.list_export = [*self.list_export, *self.answer_headings]
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    def to_row_dict(self, item):
+        row = {}
+        for field in self.list_export:
+            if field.startswith(ANSWER_PREFIX):
+                answer = (item.answers or {}).get(field.removeprefix(ANSWER_PREFIX)) or {}
+                value = answer.get("value", "")
+                row[field] = ", ".join(map(str, value)) if isinstance(value, list) else value
+            else:
+                row[field] = self._export_value(item, field)
+        return row
+
+    def _export_value(self, item, field):
+        value = getattr(item, field)
+        if hasattr(value, "all"):  # a many-to-many, prefetched
+            return ", ".join(str(related) for related in value.all())
+        display = getattr(item, f"get_{field}_display", None)
+        if display is not None:
+            return display()
+        if field == "country" and value:
+            return str(value.name)
+        return value
+
+    def get_heading(self, queryset, field):
+        if field.startswith(ANSWER_PREFIX):
+            return str(self.answer_headings[field])
+        return super().get_heading(queryset, field)

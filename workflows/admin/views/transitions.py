@@ -1,0 +1,202 @@
+"""Row and bulk transitions. Every change goes through ``perform_transition``; refusals become messages."""
+
+from copy import copy
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+
+from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError, TransitionNotPermitted
+from ...services import available_transitions, perform_transition
+from ..actions import REQUIRED_INPUTS, button_label
+from ..forms import TransitionForm
+from ..permission_policy import SubmissionPermissionPolicy
+from .mixins import VisibleObjectMixin, visible_queryset
+
+REFUSED = TransitionNotPermitted.default_message
+
+
+def safe_next_url(request, fallback: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return candidate
+    return fallback
+
+
+def as_seen(submission, state: str):
+    """A copy of ``submission`` showing the state the user saw, so the service reports a change since as a
+    conflict (its locked re-read compares the two). The field is protected from assignment, so the
+    value goes straight into the instance's ``__dict__``, where the field reads it."""
+    seen = copy(submission)
+    seen.__dict__["state"] = state
+    return seen
+
+
+def run_transition(*, submission, name: str, user, seen_state: str, inputs: dict):
+    """Refuse a transition the user was not offered, report a state changed since the page was shown as a
+    conflict, else perform it. Raises TransitionError; nothing changes when it does."""
+    if seen_state != submission.state:
+        raise TransitionConflict()
+    if name not in available_transitions(application=submission, user=user):
+        raise TransitionNotPermitted()
+    return perform_transition(application=as_seen(submission, seen_state), name=name, user=user, **inputs)
+
+
+class TransitionView(VisibleObjectMixin, View):
+    """GET: the small form a transition needs (or a confirmation). POST: perform it."""
+
+    template_name = "workflows/admin/transition.html"
+
+    def dispatch(self, request, pk, name):
+        policy = SubmissionPermissionPolicy(self.model)
+        if not policy.user_has_permission(request.user, "view"):
+            return self.permission_denied()
+        self.object = self.get_visible_object(pk)
+        self.name = name
+        self.next_url = safe_next_url(request, self.inspect_url)
+        return super().dispatch(request, pk, name)
+
+    def permission_denied(self):
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+
+    def refuse(self, error: TransitionError):
+        messages.error(self.request, f"{self.object}: {error.message}")
+        return HttpResponseRedirect(self.next_url)
+
+    def form(self, data=None):
+        initial = {"state": self.request.GET.get("state") or self.object.state}
+        return TransitionForm(data, initial=initial, name=self.name, model=self.model)
+
+    def render(self, form, status=200):
+        return TemplateResponse(
+            self.request,
+            self.template_name,
+            {
+                "object": self.object,
+                "form": form,
+                "transition_label": button_label(self.name),
+                "action_url": self.request.path,
+                "next_url": self.next_url,
+                "inspect_url": self.inspect_url,
+                "state_label": self.object.get_state_display(),
+            },
+            status=status,
+        )
+
+    def get(self, request, pk, name):
+        if name not in available_transitions(application=self.object, user=request.user):
+            return self.refuse(TransitionNotPermitted())
+        return self.render(self.form())
+
+    def post(self, request, pk, name):
+        form = self.form(request.POST)
+        if not form.is_valid():
+            if "state" in form.errors:
+                return self.refuse(TransitionConflict())
+            messages.error(request, _("The action could not be performed: correct the errors below."))
+            return self.render(form, status=400)
+        try:
+            run_transition(
+                submission=self.object,
+                name=name,
+                user=request.user,
+                seen_state=form.cleaned_data["state"],
+                inputs=form.transition_kwargs(),
+            )
+        except MissingTransitionInput as error:
+            for field, text in error.field_errors.items():
+                form.add_error(field if field in form.fields else None, text)
+            messages.error(request, str(error.message))
+            return self.render(form, status=400)
+        except TransitionError as error:
+            return self.refuse(error)
+        messages.success(
+            request,
+            _("%(reference)s: %(action)s done.") % {"reference": self.object, "action": button_label(name)},
+        )
+        return HttpResponseRedirect(self.next_url)
+
+
+class BulkTransitionView(View):
+    """One transition on many rows: each row in its own ``perform_transition`` (its own transaction)."""
+
+    model = None
+    index_url_name = None
+    http_method_names = ["post"]
+
+    def post(self, request):
+        policy = SubmissionPermissionPolicy(self.model)
+        if not policy.user_has_permission(request.user, "view"):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        next_url = safe_next_url(request, reverse(self.index_url_name))
+        name = request.POST.get("transition", "")
+        seen = self.selection(request.POST.getlist("selection"))
+        if not seen:
+            messages.error(request, _("Select at least one row."))
+            return redirect(next_url)
+        inputs = {"note": request.POST.get("note", ""), "message": request.POST.get("message", "")}
+        if name == "assign":
+            inputs["target"] = request.POST.get("target") or None
+        missing = [field for field in REQUIRED_INPUTS.get(name, ()) if not (inputs.get(field) or "").strip()]
+        if missing:
+            messages.error(
+                request,
+                _("Nothing was changed: %(action)s needs %(fields)s.")
+                % {"action": button_label(name), "fields": ", ".join(missing)},
+            )
+            return redirect(next_url)
+
+        rows = visible_queryset(model=self.model, user=request.user).in_bulk(list(seen))
+        moved, refused = [], []
+        for pk, state in seen.items():
+            row = rows.get(pk)
+            if row is None:
+                refused.append((f"#{pk}", _("Not found.")))
+                continue
+            try:
+                run_transition(submission=row, name=name, user=request.user, seen_state=state, inputs=inputs)
+            except TransitionError as error:
+                refused.append((str(row), str(error.message)))
+            else:
+                moved.append(str(row))
+        if moved:
+            messages.success(
+                request,
+                ngettext(
+                    "%(action)s: %(count)d row done (%(references)s).",
+                    "%(action)s: %(count)d rows done (%(references)s).",
+                    len(moved),
+                )
+                % {"action": button_label(name), "count": len(moved), "references": ", ".join(moved)},
+            )
+        if refused:
+            messages.error(
+                request,
+                ngettext(
+                    "%(count)d row left unchanged: %(details)s",
+                    "%(count)d rows left unchanged: %(details)s",
+                    len(refused),
+                )
+                % {"count": len(refused), "details": "; ".join(f"{ref} — {why}" for ref, why in refused)},
+            )
+        return redirect(next_url)
+
+    @staticmethod
+    def selection(values) -> dict[int, str]:
+        """``["12:submitted", ...]`` → ``{12: "submitted"}``; malformed values are ignored."""
+        seen = {}
+        for value in values:
+            pk, _sep, state = value.partition(":")
+            if pk.isdigit() and state:
+                seen[int(pk)] = state
+        return seen
