@@ -8,3 +8,9 @@ class WorkflowFormsConfig(AppConfig):
     name = "workflows"
     label = "workflow_forms"
     verbose_name = _("Workflow forms")
+
+    def ready(self):
+        # The headless API joins Wagtail's API v3 here, before its URLs are built (cms/urls.py reads them).
+        from .api import register
+
+        register()

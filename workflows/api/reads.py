@@ -1,0 +1,179 @@
+"""Reading applications for staff: list items and details, in a constant number of queries per page."""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from ..models import Application, ApplicationState, InternalNote, SubmittedFile, TransitionLog
+from ..services.transitions import available_transitions
+from . import kinds
+
+
+def _page_ref(page):
+    return {"id": page.pk, "title": page.title} if page is not None else None
+
+
+def specifics_of(applications: list[Application]) -> list[Application]:
+    """Each application as its kind, fetched once per kind (with its pages of interest and assigned page)."""
+    by_kind = defaultdict(list)
+    for application in applications:
+        by_kind[application.kind_id].append(application.pk)
+    found = {}
+    for kind_id, pks in by_kind.items():
+        model = ContentType.objects.get_for_id(kind_id).model_class()
+        if model is None:
+            continue
+        queryset = model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to")
+        interest = kinds.interest_field(model)
+        if interest:
+            queryset = queryset.prefetch_related(interest)
+        found.update({obj.pk: obj for obj in queryset})
+    specifics = [found.get(application.pk, application) for application in applications]
+    _cache_specific_targets(specifics)
+    return specifics
+
+
+def _cache_specific_targets(applications) -> None:
+    """Give each assigned page its ``specific`` (one query per page type), read by the leaders' rule."""
+    pages = [app.assigned_to for app in applications if app.assigned_to_id and app.assigned_to is not None]
+    if not pages:
+        return
+    specific = {page.pk: page for page in Page.objects.filter(pk__in={p.pk for p in pages}).specific()}
+    for page in pages:
+        if page.pk in specific:
+            page.__dict__["specific"] = specific[page.pk]
+
+
+def _interests(application) -> list[dict]:
+    field = kinds.interest_field(type(application))
+    if not field:
+        return []
+    return [_page_ref(page) for page in getattr(application, field).all()]
+
+
+def _organisation(application) -> str:
+    field = kinds.organisation_field(type(application))
+    return str(getattr(application, field, "") or "") if field else ""
+
+
+def _country(application) -> str | None:
+    country = getattr(application, "country", None)
+    return str(country.code if hasattr(country, "code") else country) if country else None
+
+
+def list_item(application, *, user) -> dict:
+    return {
+        "id": application.pk,
+        "reference": application.reference,
+        "kind": type(application)._meta.label_lower,
+        "kind_label": str(type(application)._meta.verbose_name),
+        "applicant_name": application.applicant_name,
+        "applicant_email": application.applicant_email,
+        "organisation": _organisation(application),
+        "country": _country(application),
+        "state": application.state,
+        "state_label": str(ApplicationState(application.state).label),
+        "interests": _interests(application),
+        "assigned_to": _page_ref(application.assigned_to) if application.assigned_to_id else None,
+        "submitted_at": application.submitted_at,
+        "updated_at": application.updated_at,
+        "state_changed_at": application.state_changed_at,
+        "available_transitions": available_transitions(application=application, user=user),
+    }
+
+
+def _display(field, value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, list):
+        return ", ".join(_display(field, item) for item in value)
+    return str(value)
+
+
+def core_answers(application) -> list[dict]:
+    """The kind's core fields with their labels, values and display values."""
+    answers = []
+    for name in application.core_fields:
+        field = application._meta.get_field(name)
+        if field.many_to_many:
+            pages = list(getattr(application, name).all())
+            value = [page.pk for page in pages]
+            display = ", ".join(str(page) for page in pages)
+        else:
+            value = getattr(application, name)
+            if hasattr(value, "code"):  # a django-countries Country
+                value, display = value.code, str(value.name)
+            elif field.choices:
+                display = str(dict(field.flatchoices).get(value, value))
+            else:
+                display = _display(field, value)
+        answers.append({"name": name, "label": str(field.verbose_name), "value": value, "display": display})
+    return answers
+
+
+def extra_answers(application) -> list[dict]:
+    answers = []
+    for name, answer in (application.answers or {}).items():
+        if not isinstance(answer, dict):
+            continue
+        value = answer.get("value")
+        answers.append(
+            {"name": name, "label": str(answer.get("label", name)), "value": value, "display": _display(None, value)}
+        )
+    return answers
+
+
+def _records(model, application):
+    content_type = ContentType.objects.get_for_model(application)
+    return model.objects.filter(content_type=content_type, object_id=application.pk)
+
+
+def detail(application, *, user, request) -> dict:
+    files = [
+        {
+            "id": record.pk,
+            "question": record.field_label,
+            "name": record.original_name,
+            "content_type": record.content_type_detected,
+            "size": record.size,
+            "download_url": request.build_absolute_uri(reverse("workflow_forms:submitted_file", args=[record.pk])),
+        }
+        for record in _records(SubmittedFile, application)
+    ]
+    timeline = [
+        {
+            "timestamp": entry.timestamp,
+            "transition": entry.transition,
+            "from_state": entry.from_state,
+            "to_state": entry.to_state,
+            "actor": entry.actor_label,
+            "by_applicant": entry.by_applicant,
+            "note": entry.note,
+            "message": entry.message,
+        }
+        for entry in _records(TransitionLog, application).order_by("timestamp", "pk")
+    ]
+    notes = [note_out(note) for note in _records(InternalNote, application).select_related("author")]
+    return {
+        **list_item(application, user=user),
+        "fields": core_answers(application),
+        "answers": extra_answers(application),
+        "files": files,
+        "timeline": timeline,
+        "internal_notes": notes,
+    }
+
+
+def note_out(note) -> dict:
+    author = note.author
+    return {
+        "id": note.pk,
+        "author": (author.get_full_name() or author.get_username()) if author else "",
+        "text": note.text,
+        "created_at": note.created_at,
+    }

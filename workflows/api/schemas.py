@@ -1,0 +1,298 @@
+"""Request and response bodies of the plugin's API (OpenAPI components), with examples."""
+
+from datetime import datetime
+from typing import Any
+
+from ninja import Field, Schema
+from pydantic import ConfigDict
+
+from ..models import ApplicationState
+
+# -- forms ------------------------------------------------------------------------------------------------
+
+
+class WorkflowFormSummary(Schema):
+    id: int = Field(examples=[12])
+    kind: str = Field(description="The submission model the form creates.", examples=["cluster_pages.cityapplication"])
+    title: str = Field(examples=["Apply as a city"])
+    url_path: str = Field(description="The form's page URL (HTML).", examples=["/join/city/"])
+    intro: str = Field(description="Rich text (HTML).", examples=["<p>Tell us about your project.</p>"])
+
+
+class Choice(Schema):
+    value: str = Field(description="What to send as the answer.", examples=["3"])
+    label: str = Field(examples=["Smart Mobility"])
+
+
+class AcceptedFileType(Schema):
+    label: str = Field(examples=["PDF"])
+    mime_type: str = Field(examples=["application/pdf"])
+    extensions: list[str] = Field(examples=[[".pdf"]])
+
+
+class FormFieldSchema(Schema):
+    name: str = Field(description="The key of this answer in a submission.", examples=["city"])
+    label: str = Field(examples=["City"])
+    help_text: str = ""
+    type: str = Field(
+        description="text, textarea, email, url, number, date, datetime, checkbox, select, radio, "
+        "checkboxes, multiselect or file (files need a multipart submission).",
+        examples=["text"],
+    )
+    required: bool
+    max_length: int | None = Field(None, examples=[255])
+    multiple: bool = Field(description="Whether the answer is a list of choice values.")
+    choices: list[Choice] | None = Field(None, description="The values a choice field accepts, in order.")
+    accepted_file_types: list[AcceptedFileType] | None = None
+    max_file_size: int | None = Field(None, description="In bytes.", examples=[10485760])
+    extra_question: bool = Field(description="Added by the site's editors (rather than always asked).")
+
+
+class WorkflowFormDetail(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": 12,
+                    "kind": "cluster_pages.themesuggestion",
+                    "title": "Suggest a theme",
+                    "intro": "<p>Which theme should cities work on together?</p>",
+                    "thank_you_text": "<p>Thank you!</p>",
+                    "honeypot_field": "fax_number",
+                    "fields": [
+                        {
+                            "name": "applicant_email",
+                            "label": "E-mail",
+                            "help_text": "",
+                            "type": "email",
+                            "required": True,
+                            "max_length": 254,
+                            "multiple": False,
+                            "choices": None,
+                            "accepted_file_types": None,
+                            "max_file_size": None,
+                            "extra_question": False,
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    id: int
+    kind: str
+    title: str
+    intro: str
+    thank_you_text: str
+    honeypot_field: str = Field(
+        description="Render it hidden from people (and screen readers) and send it empty; a filled one is refused."
+    )
+    fields: list[FormFieldSchema]
+
+
+class SubmissionCreated(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "reference": "CA-2026-000042",
+                    "state": "submitted",
+                    "state_label": "Received",
+                    "created": True,
+                    "status_token": "q3Jc…",
+                    "status_url": "https://clusters.example.org/applications/status/q3Jc…/",
+                    "status_api_url": "https://clusters.example.org/api/v3/applications/status/q3Jc…/",
+                    "detail": "",
+                }
+            ]
+        }
+    )
+
+    reference: str
+    state: str = Field(examples=["submitted"])
+    state_label: str = Field(description="What the applicant is shown.", examples=["Received"])
+    created: bool = Field(description="False when this repeated an identical submission (status 200).")
+    status_token: str | None = Field(
+        description="The private status token, shown once. Null for a repeated submission: only its hash is "
+        "stored, so it cannot be shown again (it was in the first response and the confirmation mail)."
+    )
+    status_url: str | None = Field(description="The applicant's status page (HTML).")
+    status_api_url: str | None = Field(description="The same status as JSON.")
+    detail: str = ""
+
+
+# -- the applicant's status -------------------------------------------------------------------------------
+
+
+class StatusTimelineEntry(Schema):
+    timestamp: datetime
+    label: str = Field(examples=["Changes needed"])
+    by_applicant: bool
+    message: str = Field(description="The reviewers' message to the applicant, if any.")
+
+
+class StatusFile(Schema):
+    name: str = Field(examples=["brief.pdf"])
+    size: int
+    question: str = Field(examples=["Project brief"])
+
+
+class ApplicationStatus(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "reference": "CA-2026-000042",
+                    "kind": "cluster_pages.cityapplication",
+                    "kind_label": "city application",
+                    "state": "changes_requested",
+                    "state_label": "Changes needed",
+                    "state_explanation": "The reviewers need more information: read their message, then edit and "
+                    "resubmit your application.",
+                    "submitted_at": "2026-03-01T09:00:00Z",
+                    "updated_at": "2026-03-02T10:00:00Z",
+                    "timeline": [
+                        {"timestamp": "2026-03-01T09:00:00Z", "label": "Received", "by_applicant": True, "message": ""}
+                    ],
+                    "actions": ["resubmit", "withdraw"],
+                    "files": [],
+                }
+            ]
+        }
+    )
+
+    reference: str
+    kind: str
+    kind_label: str
+    state: str
+    state_label: str
+    state_explanation: str
+    submitted_at: datetime
+    updated_at: datetime
+    timeline: list[StatusTimelineEntry]
+    actions: list[str] = Field(description="What the applicant may do now: withdraw, resubmit.")
+    files: list[StatusFile]
+
+
+class WithdrawIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"confirm": True}]})
+
+    confirm: bool = Field(description="Must be true: the applicant confirms; they cannot undo it.")
+
+
+# -- staff ------------------------------------------------------------------------------------------------
+
+
+class PageRef(Schema):
+    id: int = Field(examples=[3])
+    title: str = Field(examples=["Smart Mobility"])
+
+
+class ApplicationListItem(Schema):
+    id: int = Field(examples=[42])
+    reference: str | None = Field(examples=["CA-2026-000042"])
+    kind: str = Field(examples=["cluster_pages.cityapplication"])
+    kind_label: str = Field(examples=["city application"])
+    applicant_name: str = Field(examples=["Kim Min-ji"])
+    applicant_email: str = Field(examples=["minji@seoul.example"])
+    organisation: str = Field(description="The city, company or organisation applying.", examples=["Seoul"])
+    country: str | None = Field(description="ISO 3166-1 alpha-2, when the kind asks it.", examples=["KR"])
+    state: ApplicationState
+    state_label: str = Field(description="The staff label.", examples=["Submitted"])
+    interests: list[PageRef] = Field(description="The pages of interest (e.g. clusters) the applicant chose.")
+    assigned_to: PageRef | None
+    submitted_at: datetime
+    updated_at: datetime
+    state_changed_at: datetime | None
+    available_transitions: list[str] = Field(
+        description="What this token's user may do to it now.", examples=[["reject", "request_changes", "review"]]
+    )
+
+
+class ApplicationList(Schema):
+    count: int
+    items: list[ApplicationListItem]
+
+
+class Answer(Schema):
+    name: str = Field(examples=["project_title"])
+    label: str = Field(examples=["project title"])
+    value: Any = Field(description="Text, number, boolean, list, or for a choice its value.")
+    display: str = Field(description="The value as shown to people (choice labels, Yes/No).")
+
+
+class SubmittedFileOut(Schema):
+    id: int
+    question: str
+    name: str
+    content_type: str
+    size: int
+    download_url: str = Field(description="Permission-checked download (signed-in staff session).")
+
+
+class TimelineEntry(Schema):
+    timestamp: datetime
+    transition: str = Field(examples=["review"])
+    from_state: str
+    to_state: str
+    actor: str = Field(description="'applicant' or the staff member's name at the time.")
+    by_applicant: bool
+    note: str = Field(description="Internal note (staff only).")
+    message: str = Field(description="The message sent to the applicant.")
+
+
+class InternalNoteOut(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"id": 7, "author": "Rita Reviewer", "text": "Called the city.", "created_at": "2026-03-01T09:00:00Z"}
+            ]
+        }
+    )
+
+    id: int
+    author: str
+    text: str
+    created_at: datetime
+
+
+class ApplicationDetail(ApplicationListItem):
+    fields: list[Answer] = Field(description="The answers to the questions the form always asks.")
+    answers: list[Answer] = Field(description="The answers to the editors' extra questions, with their labels.")
+    files: list[SubmittedFileOut]
+    timeline: list[TimelineEntry]
+    internal_notes: list[InternalNoteOut]
+
+
+class TransitionIn(Schema):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"note": "", "message": "Please describe the project's budget.", "expected_state": "submitted"},
+                {"target": 3, "note": "Fits the mobility cluster."},
+            ]
+        }
+    )
+
+    note: str = Field("", description="Internal note; required by reject, end and reopen.", max_length=10_000)
+    message: str = Field("", description="To the applicant; required by request_changes.", max_length=10_000)
+    target: int | None = Field(None, description="assign only: the id of the page (e.g. a cluster).")
+    expected_state: ApplicationState | None = Field(
+        None, description="If given, refuse with 409 unless the application is still in this state."
+    )
+
+
+class TransitionOut(Schema):
+    id: int
+    reference: str | None
+    transition: str = Field(examples=["review"])
+    from_state: ApplicationState
+    state: ApplicationState
+    state_label: str
+    available_transitions: list[str]
+
+
+class NoteIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"text": "Called the city; budget confirmed."}]})
+
+    text: str = Field(description="Never shown to the applicant.", max_length=10_000)
