@@ -1,16 +1,23 @@
-"""Live figures for the home page and figure blocks, computed from published content."""
+"""Live figures for the home page and figure blocks, computed from published content and memberships.
+
+Computed, not cached: seven aggregate queries whatever the amount of content, so a transition (an
+activation or an end) shows on the next page view without any cache to invalidate.
+"""
 
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 FIGURE_CHOICES = [
+    ("participating_cities", _("Participating cities")),
     ("active_clusters", _("Active clusters")),
+    ("partner_companies", _("Partner companies")),
+    ("countries", _("Countries represented")),
     ("forming_clusters", _("Clusters forming")),
     ("upcoming_events", _("Upcoming events")),
     ("case_studies", _("Best-practice case studies")),
-    ("countries", _("Countries represented")),
 ]
 
 
@@ -21,20 +28,45 @@ class Figure:
     value: int
 
 
+def membership_figures() -> dict[str, int]:
+    """Cities, companies and countries taking part in live clusters (four queries)."""
+    from .membership.selectors import (
+        active_city_applications,
+        active_company_registrations,
+        distinct_member_cities,
+        distinct_partner_companies,
+    )
+    from .models import ThematicClusterPage
+
+    live_clusters = ThematicClusterPage.objects.live().values("pk")
+    cities = active_city_applications().filter(assigned_to_id__in=live_clusters)
+    companies = active_company_registrations().filter(assigned_to_id__in=live_clusters)
+    countries = set(cities.exclude(country="").values_list("country", flat=True).distinct())
+    countries |= set(companies.exclude(country="").values_list("country", flat=True).distinct())
+    return {
+        "participating_cities": distinct_member_cities(cities),
+        "partner_companies": distinct_partner_companies(companies),
+        "countries": len(countries),
+    }
+
+
 def site_figures() -> list[Figure]:
-    """Every live figure, in FIGURE_CHOICES order; one query each, independent of content size."""
+    """Every live figure, in FIGURE_CHOICES order; a fixed number of queries, independent of content size."""
     from .models import CaseStudyPage, ClusterStatus, EventPage, ThematicClusterPage
 
-    clusters = ThematicClusterPage.objects.live().public()
-    case_studies = CaseStudyPage.objects.live().public()
-    events = EventPage.objects.live().public()
-    countries = set(case_studies.exclude(country="").values_list("country", flat=True).distinct())
-    countries |= set(events.exclude(country="").values_list("country", flat=True).distinct())
+    clusters = (
+        ThematicClusterPage.objects.live()
+        .public()
+        .aggregate(
+            active=Count("pk", filter=Q(status=ClusterStatus.ACTIVE)),
+            forming=Count("pk", filter=Q(status=ClusterStatus.FORMING)),
+        )
+    )
     values = {
-        "active_clusters": clusters.filter(status=ClusterStatus.ACTIVE).count(),
-        "forming_clusters": clusters.filter(status=ClusterStatus.FORMING).count(),
-        "upcoming_events": events.filter(end_date__gte=timezone.localdate()).count(),
-        "case_studies": case_studies.count(),
-        "countries": len(countries),
+        "active_clusters": clusters["active"],
+        "forming_clusters": clusters["forming"],
+        "upcoming_events": EventPage.objects.live().public().filter(end_date__gte=timezone.localdate()).count(),
+        "case_studies": CaseStudyPage.objects.live().public().count(),
+        **membership_figures(),
     }
     return [Figure(key=key, label=label, value=values[key]) for key, label in FIGURE_CHOICES]

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path, reverse_lazy
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,6 +16,17 @@ urlpatterns = [
     path("api/v3/", api_v3.urls),
     # The workflow-forms plugin: applicants' status pages, "lost your link?", staff file downloads.
     path("applications/", include("workflows.urls")),
+    # Cluster members set their password from the invitation mail (Django's password-reset token views).
+    path(
+        "account/set-password/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("member_set_password_done")),
+        name="member_set_password",
+    ),
+    path(
+        "account/set-password/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="member_set_password_done",
+    ),
 ]
 
 if settings.DEBUG:

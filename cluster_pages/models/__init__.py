@@ -12,7 +12,7 @@ from .applications import (
     ThemeSuggestionState,
 )
 from .case_studies import CaseStudyDocument, CaseStudyGalleryImage, CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
-from .clusters import ClusterIndexPage, ClusterStatus, ThematicClusterPage
+from .clusters import ClusterIndexPage, ClusterStatus, ClusterWorkspacePage, ThematicClusterPage
 from .events import EventIndexPage, EventKind, EventPage
 from .settings import SiteSettings, SocialLink
 from .snippets import Contact, Person
@@ -29,6 +29,7 @@ __all__ = [
     "CityApplicationFormPage",
     "ClusterIndexPage",
     "ClusterStatus",
+    "ClusterWorkspacePage",
     "CompanyRegistration",
     "CompanyRegistrationFormField",
     "CompanyRegistrationFormPage",

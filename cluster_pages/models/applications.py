@@ -29,7 +29,21 @@ class ProjectStage(models.TextChoices):
     IMPLEMENTED = "implemented", _("Implemented")
 
 
-class CityApplication(Application):
+class ClusterMembershipMixin:
+    """What activating or ending an application means for the cluster it is assigned to (see membership)."""
+
+    def after_transition(self, *, name: str, actor, log_entry) -> None:
+        from ..membership import membership_after_transition
+
+        membership_after_transition(application=self, name=name)
+
+    def target_leader_names(self, page) -> list[str]:
+        """The public leader (a Person) where the cluster names one, else its leader accounts."""
+        leader = getattr(page.specific, "leader", None)
+        return [leader.name] if leader is not None else super().target_leader_names(page)
+
+
+class CityApplication(ClusterMembershipMixin, Application):
     """A city's application to join one or more clusters with a project."""
 
     reference_prefix = "CA"
@@ -87,7 +101,7 @@ class CityApplication(Application):
         verbose_name_plural = _("city applications")
 
 
-class CompanyRegistration(Application):
+class CompanyRegistration(ClusterMembershipMixin, Application):
     """A company's registration to lend its expertise to one or more clusters."""
 
     reference_prefix = "CR"

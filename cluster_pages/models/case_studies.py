@@ -77,6 +77,17 @@ class CaseStudyPage(Page):
     challenge = RichTextField(_("challenge"), features=RICH_TEXT_FEATURES)
     solution = RichTextField(_("solution"), features=RICH_TEXT_FEATURES)
     results = RichTextField(_("results"), blank=True, features=RICH_TEXT_FEATURES)
+    # For staff only: never in api_fields nor in the templates.
+    source_application = models.ForeignKey(
+        "cluster_pages.CityApplication",
+        verbose_name=_("drafted from application"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="case_studies",
+        help_text=_("The city application this case study was drafted from."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -1,7 +1,10 @@
 """The thematic clusters: an index grouped by status, and one page per theme."""
 
+from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -71,15 +74,39 @@ class ThematicClusterPage(Page):
         db_index=True,
         help_text=_("'Forming' clusters are shown as tentatively forming; archived ones accept no new members."),
     )
+    leader_users = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leader accounts"),
+        blank=True,
+        related_name="clusters_led",
+        limit_choices_to={"is_active": True},
+        help_text=_(
+            "These users may activate and end this cluster's applications and see them in the admin workspace. "
+            "Publishing the page adds them to the 'Cluster leaders' group, which gives them access to the admin."
+        ),
+    )
     discussion_url = models.URLField(
         _("discussion space link"),
         blank=True,
-        help_text=_("Where members talk between events, e.g. a private group or forum."),
+        help_text=_("Where members talk between events, e.g. a private group or forum. Shown to members only."),
+    )
+    members_group = models.ForeignKey(
+        "auth.Group",
+        verbose_name=_("members group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The group whose users may see the members' workspace; kept up to date by activations."),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("leader"), FieldPanel("discussion_url")], _("Cluster")),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("leader"), FieldPanel("leader_users"), FieldPanel("discussion_url")],
+            _("Cluster"),
+        ),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -87,18 +114,21 @@ class ThematicClusterPage(Page):
         index.SearchField("body"),
         index.FilterField("status"),
     ]
+    # The discussion link is for members (shown in the workspace), so it is not in the public API.
     api_fields = [
         APIField("summary"),
         APIField("status"),
         APIField("leader"),
-        APIField("discussion_url"),
         APIField("body"),
         APIField("related_event_ids"),
         APIField("case_study_ids"),
+        APIField("members"),
+        APIField("partners"),
+        APIField("figures"),
     ]
 
     parent_page_types = ["cluster_pages.ClusterIndexPage"]
-    subpage_types = []
+    subpage_types = ["cluster_pages.ClusterWorkspacePage"]
     template = "cluster_pages/thematic_cluster_page.html"
 
     class Meta:
@@ -114,11 +144,44 @@ class ThematicClusterPage(Page):
         return self.live and self.accepts_members
 
     def application_managers(self):
-        """Users who may activate or end the applications assigned to this cluster (its leaders' accounts).
+        """Users who may activate or end the applications assigned to this cluster: its active leader accounts."""
+        return list(self.leader_users.filter(is_active=True).order_by("pk"))
 
-        None yet: cluster leaders are people without user accounts until a later issue links them.
-        """
-        return []
+    @classmethod
+    def pages_managed_by(cls, user):
+        """The clusters ``user`` leads (read by the workflow-forms plugin's visibility rule)."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return cls.objects.none()
+        return cls.objects.filter(leader_users=user)
+
+    # -- members and partners (derived from active applications; see cluster_pages.membership) -----------
+
+    @cached_property
+    def member_roster(self):
+        from ..membership import members_of
+
+        return members_of(self)
+
+    @cached_property
+    def partner_roster(self):
+        from ..membership import partners_of
+
+        return partners_of(self)
+
+    @property
+    def members(self) -> list[dict]:
+        """The member cities that consented to be listed: name, country code and country name."""
+        return [member.as_dict() for member in self.member_roster.named]
+
+    @property
+    def partners(self) -> list[dict]:
+        """The partner companies that consented to be listed: name, website and country code."""
+        return [partner.as_dict() for partner in self.partner_roster.named]
+
+    @property
+    def figures(self) -> dict[str, int]:
+        """How many cities and companies take part, named or not."""
+        return {"member_cities": self.member_roster.total, "partner_companies": self.partner_roster.total}
 
     @property
     def related_event_ids(self):
@@ -135,4 +198,31 @@ class ThematicClusterPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["events"] = EventPage.objects.live().public().filter(related_clusters=self).order_by("-start_date")
         context["case_studies"] = CaseStudyPage.objects.live().public().filter(cluster=self).order_by("-year", "title")
+        context["member_roster"] = self.member_roster
+        context["partner_roster"] = self.partner_roster
+        context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()
+        return context
+
+
+class ClusterWorkspacePage(Page):
+    """The members-only page of a cluster, restricted to the cluster's members group (see membership)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    # Members-only: the site search and the public API only show public pages, so it never appears there.
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["cluster_pages.ThematicClusterPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "cluster_pages/cluster_workspace_page.html"
+
+    class Meta:
+        verbose_name = _("cluster workspace page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["cluster"] = ThematicClusterPage.objects.parent_of(self).first()
         return context
