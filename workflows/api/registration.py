@@ -1,5 +1,7 @@
 """Adding the plugin's routers to Wagtail's API v3 (one OpenAPI document for pages and forms)."""
 
+ANONYMOUS_SCHEME = "AllowAnonymous"
+
 _registered_on: set[int] = set()
 
 
@@ -14,4 +16,31 @@ def register(api=None) -> None:
 
     api.add_router("/workflow-forms/", forms_router)
     api.add_router("/applications/", build_router())
+    _describe_anonymous_access_validly(api)
     _registered_on.add(id(api))
+
+
+def anonymous_as_optional_security(schema: dict) -> dict:
+    """Wagtail's ``AllowAnonymous`` appears as an ``http`` security scheme without a ``scheme``, which is not
+    valid OpenAPI 3.1 (``scheme`` is required). OpenAPI's own way to say "no credentials needed" is an empty
+    security requirement, so each ``{"AllowAnonymous": []}`` becomes ``{}`` and the scheme is dropped."""
+    schemes = schema.get("components", {}).get("securitySchemes", {})
+    if schemes.pop(ANONYMOUS_SCHEME, None) is None:
+        return schema
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and operation.get("security"):
+                operation["security"] = [
+                    {} if set(requirement) == {ANONYMOUS_SCHEME} else requirement
+                    for requirement in operation["security"]
+                ]
+    return schema
+
+
+def _describe_anonymous_access_validly(api) -> None:
+    generate = api.get_openapi_schema
+
+    def get_openapi_schema(*args, **kwargs):
+        return anonymous_as_optional_security(generate(*args, **kwargs))
+
+    api.get_openapi_schema = get_openapi_schema
