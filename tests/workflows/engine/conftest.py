@@ -84,12 +84,13 @@ def other_leader(clusters, target_policy):
 
 
 @pytest.fixture
-def make_application(db, clusters):
+def make_application(db, request):
     """An application in ``state``; assigned and active ones (and their successors) sit in Smart Mobility."""
 
     def make(state=S.SUBMITTED, *, assigned_to="default", email="mayor@seoul.example", name="Kim Min-jun"):
         if assigned_to == "default":
-            assigned_to = clusters.mobility if state in (S.ASSIGNED, S.ACTIVE, S.ENDED) else None
+            in_cluster = state in (S.ASSIGNED, S.ACTIVE, S.ENDED)
+            assigned_to = request.getfixturevalue("clusters").mobility if in_cluster else None
         token = token_generate()
         application = Application.objects.create(
             applicant_name=name,
@@ -107,14 +108,21 @@ def make_application(db, clusters):
 
 
 @pytest.fixture
-def actors(reviewer, coordinator, leader, other_leader, editor):
-    """How each role calls perform_transition on an application: ``actors["reviewer"](applied)``."""
+def actors(request):
+    """How each role calls perform_transition on an application: ``actors["reviewer"](applied)``.
+
+    Users (and the clusters the leaders lead) are made when a test first uses the role.
+    """
+
+    def user(fixture_name):
+        return lambda applied: {"user": request.getfixturevalue(fixture_name)}
+
     return {
-        "reviewer": lambda applied: {"user": reviewer},
-        "coordinator": lambda applied: {"user": coordinator},
-        "leader of the cluster": lambda applied: {"user": leader},
-        "leader of another cluster": lambda applied: {"user": other_leader},
-        "editor": lambda applied: {"user": editor},
+        "reviewer": user("reviewer"),
+        "coordinator": user("coordinator"),
+        "leader of the cluster": user("leader"),
+        "leader of another cluster": user("other_leader"),
+        "editor": user("editor"),
         "anonymous visitor": lambda applied: {"user": AnonymousUser()},
         "nobody": lambda applied: {},
         "applicant": lambda applied: {"applicant_token": applied.token},
@@ -122,20 +130,30 @@ def actors(reviewer, coordinator, leader, other_leader, editor):
     }
 
 
+class _ValidInputs(dict):
+    def __init__(self, request):
+        super().__init__(
+            review={},
+            request_changes={"message": "Please describe the project's budget."},
+            resubmit={"answers": {"budget": {"label": "Budget", "value": "2 million EUR"}}},
+            activate={},
+            reject={"note": "Outside the programme's scope.", "message": "We cannot accept it this year."},
+            withdraw={"confirm": True},
+            end={"note": "The city left the network."},
+            reopen={"note": "The applicant clarified the scope."},
+        )
+        self._request = request
+
+    def __missing__(self, name):
+        if name != "assign":
+            raise KeyError(name)
+        return {"target": self._request.getfixturevalue("clusters").mobility, "note": "Fits the mobility roadmap."}
+
+
 @pytest.fixture
-def valid_inputs(clusters):
+def valid_inputs(request):
     """Everything each transition needs, so a test can vary only the actor or the state."""
-    return {
-        "review": {},
-        "request_changes": {"message": "Please describe the project's budget."},
-        "resubmit": {"answers": {"budget": {"label": "Budget", "value": "2 million EUR"}}},
-        "assign": {"target": clusters.mobility, "note": "Fits the mobility roadmap."},
-        "activate": {},
-        "reject": {"note": "Outside the programme's scope.", "message": "We cannot accept it this year."},
-        "withdraw": {"confirm": True},
-        "end": {"note": "The city left the network."},
-        "reopen": {"note": "The applicant clarified the scope."},
-    }
+    return _ValidInputs(request)
 
 
 def footprint(application) -> dict:

@@ -189,7 +189,7 @@ def test_random_transitions_by_random_actors_follow_the_table_and_keep_a_complet
         ApplicationMachine,
         settings=settings(
             max_examples=60,
-            stateful_step_count=20,
+            stateful_step_count=15,
             deadline=None,
             database=None,
             suppress_health_check=[HealthCheck.too_slow],
