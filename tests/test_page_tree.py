@@ -51,9 +51,13 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
         self.assertAllowedParentPageTypes(CaseStudyPage, {CaseStudyIndexPage})
 
-    def test_clusters_events_and_case_studies_have_no_subpages(self):
-        for leaf in LEAF_PAGES:
-            self.assertAllowedSubpageTypes(leaf, set())
+    def test_events_and_case_studies_have_no_subpages(self):
+        self.assertAllowedSubpageTypes(EventPage, set())
+        self.assertAllowedSubpageTypes(CaseStudyPage, set())
+
+    def test_a_cluster_page_holds_no_other_content_pages(self):
+        for child in LEAF_PAGES | INDEX_PAGES | {StandardPage, HomePage}:
+            self.assertCanNotCreateAt(ThematicClusterPage, child)
 
     def test_standard_pages_nest_under_the_home_page_and_each_other(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

@@ -22,8 +22,9 @@ def titles(pages):
 
 
 def feature(home, *clusters):
-    for cluster in clusters:
-        home.featured_clusters.add(HomeFeaturedCluster(cluster=cluster))
+    """Feature ``clusters`` in this order, as the admin's InlinePanel numbers them."""
+    for position, cluster in enumerate(clusters):
+        home.featured_clusters.add(HomeFeaturedCluster(cluster=cluster, sort_order=position))
     home.save()
 
 
