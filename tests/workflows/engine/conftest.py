@@ -1,9 +1,9 @@
 """Fixtures for the transition engine: applications in any state, clusters, and one actor per role.
 
-The engine is tested on the plugin's concrete ``Application`` with the site's ThematicClusterPage as the
-target. The plugin leaves "which pages, which of them take members, who leads them" to the site's kinds,
-so ``target_policy`` gives Application that policy here: clusters are assignable, they take members while
-forming or active, and the leaders are whoever a test names in ``target_policy[page.pk]``.
+The engine is tested on the plugin's concrete default ``Application`` with the site's ThematicClusterPage as
+the target, through the plugin's default override points (the page's ``accepts_applications`` and
+``application_managers()``). The plugin's default kind declares no assignable page types (each site kind
+declares its own), so ``assignable_clusters`` gives it the clusters, as the site's kinds do.
 """
 
 import itertools
@@ -25,13 +25,8 @@ _numbers = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
-def target_policy(monkeypatch) -> dict:
-    """Clusters are the targets; ``target_policy[cluster.pk] = [users]`` makes users its leaders."""
-    leaders: dict[int, list] = {}
+def assignable_clusters(monkeypatch):
     monkeypatch.setattr(Application, "assignable_page_types", ("cluster_pages.ThematicClusterPage",))
-    monkeypatch.setattr(Application, "target_accepts_applications", lambda self, page: page.specific.accepts_members)
-    monkeypatch.setattr(Application, "target_managers", lambda self, page: list(leaders.get(page.pk, [])))
-    return leaders
 
 
 @dataclass
@@ -68,19 +63,22 @@ def about_page(site_tree):
     return StandardPageFactory(parent=site_tree.home, title="About us")
 
 
-@pytest.fixture
-def leader(cluster_leader, clusters, target_policy):
-    """Leads Smart Mobility, where ``make_application`` assigns applications by default."""
-    target_policy[clusters.mobility.pk] = [cluster_leader]
-    return cluster_leader
-
-
-@pytest.fixture
-def other_leader(clusters, target_policy):
-    """Leads Water: no say over applications assigned to Smart Mobility."""
-    user = UserFactory(username="water-leader", groups=["Cluster leaders"])
-    target_policy[clusters.water.pk] = [user]
+def make_leader(cluster, user):
+    cluster.leader_users.add(user)
+    cluster.save()
     return user
+
+
+@pytest.fixture
+def leader(cluster_leader, clusters):
+    """Leads Smart Mobility, where ``make_application`` assigns applications by default."""
+    return make_leader(clusters.mobility, cluster_leader)
+
+
+@pytest.fixture
+def other_leader(clusters):
+    """Leads Water: no say over applications assigned to Smart Mobility."""
+    return make_leader(clusters.water, UserFactory(username="water-leader", groups=["Cluster leaders"]))
 
 
 @pytest.fixture
