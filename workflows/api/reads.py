@@ -33,7 +33,20 @@ def specifics_of(applications: list[Application]) -> list[Application]:
         found.update({obj.pk: obj for obj in queryset})
     specifics = [found.get(application.pk, application) for application in applications]
     _cache_specific_targets(specifics)
+    _share_target_managers(specifics)
     return specifics
+
+
+def _share_target_managers(applications) -> None:
+    """Ask each assigned page for its managers once (the leaders' rule), not once per application."""
+    managers: dict[int, list] = {}
+    for application in applications:
+        if not application.assigned_to_id or application.assigned_to is None:
+            continue
+        page = application.assigned_to
+        if page.pk not in managers:
+            managers[page.pk] = list(application.target_managers(page))
+        application.target_managers = lambda page, _managers=managers[page.pk]: _managers
 
 
 def _cache_specific_targets(applications) -> None:

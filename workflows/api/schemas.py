@@ -295,4 +295,4 @@ class TransitionOut(Schema):
 class NoteIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [{"text": "Called the city; budget confirmed."}]})
 
-    text: str = Field(description="Never shown to the applicant.", max_length=10_000)
+    text: str = Field(description="Never shown to the applicant.", min_length=1, max_length=10_000, pattern=r"\S")

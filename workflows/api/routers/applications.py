@@ -1,6 +1,5 @@
 """The applicant's status link, and the staff endpoints (bearer token; the admin's visibility rule)."""
 
-from datetime import date
 from typing import Literal
 
 from django.http import Http404, HttpResponse
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
-from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination, _get_max_limit
 
 from ...exceptions import TransitionError, UnknownTransition
 from ...models import Application, ApplicationState
@@ -40,7 +39,20 @@ from ..schemas import (
     WithdrawIn,
 )
 
-APPLICANT_TRANSITIONS = ("withdraw", "resubmit")
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def max_page_size() -> int | None:
+    limit = _get_max_limit()
+    return None if limit == float("inf") else int(limit)
+
+
+class Pagination(WagtailLimitOffsetPagination.Input):
+    """Wagtail's v3 limit/offset, with its maximum page size stated in the schema."""
+
+    limit: int = Field(default=20, ge=1, le=max_page_size())
+    # Past this no database answers: SQLite refuses offsets beyond a 64-bit integer with a 500.
+    offset: int = Field(default=0, ge=0, le=2**31 - 1)
 
 
 def build_router() -> Router:
@@ -117,7 +129,7 @@ def _add_status_endpoints(router: Router) -> None:
         url_name="workflow_forms_status_withdraw",
         operation_id="applications_status_withdraw",
         summary="Withdraw (the applicant)",
-        openapi_extra=problem_responses(404, 409, 422),
+        openapi_extra=problem_responses(400, 404, 409, 422),
         **public,
     )
     def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
@@ -195,8 +207,13 @@ def _filter_params_schema():
         interest: int | None = Field(None, ge=1, description="Id of a page of interest (e.g. a cluster).")
         assigned_to: int | None = Field(None, ge=1, description="Id of the page it is assigned to.")
         country: str | None = Field(None, pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")
-        submitted_after: date | None = Field(None, description="Submitted on or after this day.")
-        submitted_before: date | None = Field(None, description="Submitted on or before this day.")
+        # Text checked by the FilterSet: pydantic's date would also take a number as a Unix timestamp.
+        submitted_after: str | None = Field(
+            None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"}, description="On or after this day."
+        )
+        submitted_before: str | None = Field(
+            None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"}, description="On or before this day."
+        )
         search: str | None = Field(None, max_length=200, description="Reference, names, e-mail, texts.")
         ordering: Literal[orderings] = Field("-submitted_at")  # type: ignore[valid-type]
 
@@ -221,7 +238,7 @@ def _add_staff_endpoints(router: Router) -> None:
     def list_applications(
         request,
         filters: ApplicationFilters = Query(...),  # type: ignore[valid-type]  # noqa: B008 - ninja's idiom
-        pagination: WagtailLimitOffsetPagination.Input = Query(...),  # noqa: B008
+        pagination: Pagination = Query(...),  # noqa: B008
     ):
         params = filters.model_dump(exclude_none=True)
         if not params.get("state"):
@@ -261,7 +278,7 @@ def _add_staff_endpoints(router: Router) -> None:
         "reopen (note). 403: not permitted; 409: not possible from the current state, or the state changed "
         "(also when it differs from expected_state); 422: a required input is missing; 404: no such "
         "transition or application.",
-        openapi_extra=problem_responses(401, 403, 404, 409, 422),
+        openapi_extra=problem_responses(400, 401, 403, 404, 409, 422),
         **staff,
     )
     def transition(request, application_id: int, name: str, data: TransitionIn):
@@ -308,7 +325,7 @@ def _add_staff_endpoints(router: Router) -> None:
         operation_id="applications_add_note",
         summary="Add an internal note (staff)",
         description="Reviewers, coordinators and the leaders of the assigned page; never shown to the applicant.",
-        openapi_extra=problem_responses(401, 403, 404, 422),
+        openapi_extra=problem_responses(400, 401, 403, 404, 422),
         **staff,
     )
     def add_note(request, application_id: int, data: NoteIn):
