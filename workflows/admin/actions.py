@@ -47,7 +47,7 @@ def needs_form(name: str) -> bool:
 
 
 def _state_transitions(model):
-    return model._meta.get_field("state").get_all_transitions(model)
+    return list(model._meta.get_field("state").get_all_transitions(model))
 
 
 def staff_transitions(*, submission, user, managed_target_ids: set[int] | None = None) -> list[str]:

@@ -97,10 +97,13 @@ class TransitionView(VisibleObjectMixin, View):
         return self.render(self.form())
 
     def post(self, request, pk, name):
+        # Refuse before reading any input: a changed state or an action not offered to this user.
+        if request.POST.get("state") != self.object.state:
+            return self.refuse(TransitionConflict())
+        if name not in available_transitions(application=self.object, user=request.user):
+            return self.refuse(TransitionNotPermitted())
         form = self.form(request.POST)
         if not form.is_valid():
-            if "state" in form.errors:
-                return self.refuse(TransitionConflict())
             messages.error(request, _("The action could not be performed: correct the errors below."))
             return self.render(form, status=400)
         try:
