@@ -1,0 +1,114 @@
+"""A cluster leader is a user named on the cluster page: they see and activate/end only their cluster's
+applications."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from cluster_pages.models import CityApplication, ThematicClusterPage
+from tests.factories import UserFactory
+from workflows.exceptions import TransitionNotPermitted
+from workflows.selectors import submissions_visible_to, user_may_see_submission
+from workflows.services import available_transitions
+
+from .conftest import city_application
+
+pytestmark = pytest.mark.django_db
+
+
+def assigned(run, coordinator, cluster, **fields):
+    application = run(application=city_application(**fields), name="review", user=coordinator)
+    return run(application=application, name="assign", user=coordinator, target=cluster, note="Fits.")
+
+
+def test_the_clusters_leader_accounts_are_its_application_managers(clusters, mobility_leader):
+    inactive = UserFactory(username="gone")
+    clusters.mobility.leader_users.add(inactive)
+    clusters.mobility.save()
+    inactive.is_active = False
+    inactive.save()
+
+    assert clusters.mobility.application_managers() == [mobility_leader]
+    assert list(ThematicClusterPage.pages_managed_by(mobility_leader)) == [clusters.mobility]
+    assert list(ThematicClusterPage.pages_managed_by(inactive)) == []
+
+
+def test_the_leader_of_the_assigned_cluster_may_activate_and_end(clusters, run, coordinator, mobility_leader):
+    application = assigned(run, coordinator, clusters.mobility)
+    assert available_transitions(application=application, user=mobility_leader) == ["activate"]
+
+    application = run(application=application, name="activate", user=mobility_leader)
+    assert application.state == "active"
+    assert available_transitions(application=application, user=mobility_leader) == ["end"]
+
+    application = run(application=application, name="end", user=mobility_leader, note="Left.")
+    assert application.state == "ended"
+
+
+def test_a_leader_of_another_cluster_may_not_activate_or_end(
+    clusters, run, coordinator, mobility_leader, water_leader
+):
+    application = assigned(run, coordinator, clusters.mobility)
+
+    assert available_transitions(application=application, user=water_leader) == []
+    with pytest.raises(TransitionNotPermitted):
+        run(application=application, name="activate", user=water_leader)
+    assert CityApplication.objects.get(pk=application.pk).state == "assigned"
+
+    application = run(application=application, name="activate", user=mobility_leader)
+    with pytest.raises(TransitionNotPermitted):
+        run(application=application, name="end", user=water_leader, note="Not mine.")
+    assert CityApplication.objects.get(pk=application.pk).state == "active"
+
+
+def test_a_leader_sees_only_the_applications_assigned_to_their_clusters(
+    clusters, run, coordinator, mobility_leader, water_leader
+):
+    mine = assigned(run, coordinator, clusters.mobility, city="Seoul")
+    theirs = assigned(run, coordinator, clusters.water, city="Lima")
+    unassigned = city_application(city="Quito")
+
+    visible = submissions_visible_to(user=mobility_leader, queryset=CityApplication.objects.all())
+
+    assert list(visible) == [mine]
+    assert user_may_see_submission(user=mobility_leader, submission=mine)
+    assert not user_may_see_submission(user=mobility_leader, submission=theirs)
+    assert not user_may_see_submission(user=mobility_leader, submission=unassigned)
+
+
+def test_a_leader_activating_makes_the_member_as_a_coordinator_would(clusters, run, coordinator, mobility_leader):
+    application = assigned(run, coordinator, clusters.mobility, city="Seoul")
+
+    run(application=application, name="activate", user=mobility_leader)
+
+    clusters.mobility.refresh_from_db()
+    assert clusters.mobility.members_group.user_set.filter(email="seoul@cities.example.org").exists()
+
+
+def test_publishing_a_cluster_in_the_admin_puts_its_leader_accounts_in_the_cluster_leaders_group(
+    client, clusters, superuser
+):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    newcomer = UserFactory(username="newcomer")
+    client.force_login(superuser)
+    page = clusters.mobility
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": page.summary,
+            "status": page.status,
+            "leader": page.leader_id,
+            "discussion_url": page.discussion_url,
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    data["leader_users"] = [str(newcomer.pk)]
+    del rich_text
+
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert list(ThematicClusterPage.objects.get(pk=page.pk).leader_users.all()) == [newcomer]
+    assert newcomer.groups.filter(pk=Group.objects.get(name="Cluster leaders").pk).exists()
