@@ -38,11 +38,17 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
             auth_model = Application  # every application kind shares the queue's permissions
         super().__init__(model, auth_model=auth_model)
 
-    def user_may_view_any(self, user, model=None) -> bool:
-        model = model or self.model
+    def user_may_view_any(self, user) -> bool:
         if not _is_active_user(user):
             return False
-        return user_sees_all_submissions(user=user, model=model) or bool(target_ids_managed_by(user=user, model=model))
+        # Cached on the user object (one per request), as Wagtail caches permissions: the listing asks per row.
+        cache_name = f"_workflow_forms_may_view_{self.model._meta.label_lower}"
+        if not hasattr(user, cache_name):
+            may_view = user_sees_all_submissions(user=user, model=self.model) or bool(
+                target_ids_managed_by(user=user, model=self.model)
+            )
+            setattr(user, cache_name, may_view)
+        return getattr(user, cache_name)
 
     def user_has_permission(self, user, action):
         if action in NEVER or not _is_active_user(user):

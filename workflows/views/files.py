@@ -9,20 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
-from ..actors import submission_identity
 from ..models import SubmittedFile
-
-
-def user_may_see_submission(user, submission) -> bool:
-    """Staff with the view permission of the submission's (root) model, or a leader of its assigned target."""
-    if not user.is_active:
-        return False
-    root_label, _pk = submission_identity(submission)
-    app_label, model_name = root_label.split(".")
-    if user.has_perm(f"{app_label}.view_{model_name.lower()}"):
-        return True
-    manages = getattr(submission, "user_manages_target", None)
-    return bool(manages and manages(user))
+from ..selectors import user_may_see_submission
 
 
 # Staff sign in to the admin, so that is where an anonymous visitor is sent.
@@ -34,7 +22,7 @@ def submitted_file_download(request, pk):
     if submission is None:
         raise Http404("The submission of this file no longer exists.")
     submission = getattr(submission, "specific", submission)
-    if not user_may_see_submission(request.user, submission):
+    if not user_may_see_submission(user=request.user, submission=submission):
         raise PermissionDenied
     try:
         handle = record.file.open("rb")
