@@ -9,6 +9,8 @@ from tests.factories import ThematicClusterPageFactory, build_site_tree
 
 from .conftest import city_application, company_registration
 
+pytestmark = pytest.mark.django_db
+
 FEW, MANY = 5, 200
 CEILING = 30
 
