@@ -67,6 +67,20 @@ def paragraphs_from(text: str) -> str:
     return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
 
 
+def challenge_from(application, cluster) -> str:
+    """The project's setting as the application states it: who, what stage, which cluster, which partners."""
+    facts = _("%(city)s (%(country)s) brought “%(title)s”, a project at the “%(stage)s” stage, to %(cluster)s.") % {
+        "city": application.city,
+        "country": application.country.name,
+        "title": application.project_title,
+        "stage": application.get_project_status_display(),
+        "cluster": cluster.title if cluster is not None else _("the Thematic Clusters"),
+    }
+    partners = " ".join(application.partners_sought.split())
+    paragraphs = [facts] + ([_("Partners sought: %(partners)s") % {"partners": partners}] if partners else [])
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+
+
 def _case_study_index(cluster) -> CaseStudyIndexPage:
     indexes = CaseStudyIndexPage.objects.all()
     site = cluster.get_site() if cluster is not None else None
@@ -82,10 +96,11 @@ def _case_study_index(cluster) -> CaseStudyIndexPage:
 def case_study_draft_from_application(*, application, user) -> CaseStudyPage:
     """A draft case study pre-filled from an active city application, submitted to "Case study review".
 
-    Title, city, country, cluster, summary (the description's first sentences), the solution (the whole
-    description) and the status (implemented → completed, otherwise ongoing) come from the project; the year
-    is this year; the challenge is left for the editors. The page is not live: it is published when an
-    editor approves it. Raises CaseStudyDraftRefused (with ``existing`` set when a draft already exists).
+    Title, city, country, cluster, summary (the description's first sentences), the challenge (the project's
+    setting and the partners sought), the solution (the whole description) and the status (implemented →
+    completed, otherwise ongoing) come from the project; the year is this year; the results are left for the
+    editors. The page is not live: it is published when an editor approves it.
+    Raises CaseStudyDraftRefused (with ``existing`` set when a draft already exists).
     """
     application = CityApplication.objects.select_for_update().get(pk=application.pk)
     if not user_may_draft_case_study(user=user, application=application):
@@ -119,6 +134,7 @@ def case_study_draft_from_application(*, application, user) -> CaseStudyPage:
         ),
         year=timezone.localdate().year,
         summary=summary_from(application.project_description),
+        challenge=challenge_from(application, cluster),
         solution=paragraphs_from(application.project_description),
         source_application=application,
         owner=user,
@@ -126,7 +142,6 @@ def case_study_draft_from_application(*, application, user) -> CaseStudyPage:
     )
     index.add_child(instance=page)
     log(page, "wagtail.create", user=user, data={"source_application": application.reference})
-    # clean=False: the challenge is the editors' to write, as when they save a draft in the admin.
-    page.save_revision(user=user, clean=False, log_action=True)
+    page.save_revision(user=user, log_action=True)
     workflow.start(page, user)
     return page

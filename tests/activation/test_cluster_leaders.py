@@ -44,9 +44,7 @@ def test_the_leader_of_the_assigned_cluster_may_activate_and_end(clusters, run, 
     assert application.state == "ended"
 
 
-def test_a_leader_of_another_cluster_may_not_activate_or_end(
-    clusters, run, coordinator, mobility_leader, water_leader
-):
+def test_a_leader_of_another_cluster_may_not_activate_or_end(clusters, run, coordinator, mobility_leader, water_leader):
     application = assigned(run, coordinator, clusters.mobility)
 
     assert available_transitions(application=application, user=water_leader) == []

@@ -66,4 +66,6 @@ def test_the_cluster_page_stays_under_the_query_ceiling(counts):
 def test_the_page_lists_the_200_members_it_was_counted_with(counts):
     content = counts["content"].decode()
     assert "City 199" in content and "City 198" not in content  # 198 did not consent (198 % 3 == 0)
-    assert content.count('class="member-list__item"') == 133 + 100  # consented: cities whose number is not a multiple of 3, even companies
+    assert (
+        content.count('class="member-list__item"') == 133 + 100
+    )  # consented: cities whose number is not a multiple of 3, even companies
