@@ -43,7 +43,7 @@ def tolerant(f, *args, **kwargs):
 lambda_sources._lambda_description = tolerant
 from schemathesis.cli import schemathesis
 sys.argv[0] = "schemathesis"
-sys.exit(schemathesis())
+sys.exit(schemathesis(["run", *sys.argv[1:]]))
 """
 
 
