@@ -25,7 +25,8 @@ def application(make_city_application, coordinator, move, clusters):
 
 
 @pytest.fixture
-def uploaded(application, private_media):
+def uploaded(application, request):
+    request.getfixturevalue("private_media")  # uploads go to a fresh private folder
     record = SubmittedFile(
         submission=application,
         field_name="project_brief",
