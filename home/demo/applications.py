@@ -255,7 +255,11 @@ DEMO_SUBMISSIONS = (
             "consent_public_listing": True,
             "consent_privacy": True,
         },
-        (Step("review"),),
+        (
+            Step("review"),
+            Step("assign", by="coordinator", params={"target": ASSIGN_TO + ":living-labs-for-open-innovation"}),
+            Step("activate", by="coordinator"),
+        ),
     ),
     DemoSubmission(
         "company",

@@ -8,6 +8,7 @@ from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
 from .events import events_ensure
 from .indexing import search_and_reference_indexes_update
+from .memberships import cluster_leader_accounts_ensure, workspaces_ensure
 from .programme import programme_pages_ensure
 from .report import LoadReport
 from .site import default_site_ensure, home_ensure, home_features_set, site_settings_ensure
@@ -29,8 +30,10 @@ def demo_content_load(*, with_accounts: bool) -> LoadReport:
     if home_created:
         home_features_set(home=home, clusters=clusters, cta_page=programme["join"])
     site_settings_ensure(site=site, join_page=programme["join"], report=report)
+    workspaces_ensure(clusters=clusters, report=report)
     if with_accounts:
         demo_accounts_ensure(report=report)
+        cluster_leader_accounts_ensure(clusters=clusters, report=report)
     applications_ensure(join=programme["join"], clusters=clusters, report=report)
     search_and_reference_indexes_update(objects=report.created_objects)
     return report
