@@ -10,7 +10,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker test test-postgres lint format check ci clean
+.PHONY: help run setup demo serve worker test test-postgres fuzz-api lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ test: $(DEV_STAMP) ## Run the whole test suite on SQLite (or on DATABASE_URL whe
 
 test-postgres: $(DEV_STAMP) ## Run the whole test suite on the local PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q
+
+fuzz-api: $(DEV_STAMP) ## schemathesis over the API v3 OpenAPI document against a throwaway server with demo data
+	$(BIN)/python tests/api/fuzz_api.py
 
 lint: $(DEV_STAMP) ## ruff check and format check
 	$(BIN)/ruff check .

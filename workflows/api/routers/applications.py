@@ -1,7 +1,8 @@
 """The applicant's status link, and the staff endpoints (bearer token; the admin's visibility rule)."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
+import ninja
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
@@ -40,6 +41,9 @@ from ..schemas import (
     WithdrawIn,
 )
 
+#: Ids above this reach no row, and past 2**63 SQLite fails with a 500: refused as invalid instead.
+MAX_ID = 2**31 - 1
+ObjectId = Annotated[int, ninja.Path(ge=1, le=MAX_ID)]
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
@@ -198,7 +202,7 @@ def _visible(user):
     return queryset.filter(visible)
 
 
-def _application_or_404(request, application_id: int):
+def _application_or_404(request, application_id: ObjectId):
     application = _visible(request.user).filter(pk=application_id).first()
     if application is None:
         raise Http404(_("No application with this id is visible to you."))
@@ -212,8 +216,8 @@ def _filter_params_schema():
     class ApplicationFilters(Schema):
         kind: Literal[kind_labels] | None = Field(None, description="The kind's model label.")  # type: ignore[valid-type]
         state: list[ApplicationState] = Field([], description="One or more states.")
-        interest: int | None = Field(None, ge=1, description="Id of a page of interest (e.g. a cluster).")
-        assigned_to: int | None = Field(None, ge=1, description="Id of the page it is assigned to.")
+        interest: int | None = Field(None, ge=1, le=MAX_ID, description="Id of a page of interest (e.g. a cluster).")
+        assigned_to: int | None = Field(None, ge=1, le=MAX_ID, description="Id of the page it is assigned to.")
         country: str | None = Field(None, pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")
         # Text checked by the FilterSet: pydantic's date would also take a number as a Unix timestamp.
         submitted_after: str | None = Field(
@@ -272,7 +276,7 @@ def _add_staff_endpoints(router: Router) -> None:
         openapi_extra=problem_responses(401, 404, 422),
         **staff,
     )
-    def application_detail(request, application_id: int):
+    def application_detail(request, application_id: ObjectId):
         application = _application_or_404(request, application_id)
         return reads.detail(application, user=request.user, request=request)
 
@@ -289,7 +293,7 @@ def _add_staff_endpoints(router: Router) -> None:
         openapi_extra=problem_responses(400, 401, 403, 404, 409, 422),
         **staff,
     )
-    def transition(request, application_id: int, name: str, data: TransitionIn):
+    def transition(request, application_id: ObjectId, name: str, data: TransitionIn):
         application = _application_or_404(request, application_id)
         if name not in transition_names(type(application)):
             return transition_error_problem(UnknownTransition())
@@ -336,7 +340,7 @@ def _add_staff_endpoints(router: Router) -> None:
         openapi_extra=problem_responses(400, 401, 403, 404, 422),
         **staff,
     )
-    def add_note(request, application_id: int, data: NoteIn):
+    def add_note(request, application_id: ObjectId, data: NoteIn):
         application = _application_or_404(request, application_id)
         try:
             note = note_add(application=application, user=request.user, text=data.text)

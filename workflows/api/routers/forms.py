@@ -13,11 +13,12 @@ from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
 from ..forms import build_form, form_kind, form_schema, live_form_pages
 from ..problems import form_errors_problem, merge_openapi, problem_responses
 from ..schemas import SubmissionCreated, WorkflowFormDetail, WorkflowFormSummary
+from .applications import ObjectId
 
 router = Router(tags=["workflow forms"], auth=AllowAnonymous())
 
 
-def _form_page_or_404(form_id: int):
+def _form_page_or_404(form_id: ObjectId):
     page = live_form_pages().filter(pk=form_id).first()
     if page is None:
         raise Http404(_("No live workflow form has this id."))
@@ -55,7 +56,7 @@ def list_forms(request):
     "intro and thank-you texts, and the honeypot field's name.",
     openapi_extra=problem_responses(404, 422),
 )
-def form_detail(request, form_id: int):
+def form_detail(request, form_id: ObjectId):
     return form_schema(_form_page_or_404(form_id))
 
 
@@ -80,7 +81,7 @@ def status_urls(request, token: str) -> dict:
     "Rate limited per IP address and form like the HTML form (429). A filled honeypot field is refused (422).",
     openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 415, 422, 429)),
 )
-def submit(request, form_id: int):
+def submit(request, form_id: ObjectId):
     page = _form_page_or_404(form_id)
     if rate_limit_exceeded(request, group=page.rate_limit_group()):
         return problem_response(

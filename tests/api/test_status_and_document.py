@@ -1,0 +1,109 @@
+"""The applicant's status endpoints, CORS, and the OpenAPI document."""
+
+import pytest
+from openapi_spec_validator import validate
+
+from tests.workflows.forms.support import city_data
+from workflows.models import InternalNote
+
+from .conftest import Api, city_answers, move
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_status_shows_what_the_status_page_shows_and_never_internal_notes(anonymous, staff, submit_city):
+    application, token = submit_city()
+    coordinator = staff["coordinator"][0]
+    move(application, "reject", user=coordinator)  # note "because" is internal; message "please" is not
+    InternalNote.objects.create(submission=application, author=coordinator, text="Secret remark")
+    response = anonymous.get(f"applications/status/{token}/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"
+    body = response.json()
+    assert (body["state"], body["state_label"]) == ("rejected", "Not accepted")
+    assert body["timeline"][-1]["message"] == "please"
+    assert "because" not in response.content.decode() and "Secret remark" not in response.content.decode()
+    assert anonymous.get("applications/status/not-a-token/").status_code == 404
+
+
+def test_withdraw_needs_confirmation_and_then_is_no_longer_possible(anonymous, submit_city):
+    application, token = submit_city()
+    unconfirmed = anonymous.post(f"applications/status/{token}/withdraw/", {"confirm": False})
+    assert unconfirmed.status_code == 422
+    assert unconfirmed.json()["errors"][0]["loc"] == ["body", "confirm"]
+    assert anonymous.post(f"applications/status/{token}/withdraw/", {"confirm": True}).json()["state"] == "withdrawn"
+    assert anonymous.post(f"applications/status/{token}/withdraw/", {"confirm": True}).status_code == 409
+    assert anonymous.post("applications/status/wrong/withdraw/", {"confirm": True}).status_code == 404
+
+
+def test_resubmit_takes_edited_answers_when_changes_were_requested(anonymous, staff, submit_city, forms):
+    application, token = submit_city()
+    path = f"applications/status/{token}/resubmit/"
+    assert anonymous.post(path, city_answers(forms)).status_code == 409  # no changes requested yet
+    move(application, "request_changes", user=staff["reviewer"][0])
+    invalid = anonymous.post(path, city_answers(forms, project_title=""))
+    assert invalid.status_code == 422
+    done = anonymous.post(path, city_answers(forms, project_title="Mobility data platform, phase 2"))
+    assert done.status_code == 200, done.content
+    assert done.json()["state"] == "submitted"
+    application.refresh_from_db()
+    assert application.specific.project_title == "Mobility data platform, phase 2"
+
+
+def test_cors_allows_only_the_configured_origins(settings, forms):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.example.org"]
+    allowed = Api(HTTP_ORIGIN="https://app.example.org").get("workflow-forms/")
+    refused = Api(HTTP_ORIGIN="https://evil.example").get("workflow-forms/")
+    assert allowed["Access-Control-Allow-Origin"] == "https://app.example.org"
+    assert "Access-Control-Allow-Origin" not in refused
+    preflight = Api().client.options(
+        f"/api/v3/workflow-forms/{forms.city.pk}/submissions/",
+        HTTP_ORIGIN="https://app.example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="content-type",
+    )
+    assert preflight["Access-Control-Allow-Origin"] == "https://app.example.org"
+
+
+def test_submissions_need_no_csrf_token(forms):
+    client = Api(enforce_csrf_checks=True)
+    response = client.post(f"workflow-forms/{forms.city.pk}/submissions/", city_answers(forms))
+    assert response.status_code == 201
+    assert city_data(forms)["city"] == "Seoul"
+
+
+def test_the_openapi_document_is_valid_3_1_and_describes_every_status_of_the_plugin(anonymous, forms):
+    document = anonymous.get("openapi.json").json()
+    validate(document)
+    assert document["openapi"].startswith("3.1")
+    expected = {
+        ("/api/v3/workflow-forms/", "get"): {"200"},
+        ("/api/v3/workflow-forms/{form_id}/", "get"): {"200", "404", "422"},
+        ("/api/v3/workflow-forms/{form_id}/submissions/", "post"): {"200", "201", "400", "404", "415", "422", "429"},
+        ("/api/v3/applications/status/{token}/", "get"): {"200", "404"},
+        ("/api/v3/applications/status/{token}/withdraw/", "post"): {"200", "400", "404", "409", "422"},
+        ("/api/v3/applications/status/{token}/resubmit/", "post"): {"200", "400", "404", "409", "415", "422"},
+        ("/api/v3/applications/", "get"): {"200", "400", "401", "422"},
+        ("/api/v3/applications/{application_id}/", "get"): {"200", "401", "404", "422"},
+        ("/api/v3/applications/{application_id}/transitions/{name}/", "post"): {
+            "200",
+            "400",
+            "401",
+            "403",
+            "404",
+            "409",
+            "422",
+        },
+        ("/api/v3/applications/{application_id}/notes/", "post"): {"201", "400", "401", "403", "404", "422"},
+    }
+    for (path, method), statuses in expected.items():
+        operation = document["paths"][path][method]
+        assert set(operation["responses"]) == statuses, (path, method)
+        for status, response in operation["responses"].items():
+            if status >= "400":
+                assert "application/problem+json" in response["content"], (path, status)
+                assert response["content"]["application/problem+json"]["example"]["status"] == int(status)
+    submission = document["paths"]["/api/v3/workflow-forms/{form_id}/submissions/"]["post"]
+    assert set(submission["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
+    assert "AllowAnonymous" not in document["components"]["securitySchemes"]
+    assert {} in document["paths"]["/api/v3/workflow-forms/"]["get"]["security"]
