@@ -266,6 +266,8 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
             )
         )
 
+    if transition not in ("assign", "resubmit"):
+        return notifications
     with translation.override(settings.LANGUAGE_CODE):
         staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
     if transition == "assign":
@@ -277,7 +279,7 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
             recipients=specific.target_managers(target),
             context=staff_context,
         )
-    elif transition == "resubmit":
+    else:
         notifications += _alert(
             specific=specific,
             template="staff_resubmitted",
