@@ -61,6 +61,7 @@ format: $(DEV_STAMP) ## Format and auto-fix with ruff
 check: $(DEV_STAMP) ## Django system checks, missing migrations, deploy checks
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py workflow_diagram --check
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-value \
 		ALLOWED_HOSTS=clusters.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
