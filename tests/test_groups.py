@@ -33,7 +33,7 @@ def test_the_migration_creates_each_group_with_admin_access(db, name):
 
 
 @pytest.mark.parametrize("role", ["editor", "communications", "reviewer", "coordinator", "cluster_leader"])
-def test_every_role_can_sign_in_to_the_admin(client, request, role):
+def test_every_role_can_sign_in_to_the_admin(db, client, request, role):
     client.force_login(request.getfixturevalue(role))
 
     response = client.get(reverse("wagtailadmin_home"))
@@ -123,7 +123,7 @@ def test_an_editor_deletes_a_person_in_the_admin(client, editor):
 
 
 @pytest.mark.parametrize("role", ["editor", "communications"])
-def test_editorial_roles_add_contacts_in_the_admin(client, request, role):
+def test_editorial_roles_add_contacts_in_the_admin(db, client, request, role):
     client.force_login(request.getfixturevalue(role))
 
     response = client.post(
@@ -136,7 +136,7 @@ def test_editorial_roles_add_contacts_in_the_admin(client, request, role):
 
 
 @pytest.mark.parametrize("role", NON_EDITORIAL)
-def test_reviewing_roles_cannot_open_people_or_contacts(client, request, role):
+def test_reviewing_roles_cannot_open_people_or_contacts(db, client, request, role):
     client.force_login(request.getfixturevalue(role))
 
     for url in (
@@ -149,7 +149,7 @@ def test_reviewing_roles_cannot_open_people_or_contacts(client, request, role):
 
 
 @pytest.mark.parametrize("role", ["editor", "communications"])
-def test_editorial_roles_may_upload_images_and_documents_and_edit_site_settings(request, role):
+def test_editorial_roles_may_upload_images_and_documents_and_edit_site_settings(db, request, role):
     user = request.getfixturevalue(role)
 
     assert user.has_perm("cluster_pages.change_sitesettings")
@@ -158,7 +158,7 @@ def test_editorial_roles_may_upload_images_and_documents_and_edit_site_settings(
 
 
 @pytest.mark.parametrize("role", NON_EDITORIAL)
-def test_reviewing_roles_may_not_upload_images_or_change_site_settings(request, role):
+def test_reviewing_roles_may_not_upload_images_or_change_site_settings(db, request, role):
     user = request.getfixturevalue(role)
 
     assert not images.user_has_permission(user, "add")
