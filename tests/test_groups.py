@@ -41,7 +41,7 @@ def test_every_role_can_sign_in_to_the_admin(db, client, request, role):
     assert response.status_code == 200
 
 
-def test_someone_in_no_group_cannot_use_the_admin(client, django_user_model):
+def test_someone_in_no_group_cannot_use_the_admin(db, client, django_user_model):
     client.force_login(django_user_model.objects.create_user("nobody", password="x"))
 
     response = client.get(reverse("wagtailadmin_home"))
