@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ClusterPagesConfig(AppConfig):
     name = "cluster_pages"
     verbose_name = _("Thematic clusters")
+
+    def ready(self):
+        from . import api_schemas
+
+        api_schemas.register()

@@ -164,20 +164,23 @@ def test_an_event_detail_shows_dates_place_clusters_and_its_calendar_link(client
     assert body["end_date"] == (START + datetime.timedelta(days=1)).isoformat()
     assert body["time_zone"] == "Europe/Madrid"
     assert body["kind"] == "tech_jam"
-    assert body["country_code"] == "ES"
-    assert sorted(body["related_cluster_ids"]) == sorted([content["mobility"].pk, content["health"].pk])
+    assert body["country"] == {"code": "ES", "name": "Spain"}
+    assert sorted(cluster["id"] for cluster in body["related_clusters"]) == sorted(
+        [content["mobility"].pk, content["health"].pk]
+    )
+    assert {cluster["meta"]["type"] for cluster in body["related_clusters"]} == {"cluster_pages.ThematicClusterPage"}
     assert body["ical_url"] == "/events/mobility-tech-jam/event.ics"
 
 
-def test_an_online_event_has_no_country_code(client, content):
-    assert detail(client, content["webinar"])["country_code"] is None
+def test_an_online_event_has_no_country(client, content):
+    assert detail(client, content["webinar"])["country"] is None
 
 
 def test_a_case_study_detail_shows_its_cluster_country_partners_images_and_documents(client, content):
     body = detail(client, content["case_study"])
 
     assert body["cluster"]["id"] == content["mobility"].pk
-    assert body["country_code"] == "ES"
+    assert body["country"] == {"code": "ES", "name": "Spain"}
     assert body["year"] == 2022
     assert body["challenge"] == "<p>The challenge.</p>"
     assert [(partner["name"], partner["url"]) for partner in body["partners"]] == [
@@ -220,6 +223,51 @@ def test_pages_can_be_filtered_by_an_api_field(client, content):
 
     assert [item["id"] for item in forming["items"]] == [content["mobility"].pk]
     assert [item["id"] for item in webinars["items"]] == [content["webinar"].pk]
+
+
+def ids(body):
+    return sorted(item["id"] for item in body["items"])
+
+
+def test_case_studies_can_be_filtered_like_the_case_study_index(client, content):
+    """The index's cluster, country and status filters are the API's cluster, country and project_status."""
+    case_studies = {"type": "cluster_pages.CaseStudyPage"}
+
+    assert ids(listing(client, **case_studies, cluster=content["mobility"].pk)) == [content["case_study"].pk]
+    assert ids(listing(client, **case_studies, country="ES")) == [content["case_study"].pk]
+    assert ids(listing(client, **case_studies, country="KR")) == [content["orphan_case_study"].pk]
+    assert ids(listing(client, **case_studies, project_status="ongoing", country="ES", year=2022)) == [
+        content["case_study"].pk
+    ]
+    assert ids(listing(client, **case_studies, project_status="completed")) == []
+
+
+def test_events_can_be_filtered_like_the_event_index(client, content):
+    """The index's cluster and kind filters are the API's related_clusters and kind; country works too."""
+    events = {"type": "cluster_pages.EventPage"}
+
+    assert ids(listing(client, **events, related_clusters=content["health"].pk)) == [content["event"].pk]
+    assert ids(listing(client, **events, related_clusters=content["mobility"].pk, kind="tech_jam")) == [
+        content["event"].pk
+    ]
+    assert ids(listing(client, **events, related_clusters=content["mobility"].pk, kind="webinar")) == []
+    assert ids(listing(client, **events, country="ES")) == [content["event"].pk]
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"type": "cluster_pages.EventPage", "related_clusters": "not-a-number"}, "related_clusters"),
+        ({"type": "cluster_pages.CaseStudyPage", "cluster": "not-a-number"}, "cluster"),
+        ({"type": "cluster_pages.CaseStudyPage", "year": "last year"}, "year"),
+    ],
+)
+def test_a_malformed_filter_value_is_a_clear_client_error(client, content, params, field):
+    response = client.get("/api/v3/pages/", params)
+
+    assert response.status_code == 422, response.content
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert any(field in error["loc"] for error in response.json()["errors"]), response.json()
 
 
 def test_a_draft_page_is_neither_listed_nor_shown(client, content):

@@ -116,7 +116,7 @@ class CaseStudyPage(Page):
     ]
     api_fields = [
         APIField("city"),
-        APIField("country_code"),
+        APIField("country"),
         APIField("cluster"),
         APIField("project_status"),
         APIField("year"),
@@ -135,10 +135,6 @@ class CaseStudyPage(Page):
 
     class Meta:
         verbose_name = _("case study page")
-
-    @property
-    def country_code(self):
-        return self.country.code or None
 
 
 class CaseStudyPartner(Orderable):

@@ -155,10 +155,10 @@ class EventPage(RoutablePageMixin, Page):
         APIField("time_zone"),
         APIField("kind"),
         APIField("city"),
-        APIField("country_code"),
+        APIField("country"),
         APIField("venue"),
         APIField("organisers"),
-        APIField("related_cluster_ids"),
+        APIField("related_clusters"),
         APIField("registration_url"),
         APIField("description"),
         APIField("ical_url"),
@@ -175,14 +175,6 @@ class EventPage(RoutablePageMixin, Page):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
-
-    @property
-    def country_code(self):
-        return self.country.code or None
-
-    @property
-    def related_cluster_ids(self):
-        return [cluster.pk for cluster in self.related_clusters.all()]
 
     @property
     def ical_url(self):
