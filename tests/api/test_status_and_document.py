@@ -1,5 +1,7 @@
 """The applicant's status endpoints, CORS, and the OpenAPI document."""
 
+import re
+
 import pytest
 from openapi_spec_validator import validate
 
@@ -107,3 +109,37 @@ def test_the_openapi_document_is_valid_3_1_and_describes_every_status_of_the_plu
     assert set(submission["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
     assert "AllowAnonymous" not in document["components"]["securitySchemes"]
     assert {} in document["paths"]["/api/v3/workflow-forms/"]["get"]["security"]
+
+
+def test_links_lead_from_each_response_to_the_next_call_a_client_makes(anonymous, forms):
+    """OpenAPI links (used by clients and by the fuzzer's stateful phase) name real operations and fill
+    exactly the path parameters those operations take."""
+    document = anonymous.get("openapi.json").json()
+    operations = {
+        operation["operationId"]: (path, operation)
+        for path, methods in document["paths"].items()
+        for operation in methods.values()
+    }
+    links = {
+        (operation["operationId"], status, name): link
+        for _path, operation in operations.values()
+        for status, response in operation["responses"].items()
+        for name, link in response.get("links", {}).items()
+    }
+
+    for (source, status, name), link in links.items():
+        path, _target = operations[link["operationId"]]
+        path_parameters = set(re.findall(r"{(\w+)}", path))
+        assert set(link["parameters"]) == path_parameters, (source, status, name)
+    assert {(source, status, name) for source, status, name in links} >= {
+        ("workflow_forms_list", "200", "FormSchema"),
+        ("workflow_forms_detail", "200", "Submit"),
+        ("workflow_forms_submit", "201", "Status"),
+        ("workflow_forms_submit", "201", "Withdraw"),
+        ("applications_status", "200", "Resubmit"),
+        ("applications_list", "200", "Application"),
+        ("applications_detail", "200", "Transition"),
+        ("applications_transition", "200", "AddNote"),
+    }
+    submitted = links[("workflow_forms_submit", "201", "Status")]
+    assert submitted["parameters"] == {"token": "$response.body#/status_token"}

@@ -19,7 +19,7 @@ from ...services.records import note_add
 from ...services.submissions import submission_resubmit
 from ...services.transitions import available_transitions, perform_transition, transition_names
 from ...views.status import applicant_actions, applicant_label, applicant_timeline
-from .. import kinds, reads
+from .. import kinds, links, reads
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
 from ..filters import ORDERINGS, ApplicationFilterSet
 from ..forms import build_form
@@ -120,7 +120,7 @@ def _add_status_endpoints(router: Router) -> None:
         operation_id="applications_status",
         summary="The applicant's status",
         description="What the status page shows, for the holder of the private status token.",
-        openapi_extra=problem_responses(404),
+        openapi_extra=merge_openapi(problem_responses(404), links.STATUS),
         **public,
     )
     def status(request, token: str, response: HttpResponse):
@@ -134,7 +134,7 @@ def _add_status_endpoints(router: Router) -> None:
         url_name="workflow_forms_status_withdraw",
         operation_id="applications_status_withdraw",
         summary="Withdraw (the applicant)",
-        openapi_extra=problem_responses(400, 404, 409, 422),
+        openapi_extra=merge_openapi(problem_responses(400, 404, 409, 422), links.STATUS),
         **public,
     )
     def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
@@ -158,7 +158,7 @@ def _add_status_endpoints(router: Router) -> None:
         operation_id="applications_status_resubmit",
         summary="Edit and resubmit (the applicant, when changes were requested)",
         description="The complete edited answers, as for a new submission; validated by the same form.",
-        openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 409, 415, 422)),
+        openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 409, 415, 422), links.STATUS),
         **public,
     )
     def resubmit(request, token: str, response: HttpResponse):
@@ -244,7 +244,7 @@ def _add_staff_endpoints(router: Router) -> None:
         summary="List applications (staff)",
         description="The applications this token's user may see (cluster leaders: their clusters' only), "
         "filtered and ordered, with the transitions the user may perform on each now.",
-        openapi_extra=problem_responses(400, 401, 422),
+        openapi_extra=merge_openapi(problem_responses(400, 401, 422), links.APPLICATIONS_LIST),
         **staff,
     )
     def list_applications(
@@ -273,7 +273,7 @@ def _add_staff_endpoints(router: Router) -> None:
         operation_id="applications_detail",
         summary="An application in full (staff)",
         description="Answers with their labels, files (download links), the timeline and the internal notes.",
-        openapi_extra=problem_responses(401, 404, 422),
+        openapi_extra=merge_openapi(problem_responses(401, 404, 422), links.APPLICATION),
         **staff,
     )
     def application_detail(request, application_id: ObjectId):
@@ -290,7 +290,7 @@ def _add_staff_endpoints(router: Router) -> None:
         "reopen (note). 403: not permitted; 409: not possible from the current state, or the state changed "
         "(also when it differs from expected_state); 422: a required input is missing; 404: no such "
         "transition or application.",
-        openapi_extra=problem_responses(400, 401, 403, 404, 409, 422),
+        openapi_extra=merge_openapi(problem_responses(400, 401, 403, 404, 409, 422), links.APPLICATION),
         **staff,
     )
     def transition(request, application_id: ObjectId, name: str, data: TransitionIn):

@@ -9,6 +9,7 @@ from wagtail.api.v3.errors import problem_response
 
 from ...abuse import rate_limit, rate_limit_exceeded
 from ...services.submissions import submission_create
+from .. import links
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
 from ..forms import build_form, form_kind, form_schema, live_form_pages
 from ..problems import form_errors_problem, merge_openapi, problem_responses
@@ -31,7 +32,7 @@ def _form_page_or_404(form_id: ObjectId):
     url_name="workflow_forms_list",
     operation_id="workflow_forms_list",
     summary="List the live workflow forms",
-    openapi_extra=problem_responses(),
+    openapi_extra=merge_openapi(problem_responses(), links.FORMS_LIST),
 )
 def list_forms(request):
     return [
@@ -54,7 +55,7 @@ def list_forms(request):
     summary="A workflow form's schema",
     description="Every field a front end renders (built from the same form class as the HTML page), the "
     "intro and thank-you texts, and the honeypot field's name.",
-    openapi_extra=problem_responses(404, 422),
+    openapi_extra=merge_openapi(problem_responses(404, 422), links.FORM_DETAIL),
 )
 def form_detail(request, form_id: ObjectId):
     return form_schema(_form_page_or_404(form_id))
@@ -79,7 +80,7 @@ def status_urls(request, token: str) -> dict:
     "and answers were submitted in the last 10 minutes: the first submission's reference, no second row, "
     "and no token (only its hash is stored; it was in the first response and the confirmation mail). "
     "Rate limited per IP address and form like the HTML form (429). A filled honeypot field is refused (422).",
-    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 415, 422, 429)),
+    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 415, 422, 429), links.SUBMITTED),
 )
 def submit(request, form_id: ObjectId):
     page = _form_page_or_404(form_id)
