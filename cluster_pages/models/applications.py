@@ -246,6 +246,8 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
     def applicant_label_for(state: str):
         return THEME_APPLICANT_LABELS.get(state, state)
 
+    applicant_mail_templates = {"accept": "theme_suggestion_accepted", "decline": "theme_suggestion_declined"}
+
     # The machine: run through ``workflows.services.perform_transition`` (lock, permission, log, Wagtail log).
 
     @transition(

@@ -57,6 +57,18 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     )
     state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True, db_index=True)
 
+    # "review" is internal: the status page shows it, but it is not worth an e-mail.
+    applicant_mail_templates = {
+        "request_changes": "applicant_changes_requested",
+        "resubmit": "applicant_resubmitted",
+        "assign": "applicant_assigned",
+        "activate": "applicant_activated",
+        "reject": "applicant_rejected",
+        "withdraw": "applicant_withdrawn",
+        "end": "applicant_ended",
+        "reopen": "applicant_reopened",
+    }
+
     class Meta(AbstractSubmission.Meta):
         abstract = True
 

@@ -13,10 +13,13 @@ class AbstractSubmission(models.Model):
     Override points (class attributes):
     - ``reference_prefix``: two or three letters that start the reference, e.g. "CA" → CA-2026-000042.
     - ``core_fields``: names of the model fields the form always asks (see AbstractWorkflowFormPage).
+    - ``applicant_mail_templates``: transition name → the mail the applicant gets after it (a template name
+      under ``workflows/mail/``); a transition not named sends the applicant nothing.
     """
 
     reference_prefix = "AP"
     core_fields: tuple[str, ...] = ()
+    applicant_mail_templates: dict[str, str] = {}
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     applicant_name = models.CharField(_("applicant's name"), max_length=255)

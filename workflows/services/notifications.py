@@ -18,23 +18,10 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
 from ..actors import ApplicantActor
-from ..models import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState, Notification
+from ..models import Notification
 from .records import specific_of, transition_log_write
 
 ALERT_PERMISSION = "workflow_forms.review_application"
-
-# The applicant's mail for each transition they should hear about. "review" is internal: the status
-# page shows it, but it is not worth an e-mail.
-APPLICANT_TEMPLATES = {
-    "request_changes": "applicant_changes_requested",
-    "resubmit": "applicant_resubmitted",
-    "assign": "applicant_assigned",
-    "activate": "applicant_activated",
-    "reject": "applicant_rejected",
-    "withdraw": "applicant_withdrawn",
-    "end": "applicant_ended",
-    "reopen": "applicant_reopened",
-}
 
 
 def users_with_permission(perm: str):
@@ -124,11 +111,10 @@ def _base_context(specific, *, language: str) -> dict:
 
 def _applicant_context(specific, *, language: str) -> dict:
     context = _base_context(specific, language=language)
-    state = ApplicationState(specific.state) if specific.state in ApplicationState.values else None
     context.update(
         lost_link_url=lost_link_url(specific),
-        state_label=str(APPLICANT_LABELS[state]) if state else "",
-        state_explanation=str(APPLICANT_EXPLANATIONS[state]) if state else "",
+        state_label=str(getattr(specific, "applicant_state_label", "")),
+        state_explanation=str(getattr(specific, "applicant_state_explanation", "")),
     )
     return context
 
@@ -247,7 +233,7 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
     language = (translation.get_language() if by_applicant else None) or settings.LANGUAGE_CODE
     notifications = []
 
-    template = APPLICANT_TEMPLATES.get(transition)
+    template = specific.applicant_mail_templates.get(transition)
     if template:
         with translation.override(language):
             context = _applicant_context(specific, language=language)
