@@ -19,7 +19,8 @@ from wagtail.models import Site
 
 from ..actors import ApplicantActor
 from ..models import Notification
-from .records import specific_of, transition_log_write
+from ..registry import as_specific
+from .records import transition_log_write
 
 ALERT_PERMISSION = "workflow_forms.review_application"
 
@@ -52,7 +53,7 @@ def notification_queue(
 ) -> Notification:
     """Write one pending notification and have it sent once the surrounding transaction commits."""
     notification = Notification.objects.create(
-        submission=specific_of(submission),
+        submission=as_specific(submission),
         template=template,
         recipient_email=recipient_email,
         recipient_user=recipient_user,
@@ -158,7 +159,7 @@ def submission_record(*, submission, token: str, alert_permission: str = ALERT_P
     module docstring) and an alert to every active user with ``alert_permission``. Mail goes out after
     the transaction commits. Returns the log row.
     """
-    specific = specific_of(submission)
+    specific = as_specific(submission)
     with transaction.atomic():
         entry = transition_log_write(
             submission=specific,
@@ -173,7 +174,7 @@ def submission_record(*, submission, token: str, alert_permission: str = ALERT_P
 
 def status_link_resend(*, submission, token: str) -> Notification:
     """Mail the applicant the new status link made from ``token`` (the "lost your link?" form)."""
-    specific = specific_of(submission)
+    specific = as_specific(submission)
     language = translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         context = _applicant_context(specific, language=language)
@@ -189,7 +190,7 @@ def status_link_resend(*, submission, token: str) -> Notification:
 
 def notify_submission(*, submission, token: str, alert_permission: str = ALERT_PERMISSION) -> list[Notification]:
     """The applicant's confirmation (with the status link) and the alert to everyone who reviews."""
-    specific = specific_of(submission)
+    specific = as_specific(submission)
     language = translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         confirmation_context = _applicant_context(specific, language=language)
@@ -226,7 +227,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
 
 def notify_transition(*, application, log_entry, actor) -> list[Notification]:
     """The mails a transition causes: the applicant's (never with the internal note) and staff alerts."""
-    specific = specific_of(application)
+    specific = as_specific(application)
     transition = log_entry.transition
     by_applicant = isinstance(actor, ApplicantActor)
     # The applicant reads mail in the language they used; staff actions fall back to the site's.

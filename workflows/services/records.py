@@ -9,17 +9,13 @@ from ..actors import ApplicantActor
 from ..exceptions import MissingTransitionInput, TransitionNotPermitted
 from ..log_actions import NOTE_ACTION, log_action_for
 from ..models import InternalNote, TransitionLog
+from ..registry import as_specific
 from .inputs import MAX_TEXT_LENGTH
-
-
-def specific_of(submission):
-    """The submission as its concrete kind: records always point at that content type."""
-    return getattr(submission, "specific", submission)
 
 
 def records_filter(submission) -> dict:
     """Lookup kwargs for the records (logs, notes, notifications, files) of ``submission``."""
-    specific = specific_of(submission)
+    specific = as_specific(submission)
     return {"content_type": ContentType.objects.get_for_model(specific), "object_id": specific.pk}
 
 
@@ -33,7 +29,7 @@ def transition_log_write(
     *, submission, transition: str, from_state: str, to_state: str, actor, note: str = "", message: str = ""
 ) -> TransitionLog:
     """Write the structured log row and the Wagtail audit entry for one change of state."""
-    specific = specific_of(submission)
+    specific = as_specific(submission)
     by_applicant = isinstance(actor, ApplicantActor)
     entry = TransitionLog.objects.create(
         submission=specific,
@@ -79,7 +75,7 @@ def note_add(*, application, user, text: str) -> InternalNote:
     Allowed with the ``add_internal_note`` permission, or to a leader of the target the application is
     assigned to. Raises TransitionNotPermitted or MissingTransitionInput (``field_errors["text"]``).
     """
-    specific = specific_of(application)
+    specific = as_specific(application)
     if not user_may_add_note(application=specific, user=user):
         raise TransitionNotPermitted()
     text = (text or "").strip()

@@ -6,9 +6,10 @@ from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from ..actors import ApplicantActor
 from ..exceptions import TransitionConflict, TransitionNotAllowed, TransitionNotPermitted, UnknownTransition
+from ..registry import as_specific
 from .inputs import clean_transition_input
 from .notifications import notify_transition
-from .records import specific_of, transition_log_write
+from .records import transition_log_write
 
 
 def transition_names(model) -> list[str]:
@@ -54,7 +55,7 @@ def perform_transition(
     """
     if user is not None and applicant_token is not None:
         raise TypeError("perform_transition() takes a user or an applicant_token, not both")
-    specific = specific_of(application)
+    specific = as_specific(application)
     model = type(specific)
     if name not in transition_names(model):
         raise UnknownTransition()
@@ -100,7 +101,7 @@ def perform_transition(
 
 def available_transitions(*, application, user=None, applicant_token: str | None = None) -> list[str]:
     """The transitions this user (or the applicant holding the token) may perform now, sorted by name."""
-    specific = specific_of(application)
+    specific = as_specific(application)
     if applicant_token is not None:
         if not specific.token_is_valid(str(applicant_token)):
             return []
