@@ -5,6 +5,12 @@ API token is created for the run; `runserver` serves it on a free port on 127.0.
 operations in PASSES with that token (public operations ignore it) and fails on any 5xx, response that breaks
 its schema and, for the plugin's operations, undocumented status or request handled against its own schema.
 
+So that the cases reach past "404 Not Found", the run first fills every live form once through the API as a
+front end would (from the form's schema alone) and hands schemathesis the real identifiers: form, page and
+application ids, status tokens and transition names, each used in about half the cases (the rest stay random).
+The stateful phase follows the document's OpenAPI links (form → submit → status → withdraw; list →
+application → transition).
+
 Options (environment): FUZZ_MAX_EXAMPLES (plugin, default 50 per operation), FUZZ_PAGE_EXAMPLES (page reads,
 default 40), FUZZ_WORKERS (default 2), FUZZ_SEED.
 """
@@ -17,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -29,8 +36,15 @@ ROOT = Path(__file__).resolve().parents[2]
 # answer statuses they do not document (403, 404, 409, 400 ...) and some answer 500 for ids or offsets beyond
 # SQLite's integer range (README, "Headless").
 PASSES = (
-    (r"^(workflow_forms_.+|applications_.+)$", "all", "FUZZ_MAX_EXAMPLES", "50"),
-    (r"^(pages_list|pages_detail)$", "not_a_server_error,response_schema_conformance", "FUZZ_PAGE_EXAMPLES", "40"),
+    # Every check, as set in the generated schemathesis.toml (see write_config).
+    (r"^(workflow_forms_.+|applications_.+)$", None, "FUZZ_MAX_EXAMPLES", "50", "examples,coverage,fuzzing,stateful"),
+    (
+        r"^(pages_list|pages_detail)$",
+        "not_a_server_error,response_schema_conformance",
+        "FUZZ_PAGE_EXAMPLES",
+        "40",
+        "examples,coverage,fuzzing",  # the document's links join plugin operations only
+    ),
 )
 
 # CPython 3.11.7 raises SystemError("AST constructor recursion depth mismatch") from ast.parse deep in a
@@ -78,6 +92,97 @@ def wait_for(url: str, timeout: float = 180) -> None:
             time.sleep(0.5)
 
 
+def call(url: str, *, token: str | None = None, body: dict | None = None) -> tuple[int, dict | list]:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310 - our own 127.0.0.1 server
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+EXAMPLE_ANSWERS = {"url": "https://example.org/", "number": 1, "date": "2027-01-01", "datetime": "2027-01-01T10:00"}
+
+
+def answers_from_schema(schema: dict, n: int) -> dict:
+    """Fill a form from its API schema alone, like a front end (tests/api/test_workflow_forms.py)."""
+    answers = {}
+    for field in schema["fields"]:
+        if not field["required"]:
+            continue
+        if field["choices"]:
+            first = field["choices"][0]["value"]
+            answers[field["name"]] = [first] if field["multiple"] else first
+        elif field["type"] == "checkbox":
+            answers[field["name"]] = True
+        elif field["type"] == "email":
+            answers[field["name"]] = f"fuzz-{n}@example.org"
+        elif field["type"] in EXAMPLE_ANSWERS:
+            answers[field["name"]] = EXAMPLE_ANSWERS[field["type"]]
+        else:
+            answers[field["name"]] = f"Fuzz answer {n} to {field['label']}"[: field["max_length"] or 100]
+    return answers
+
+
+def known_identifiers(api: str, token: str) -> dict[str, list]:
+    """Real ids and tokens for schemathesis to use: submit each live form twice, then list what exists."""
+    forms = call(f"{api}/workflow-forms/")[1]
+    tokens = []
+    for n, form in enumerate(forms * 2):
+        schema = call(f"{api}/workflow-forms/{form['id']}/")[1]
+        status, created = call(f"{api}/workflow-forms/{form['id']}/submissions/", body=answers_from_schema(schema, n))
+        if status != 201:
+            raise RuntimeError(f"seeding the fuzz: submitting form {form['id']} answered {status}: {created}")
+        tokens.append(created["status_token"])
+    status, applications = call(f"{api}/applications/?limit=20", token=token)
+    if status != 200:
+        raise RuntimeError(f"seeding the fuzz: listing applications answered {status}: {applications}")
+    applications = applications["items"]
+    pages = call(f"{api}/pages/?limit=20")[1]["items"]
+    return {
+        "form_ids": [form["id"] for form in forms],
+        "status_tokens": tokens,
+        "application_ids": [item["id"] for item in applications],
+        "transition_names": ["review", "request_changes", "assign", "activate", "reject", "end", "reopen"],
+        "page_ids": [page["id"] for page in pages],
+    }
+
+
+PARAMETER_DICTIONARIES = {
+    "path.form_id": "form_ids",
+    "path.token": "status_tokens",
+    "path.application_id": "application_ids",
+    "path.name": "transition_names",
+    "path.page_id": "page_ids",
+}
+
+
+def write_config(folder: str, identifiers: dict[str, list]) -> Path:
+    """A schemathesis.toml binding each path parameter to its real values in about half the cases."""
+    lines = []
+    for name, values in identifiers.items():
+        lines += [f"[dictionaries.{name}]", f"values = {json.dumps(values)}", ""]
+    # A form's answers are described by GET /workflow-forms/{id}/ and a transition's inputs depend on the
+    # transition named in the path: OpenAPI cannot say either, so a body valid for the generic schema may
+    # rightly get a 422 there. Every other check still applies to these operations.
+    lines += [
+        "[[operations]]",
+        'include-operation-id = ["workflow_forms_submit", "applications_status_resubmit", "applications_transition"]',
+        "checks.positive_data_acceptance.enabled = false",
+        "",
+    ]
+    lines += ["[checks]", "enabled = true", "", "[parameters]"]
+    for parameter, dictionary in PARAMETER_DICTIONARIES.items():
+        lines.append(f'"{parameter}" = {{ dictionary = "{dictionary}", probability = 0.5 }}')
+    path = Path(folder) / "schemathesis.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fuzz-api-") as folder:
         env = {
@@ -86,6 +191,8 @@ def main() -> int:
             "DATABASE_URL": f"sqlite:///{folder}/fuzz.sqlite3",
             "MEDIA_ROOT": f"{folder}/media",
             "PRIVATE_MEDIA_ROOT": f"{folder}/private",
+            # The 429 answer has its own tests; here the submissions must reach validation.
+            "WORKFLOW_FORMS_RATE_LIMIT": "100000/h",
         }
         print("fuzz-api: migrating a throwaway database and loading the demo content…", flush=True)
         manage("migrate", "--no-input", "-v0", env=env)
@@ -108,27 +215,35 @@ def main() -> int:
         )
         try:
             wait_for(f"{base}/api/v3/openapi.json")
+            identifiers = known_identifiers(f"{base}/api/v3", token)
+            print(
+                "fuzz-api: known identifiers:",
+                ", ".join(f"{len(values)} {name}" for name, values in identifiers.items()),
+                flush=True,
+            )
+            config = write_config(folder, identifiers)
             failed = 0
-            for operations, checks, examples_variable, examples in PASSES:
+            for operations, checks, examples_variable, examples, phases in PASSES:
                 args = [
                     f"{base}/api/v3/openapi.json",
                     "--header",
                     f"Authorization: Bearer {token}",
                     "--include-operation-id-regex",
                     operations,
-                    "--checks",
-                    checks,
                     "--max-examples",
                     os.environ.get(examples_variable, examples),
                     "--workers",
                     os.environ.get("FUZZ_WORKERS", "2"),
                     "--phases",
-                    "examples,coverage,fuzzing,stateful",
+                    phases,
                     "--no-color",
                 ]
+                if checks:
+                    args += ["--checks", checks]
                 if os.environ.get("FUZZ_SEED"):
                     args += ["--seed", os.environ["FUZZ_SEED"]]
-                run = subprocess.run([sys.executable, "-c", RUN_SCHEMATHESIS, *args], cwd=ROOT, env=env)
+                # Run in the temporary folder: schemathesis reads the schemathesis.toml found there.
+                run = subprocess.run([sys.executable, "-c", RUN_SCHEMATHESIS, *args], cwd=config.parent, env=env)
                 failed = failed or run.returncode
             return failed
         finally:

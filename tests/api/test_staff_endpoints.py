@@ -120,6 +120,7 @@ def test_bad_filter_values_are_422_problems(staff):
         {"ordering": "applicant_email"},
         {"submitted_after": "2026-13-45"},
         {"limit": 500},
+        {"search": "harbour\x00"},
     ):
         response = api.get("applications/", params)
         assert response.status_code == 422, params

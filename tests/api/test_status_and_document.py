@@ -143,3 +143,13 @@ def test_links_lead_from_each_response_to_the_next_call_a_client_makes(anonymous
     }
     submitted = links[("workflow_forms_submit", "201", "Status")]
     assert submitted["parameters"] == {"token": "$response.body#/status_token"}
+
+
+def test_the_document_states_what_the_server_checks_on_simple_inputs(anonymous, forms):
+    """Where the server refuses a value, the document says so, so a client can know before it asks."""
+    document = anonymous.get("openapi.json").json()
+    listing = document["paths"]["/api/v3/applications/"]["get"]
+    search = next(parameter for parameter in listing["parameters"] if parameter["name"] == "search")
+    assert search["schema"]["anyOf"][0]["pattern"] == "^[^\\x00]*$"
+    withdraw = document["components"]["schemas"]["WithdrawIn"]
+    assert withdraw["properties"]["confirm"]["const"] is True

@@ -177,7 +177,10 @@ class ApplicationStatus(Schema):
 class WithdrawIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [{"confirm": True}]})
 
-    confirm: bool = Field(description="Must be true: the applicant confirms; they cannot undo it.")
+    # Documented as the constant true; a false still reaches the service, which answers why in words.
+    confirm: bool = Field(
+        description="Must be true: the applicant confirms; they cannot undo it.", json_schema_extra={"const": True}
+    )
 
 
 # -- staff ------------------------------------------------------------------------------------------------

@@ -226,7 +226,9 @@ def _filter_params_schema():
         submitted_before: str | None = Field(
             None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"}, description="On or before this day."
         )
-        search: str | None = Field(None, max_length=200, description="Reference, names, e-mail, texts.")
+        search: str | None = Field(
+            None, max_length=200, pattern=r"^[^\x00]*$", description="Reference, names, e-mail, texts (no NUL)."
+        )
         ordering: Literal[orderings] = Field("-submitted_at")  # type: ignore[valid-type]
 
     return ApplicationFilters
