@@ -128,8 +128,8 @@ def call(url: str, *, token: str | None = None, body: dict | None = None) -> tup
 EXAMPLE_ANSWERS = {"url": "https://example.org/", "number": 1, "date": "2027-01-01", "datetime": "2027-01-01T10:00"}
 
 
-def answers_from_schema(schema: dict, n: int) -> dict:
-    """Fill a form from its API schema alone, like a front end (tests/api/test_workflow_forms.py)."""
+def answers_from_schema(schema: dict, *, n: int) -> dict:
+    """Fill a form from its API schema alone, like a front end (tests/api/test_workflow_forms.py uses it too)."""
     answers = {}
     for field in schema["fields"]:
         if not field["required"]:
@@ -154,7 +154,7 @@ def known_identifiers(api: str, token: str) -> dict[str, list]:
     tokens = []
     for n, form in enumerate(forms * 2):
         schema = call(f"{api}/workflow-forms/{form['id']}/")[1]
-        status, created = call(f"{api}/workflow-forms/{form['id']}/submissions/", body=answers_from_schema(schema, n))
+        status, created = call(f"{api}/workflow-forms/{form['id']}/submissions/", body=answers_from_schema(schema, n=n))
         if status != 201:
             raise RuntimeError(f"seeding the fuzz: submitting form {form['id']} answered {status}: {created}")
         tokens.append(created["status_token"])

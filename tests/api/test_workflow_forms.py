@@ -8,6 +8,7 @@ from workflows.abuse import HONEYPOT_FIELD_NAME
 from workflows.registry import submission_for_token
 
 from .conftest import city_answers
+from .fuzz_api import answers_from_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -135,19 +136,7 @@ def test_a_file_of_the_wrong_type_is_refused(anonymous, forms):
 
 def test_a_front_end_can_fill_the_form_from_its_schema_alone_and_follow_the_status_link(anonymous, forms):
     schema = anonymous.get(f"workflow-forms/{forms.city.pk}/").json()
-    answers = {}
-    for field in schema["fields"]:
-        if not field["required"]:
-            continue
-        if field["choices"]:
-            first = field["choices"][0]["value"]
-            answers[field["name"]] = [first] if field["multiple"] else first
-        elif field["type"] == "checkbox":
-            answers[field["name"]] = True
-        elif field["type"] == "email":
-            answers[field["name"]] = "front-end@example.org"
-        else:
-            answers[field["name"]] = f"An answer to {field['label']}"[: field["max_length"] or 100]
+    answers = answers_from_schema(schema, n=1)  # the same filler the API fuzzer seeds with
     created = anonymous.post(f"workflow-forms/{forms.city.pk}/submissions/", answers)
     assert created.status_code == 201, created.content
     status_path = created.json()["status_api_url"].split("/api/v3/", 1)[1]
