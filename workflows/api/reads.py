@@ -155,6 +155,7 @@ def detail(application, *, user, request) -> dict:
             "content_type": record.content_type_detected,
             "size": record.size,
             "download_url": request.build_absolute_uri(reverse("workflow_forms:submitted_file", args=[record.pk])),
+            "replaced_at": record.replaced_at,
         }
         for record in _records(SubmittedFile, application)
     ]

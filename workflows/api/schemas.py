@@ -231,6 +231,9 @@ class SubmittedFileOut(Schema):
     content_type: str
     size: int
     download_url: str = Field(description="Permission-checked download (signed-in staff session).")
+    replaced_at: datetime | None = Field(
+        description="Set when a resubmission sent a new file for the same question; the earlier file is kept."
+    )
 
 
 class TimelineEntry(Schema):

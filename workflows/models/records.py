@@ -71,8 +71,17 @@ class InternalNote(SubmissionRecord):
         return self.text[:60]
 
 
+class SubmittedFileQuerySet(models.QuerySet):
+    def current(self):
+        """The files that answer their question now (not replaced by a later upload for the same question)."""
+        return self.filter(replaced_at__isnull=True)
+
+
 class SubmittedFile(SubmissionRecord):
-    """A file an applicant uploaded; kept in private storage, served to staff through a checked view."""
+    """A file an applicant uploaded; kept in private storage, served to staff through a checked view.
+
+    A resubmission that sends a new file for a question marks the earlier one replaced; staff still see it.
+    """
 
     field_name = models.CharField(_("question"), max_length=255)
     field_label = models.CharField(_("question label"), max_length=255)
@@ -81,6 +90,14 @@ class SubmittedFile(SubmissionRecord):
     content_type_detected = models.CharField(_("file type"), max_length=100)
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    replaced_at = models.DateTimeField(
+        _("replaced"),
+        null=True,
+        blank=True,
+        help_text=_("When the applicant sent a new file for this question; the earlier file is kept for the record."),
+    )
+
+    objects = SubmittedFileQuerySet.as_manager()
 
     class Meta(SubmissionRecord.Meta):
         ordering = ["uploaded_at", "pk"]

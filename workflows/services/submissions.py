@@ -15,6 +15,7 @@ from ..forms.fields import Upload
 from ..models import SubmittedFile
 from ..registry import as_specific, submissions_for_email
 from ..tokens import token_generate, token_hash
+from .records import records_filter
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,17 @@ def files_store(*, submission, uploads: list[Upload], stored: list[str]) -> list
     return records
 
 
+def files_replace(*, submission, field_names: set[str]) -> int:
+    """Mark the current files of these questions replaced (a new upload answers them); returns how many."""
+    if not field_names:
+        return 0
+    return (
+        SubmittedFile.objects.current()
+        .filter(**records_filter(submission), field_name__in=field_names)
+        .update(replaced_at=timezone.now())
+    )
+
+
 def _delete_stored(names: list[str]) -> None:
     storage = SubmittedFile._meta.get_field("file").storage
     for name in names:
@@ -162,7 +174,8 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
     """The applicant's edited answers: validated by the form like a new submission, applied by ``resubmit``.
 
     Calls the engine's ``perform_transition`` (which locks, checks the token and the state, applies the
-    answers, logs and notifies); new files are kept beside the earlier ones. Raises its TransitionError.
+    answers, logs and notifies). A new file for a question replaces the current one, which is kept, marked
+    replaced, for staff; questions without a new file keep theirs. Raises its TransitionError.
     """
     from .transitions import perform_transition
 
@@ -181,6 +194,7 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
                 answers=answers,
                 fields={**plain, **many},
             )
+            files_replace(submission=application, field_names={upload.field_name for upload in files})
             files_store(submission=application, uploads=files, stored=stored)
     except BaseException:
         _delete_stored(stored)

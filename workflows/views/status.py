@@ -74,7 +74,7 @@ def _status_context(submission, token) -> dict:
         "state_explanation": getattr(submission, "applicant_state_explanation", ""),
         "timeline": applicant_timeline(submission),
         "actions": applicant_actions(submission),
-        "files": submission.files.all() if hasattr(submission, "files") else [],
+        "files": submission.files.current() if hasattr(submission, "files") else [],
     }
 
 

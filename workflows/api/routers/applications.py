@@ -99,7 +99,7 @@ def status_data(submission) -> dict:
         "actions": sorted(applicant_actions(submission)),
         "files": [
             {"name": record.original_name, "size": record.size, "question": record.field_label}
-            for record in submission.files.all()
+            for record in submission.files.current()
         ],
     }
 
