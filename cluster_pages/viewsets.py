@@ -29,14 +29,17 @@ class ContactViewSet(SnippetViewSet):
 
 # -- the reviewer workspace: one listing per submission kind, under Applications ----------------------------
 
+DATES = [
+    DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+    DateColumn("updated_at", label=_("Last change"), sort_key="updated_at"),
+]
 AFTER_STATE = [
     Column(
         "assigned_to",
         label=_("Assigned cluster"),
         accessor=lambda row: row.assigned_to.title if row.assigned_to else "",
     ),
-    DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-    DateColumn("updated_at", label=_("Last change"), sort_key="updated_at"),
+    *DATES,
 ]
 
 
@@ -150,8 +153,7 @@ class ThemeSuggestionViewSet(SubmissionViewSet):
         ),
         "proposed_theme",
         StateColumn(),
-        DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
-        DateColumn("updated_at", label=_("Last change"), sort_key="updated_at"),
+        *DATES,
     ]
     search_fields = [
         "reference",

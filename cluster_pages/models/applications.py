@@ -279,10 +279,20 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
 
 # -- the form pages ---------------------------------------------------------------------------------------
 
-JOIN_PARENT = ["cluster_pages.StandardPage"]
+
+class JoinFormPage(AbstractWorkflowFormPage):
+    """What the three forms under /join/ share: one of each, below a standard page, with the same landing page."""
+
+    landing_page_template = "cluster_pages/forms/form_page_landing.html"
+    parent_page_types = ["cluster_pages.StandardPage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        abstract = True
 
 
-class CityApplicationFormPage(AbstractWorkflowFormPage):
+class CityApplicationFormPage(JoinFormPage):
     """/join/city/: cities apply to join clusters with a project."""
 
     submission_model = CityApplication
@@ -303,10 +313,6 @@ class CityApplicationFormPage(AbstractWorkflowFormPage):
         (_("Consent"), ("consent_public_listing", "consent_privacy")),
     )
     template = "cluster_pages/forms/city_application_form_page.html"
-    landing_page_template = "cluster_pages/forms/form_page_landing.html"
-    parent_page_types = JOIN_PARENT
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("city application form")
@@ -318,7 +324,7 @@ class CityApplicationFormPage(AbstractWorkflowFormPage):
         return CityApplicationForm
 
 
-class CompanyRegistrationFormPage(AbstractWorkflowFormPage):
+class CompanyRegistrationFormPage(JoinFormPage):
     """/join/company/: companies register to lend their expertise."""
 
     submission_model = CompanyRegistration
@@ -329,10 +335,6 @@ class CompanyRegistrationFormPage(AbstractWorkflowFormPage):
         (_("Consent"), ("consent_public_listing", "consent_privacy")),
     )
     template = "cluster_pages/forms/company_registration_form_page.html"
-    landing_page_template = "cluster_pages/forms/form_page_landing.html"
-    parent_page_types = JOIN_PARENT
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("company registration form")
@@ -344,7 +346,7 @@ class CompanyRegistrationFormPage(AbstractWorkflowFormPage):
         return CompanyRegistrationForm
 
 
-class ThemeSuggestionFormPage(AbstractWorkflowFormPage):
+class ThemeSuggestionFormPage(JoinFormPage):
     """/join/suggest-a-theme/: anyone may suggest a theme for a new cluster."""
 
     submission_model = ThemeSuggestion
@@ -353,10 +355,6 @@ class ThemeSuggestionFormPage(AbstractWorkflowFormPage):
         (_("Your theme"), ("proposed_theme", "why_it_matters", "interested_cities")),
     )
     template = "cluster_pages/forms/theme_suggestion_form_page.html"
-    landing_page_template = "cluster_pages/forms/form_page_landing.html"
-    parent_page_types = JOIN_PARENT
-    subpage_types = []
-    max_count = 1
 
     class Meta:
         verbose_name = _("theme suggestion form")
