@@ -3,13 +3,17 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.documents.permissions import permission_policy as documents
-from wagtail.images.permissions import permission_policy as images
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import GroupApprovalTask, Workflow
+from wagtail.permissions import policy_registry
 
 from cluster_pages.models import Contact, Person
 
 from .factories import CaseStudyPageFactory, EventPageFactory, ThematicClusterPageFactory
+
+documents = policy_registry.get_by_type(get_document_model())
+images = policy_registry.get_by_type(get_image_model())
 
 ALL_GROUPS = ["Editors", "Communications", "Reviewers", "Coordinators", "Cluster leaders"]
 NON_EDITORIAL = ["reviewer", "coordinator", "cluster_leader"]
