@@ -11,8 +11,8 @@ application ids, status tokens and transition names, each used in about half the
 The stateful phase follows the document's OpenAPI links (form → submit → status → withdraw; list →
 application → transition).
 
-Options (environment): FUZZ_MAX_EXAMPLES (plugin, default 50 per operation), FUZZ_PAGE_EXAMPLES (Wagtail's
-reads, default 40), FUZZ_WORKERS (default 2), FUZZ_SEED.
+Options (environment): FUZZ_MAX_EXAMPLES (plugin, default 50 per operation), FUZZ_WAGTAIL_EXAMPLES (Wagtail's
+operations, default 40), FUZZ_WORKERS (default 2), FUZZ_SEED.
 """
 # ruff: noqa: S603 - runs this interpreter on our own manage.py and schemathesis, never outside input
 
@@ -29,41 +29,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# Two passes. The plugin's operations get every check. Wagtail's own read operations document only their 200,
-# so they are held to "no 5xx, and every response matches its schema" (a 404/422 they answer is Wagtail's to
-# document). Left out, all Wagtail 8.0.1's own code, each for a 500 found by this fuzzer (README, "Headless"):
-# its writes (POST/PATCH /pages/ with a JSON array body: "type object 'list' has no attribute '_meta'";
-# POST /images/ and /documents/ as multipart without a boundary: "Invalid boundary in multipart"), the
-# /images/ and /documents/ listings (an offset beyond SQLite's integer range: "datatype mismatch") and the
-# snippet revision and action operations (their schemas are too contradictory to generate data for).
-WAGTAIL_READS = (
-    "pages_list",
-    "pages_detail",
-    "pages_find",
-    "pages_revisions_list",
-    "pages_revisions_detail",
-    "schema_list",
-    "schema_detail",
-    "sites_list",
-    "sites_detail",
-    "whoami",
-    "redirects_list",
-    "redirects_find",
-    "redirects_detail",
-    "snippets_list",
-    "snippets_detail",
-    "images_detail",
-    "documents_detail",
+# Two passes. The plugin's operations get every check. Wagtail's own operations (pages, revisions, actions,
+# schema, sites, whoami, redirects, snippets, images, documents) document only their success status, so they
+# are held to "no 5xx, and every response matches its schema"; the coordinator's token lets most writes
+# through. Left out, each for a 500 this fuzzer found in Wagtail 8.0.1's own code (README, "Headless"):
+WAGTAIL_LEFT_OUT = (
+    "pages_create",  # a JSON array as the body: "type object 'list' has no attribute '_meta'"
+    "pages_update",  # the same
+    "images_list",  # an offset beyond SQLite's integer range: "datatype mismatch"
+    "documents_list",  # the same
+    "snippets_revisions_list",  # these snippet operations' schemas are too contradictory to generate data for
+    "snippets_revisions_detail",
+    "snippets_actions_publish",
+    "snippets_actions_unpublish",
+    "snippets_actions_revert",
+    "snippets_actions_copy_for_translation",
 )
 PASSES = (
     # Every check, as set in the generated schemathesis.toml (see write_config).
     (r"^(workflow_forms_.+|applications_.+)$", None, "FUZZ_MAX_EXAMPLES", "50", "examples,coverage,fuzzing,stateful"),
     (
-        f"^({'|'.join(WAGTAIL_READS)})$",
+        f"^(?!workflow_forms_|applications_|({'|'.join(WAGTAIL_LEFT_OUT)})$).+$",
         "not_a_server_error,response_schema_conformance",
-        "FUZZ_PAGE_EXAMPLES",
+        "FUZZ_WAGTAIL_EXAMPLES",
         "40",
-        "examples,coverage,fuzzing",  # the document's links join plugin operations only
+        "examples,coverage,fuzzing",  # the links join plugin operations only; last, as it deletes
     ),
 )
 

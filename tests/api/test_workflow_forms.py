@@ -147,3 +147,19 @@ def test_a_front_end_can_fill_the_form_from_its_schema_alone_and_follow_the_stat
     withdrawn = anonymous.post(f"{status_path}withdraw/", {"confirm": True})
     assert withdrawn.status_code == 200
     assert (withdrawn.json()["state"], withdrawn.json()["state_label"]) == ("withdrawn", "Withdrawn")
+
+
+def test_a_body_that_cannot_be_read_is_a_400_problem_everywhere_in_the_api(anonymous, staff, forms):
+    """Multipart without a boundary: the plugin's endpoints and Wagtail's own answer a problem document."""
+    editor_api = staff["editor"][1]
+    for api, path in (
+        (anonymous, f"workflow-forms/{forms.city.pk}/submissions/"),
+        (editor_api, "images/"),
+    ):
+        response = api.client.generic(
+            "POST", f"/api/v3/{path}", b"not multipart at all", content_type="multipart/form-data", **api._headers()
+        )
+
+        assert response.status_code == 400, (path, response.content)
+        assert response["Content-Type"] == "application/problem+json", path
+        assert response.json()["detail"].startswith("The request body could not be read"), path

@@ -1,5 +1,13 @@
 """Adding the plugin's routers to Wagtail's API v3 (one OpenAPI document for pages and forms)."""
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http.multipartparser import MultiPartParserError
+from django.utils.translation import gettext as _
+
+# A body Django cannot read (multipart without a boundary, too many fields or files, too big). Django answers
+# these with an HTML "400 Bad Request" page; the API answers with a problem document like its other errors.
+UNREADABLE_BODY = (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
 ANONYMOUS_SCHEME = "AllowAnonymous"
 
 _registered_on: set[int] = set()
@@ -17,7 +25,15 @@ def register(api=None) -> None:
     api.add_router("/workflow-forms/", forms_router)
     api.add_router("/applications/", build_router())
     _describe_anonymous_access_validly(api)
+    for error in UNREADABLE_BODY:
+        api.add_exception_handler(error, unreadable_body_problem)
     _registered_on.add(id(api))
+
+
+def unreadable_body_problem(request, exc):
+    from wagtail.api.v3.errors import problem_response
+
+    return problem_response(status=400, detail=_("The request body could not be read: %(reason)s") % {"reason": exc})
 
 
 def anonymous_as_optional_security(schema: dict) -> dict:
