@@ -1,10 +1,6 @@
 """Two people acting on the same application at the same moment: exactly one wins, the other is told."""
 
-import threading
-
-import pytest
-from django.db import connection
-
+from tests.concurrency import POSTGRES_RACE, run_at_once
 from workflows.exceptions import TransitionConflict
 from workflows.models import Application, ApplicationState, TransitionLog
 from workflows.services import perform_transition
@@ -13,14 +9,7 @@ from workflows.services.records import records_filter
 S = ApplicationState
 ROUNDS = 50
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: the race is decided by row locks (SELECT ... FOR UPDATE), which SQLite lacks",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = POSTGRES_RACE
 
 # Pairs of transitions two people might start from the same page at once: (name, actor role, inputs).
 CONFLICTS = [
@@ -31,28 +20,11 @@ CONFLICTS = [
 
 
 def race(first, second):
-    """Start both at the same moment from a barrier, each thread on its own connection; return their outcomes."""
-    barrier = threading.Barrier(2, timeout=30)
-    outcomes = [None, None]
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            call()
-            outcomes[index] = "won"
-        except TransitionConflict:
-            outcomes[index] = "conflict"
-        except Exception as error:  # any other outcome fails the test below, with its reason
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate((first, second))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+    """Both at the same moment: "won", "conflict", or the unexpected exception, for each."""
+    return [
+        "conflict" if isinstance(outcome, TransitionConflict) else outcome if isinstance(outcome, Exception) else "won"
+        for outcome in run_at_once(first, second)
+    ]
 
 
 def test_of_two_conflicting_transitions_at_the_same_moment_exactly_one_wins_fifty_times_over(make_application, actors):

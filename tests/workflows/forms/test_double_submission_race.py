@@ -1,11 +1,7 @@
 """Two identical submissions at the same moment (a double click, a retried request): one row, one reference."""
 
-import threading
-
-import pytest
-from django.db import connection
-
 from cluster_pages.models import CityApplication
+from tests.concurrency import POSTGRES_RACE, run_at_once
 from workflows.api.forms import build_form
 from workflows.services.submissions import submission_create
 
@@ -13,38 +9,18 @@ from .support import city_data
 
 ROUNDS = 20
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: the form page's row lock (SELECT ... FOR UPDATE) decides the race; SQLite lacks it",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = POSTGRES_RACE
 
 
 def submit_together(page, data):
-    """Both submissions start from a barrier, each thread on its own connection; return both results."""
-    barrier = threading.Barrier(2, timeout=30)
-    results = [None, None]
+    """Both submissions at the same moment; what each returned (or raised)."""
 
-    def run(index):
-        try:
-            form = build_form(page, dict(data))
-            assert form.is_valid(), form.errors
-            barrier.wait()
-            results[index] = submission_create(form_page=page, cleaned_data=form.cleaned_data, files=[])
-        except Exception as error:  # reported by the assertions below
-            results[index] = error
-        finally:
-            connection.close()
+    def submit():
+        form = build_form(page, dict(data))
+        assert form.is_valid(), form.errors
+        return submission_create(form_page=page, cleaned_data=form.cleaned_data, files=[])
 
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    return run_at_once(submit, submit)
 
 
 def test_two_identical_submissions_at_once_make_one_application_twenty_times_over(forms):
