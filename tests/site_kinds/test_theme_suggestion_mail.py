@@ -48,6 +48,7 @@ def test_an_accepted_suggestion_is_announced_to_the_visitor(suggestion, coordina
         assert "Welcome aboard." in body
         assert "INTERNAL" not in body
         assert "/applications/lost-link/" in body, "no status token in later mails: the lost-link page instead"
+        assert "Follow your theme suggestion with the private status link" in body
     assert "Message from the coordinators" in html
 
 
