@@ -46,3 +46,10 @@ def test_valid_city_application_creates_one_submitted_application_with_log_and_m
     match = re.search(r'href="(http://testserver/applications/status/[\w-]+/)"', html)
     assert match, "the thank-you page shows the private status link"
     assert client.get(match.group(1)).status_code == 200
+
+
+def test_the_project_status_radios_offer_only_real_answers(client, forms):
+    html = client.get("/join/city/").content.decode()
+    radios = re.findall(r'<input type="radio" name="project_status" value="([^"]*)"', html)
+
+    assert radios == ["concept", "development", "launched", "implemented"], "no blank '---------' radio"

@@ -24,6 +24,10 @@ class WorkflowSubmissionForm(forms.ModelForm):
         self.user = user
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD_NAME] = HoneypotField()
+        for field in self.fields.values():
+            if field.required and isinstance(field.widget, forms.RadioSelect):
+                # Django's "---------" placeholder is for a select; as a radio button it is an answer nobody means.
+                field.choices = [(value, label) for value, label in field.choices if value not in ("", None)]
 
     def clean(self):
         cleaned_data = super().clean()
