@@ -169,9 +169,10 @@ class AbstractWorkflowFormPage(FormMixin, Page):
             request.build_absolute_uri(reverse("workflow_forms:status", args=[token])) if token else None
         )
         response = TemplateResponse(request, self.get_landing_page_template(request), context)
-        # The page holds a secret link: never cache it, never leak it as a referrer.
+        # The page holds a secret link: never cache it, never leak it to another site as a referrer
+        # ("same-origin" keeps the Origin header on same-site form posts; see workflows/views/status.py).
         patch_cache_control(response, no_store=True, private=True)
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"
         if token and result is not None and result.created:
             # Remembered for the double-submission window so an accidental resubmit shows the same link.
             response.set_signed_cookie(

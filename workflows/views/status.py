@@ -25,9 +25,11 @@ def _submission_or_404(token):
 
 
 def _private(response):
-    # The URL is the secret: never cached, never sent on as a referrer.
+    # The URL is the secret: never cached, never sent to another site as a referrer. "same-origin", not
+    # "no-referrer": with no-referrer, browsers send "Origin: null" on the page's own forms (withdraw, edit),
+    # which Django's CSRF check rightly refuses.
     patch_cache_control(response, no_store=True, private=True)
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

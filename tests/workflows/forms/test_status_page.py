@@ -37,7 +37,7 @@ def test_the_status_link_shows_kind_reference_state_and_timeline(client, applied
     assert application.reference in html
     assert "Received" in html and "We have received your application and will review it soon." in html
     assert "no-store" in response.headers["Cache-Control"]
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
 
 
 def test_a_wrong_or_altered_token_is_a_plain_404(client, applied):

@@ -74,7 +74,7 @@ def test_the_thank_you_page_is_never_cached(client, forms):
     response = client.post("/join/city/", city_data(forms))
 
     assert "no-store" in response.headers["Cache-Control"]
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
 
 
 def test_nothing_is_saved_when_recording_the_submission_fails(client, forms, monkeypatch, private_media):
