@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker test test-postgres fuzz-api bench lint format check ci clean
+.PHONY: help run setup demo serve worker chromium test test-postgres fuzz-api bench lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -40,10 +40,15 @@ run: setup ## Set up, then serve the site with demo content at http://127.0.0.1:
 worker: $(STAMP) ## Run only the background worker (mail)
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
-test: $(DEV_STAMP) ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
+chromium: ## Install Debian's chromium for the browser tests if it is missing (as root, with apt-get)
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		{ apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }; }; } || \
+		echo "chromium could not be installed: the browser tests (tests/browser) will be skipped"
+
+test: $(DEV_STAMP) chromium ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
 	$(BIN)/python -m pytest -n 2 -q
 
-test-postgres: $(DEV_STAMP) ## Run the whole test suite on the local PostgreSQL
+test-postgres: $(DEV_STAMP) chromium ## Run the whole test suite on the local PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q
 
 fuzz-api: $(DEV_STAMP) ## schemathesis over the API v3 OpenAPI document against a throwaway server with demo data
