@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parents[2]
 WAGTAIL_LEFT_OUT = (
     "pages_create",  # a JSON array as the body: "type object 'list' has no attribute '_meta'"
     "pages_update",  # the same
-    "images_list",  # an offset beyond SQLite's integer range: "datatype mismatch"
-    "documents_list",  # the same
+    "images_list",  # a search with a stray quote: "unterminated string"
+    "documents_list",  # the same search backend
     "snippets_revisions_list",  # these snippet operations' schemas are too contradictory to generate data for
     "snippets_revisions_detail",
     "snippets_actions_publish",

@@ -153,3 +153,17 @@ def test_the_document_states_what_the_server_checks_on_simple_inputs(anonymous, 
     assert search["schema"]["anyOf"][0]["pattern"] == "^[^\\x00]*$"
     withdraw = document["components"]["schemas"]["WithdrawIn"]
     assert withdraw["properties"]["confirm"]["const"] is True
+
+
+@pytest.mark.parametrize("listing", ["pages/", "redirects/", "sites/", "images/", "documents/", "applications/"])
+def test_an_offset_past_any_listing_is_a_422_problem_not_a_server_error(staff, listing):
+    """Wagtail's listings took any offset, and SQLite fails past 2**63 ("datatype mismatch")."""
+    api = staff["coordinator"][1]
+
+    response = api.get(listing, {"offset": 2**70, "limit": 1})
+
+    assert response.status_code == 422, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert api.get(listing, {"offset": 5, "limit": 1}).status_code in (200, 403), "a sane offset still works"
+    parameters = api.get("openapi.json").json()["paths"][f"/api/v3/{listing}"]["get"]["parameters"]
+    assert next(p for p in parameters if p["name"] == "offset")["schema"]["maximum"] == 2**31 - 1

@@ -13,9 +13,40 @@ ANONYMOUS_SCHEME = "AllowAnonymous"
 _registered_on: set[int] = set()
 
 
+#: Past this offset no listing has rows; past 2**63 SQLite fails with "datatype mismatch" (a 500).
+MAX_OFFSET = 2**31 - 1
+
+
+def bound_listing_offsets() -> None:
+    """Give every v3 listing's ``offset`` an upper bound, so an absurd offset is a 422 problem, not a 500.
+
+    Wagtail 8.0.1's ``WagtailLimitOffsetPagination.Input`` takes any non-negative integer, and its listings
+    read the class when their routes are declared: this must run before ``wagtail.api.v3.api`` is imported.
+    """
+    import sys
+    from typing import ClassVar
+
+    from ninja import Field
+    from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+    if "wagtail.api.v3.api" in sys.modules:
+        raise RuntimeError("bound_listing_offsets() must run before Wagtail's API v3 routes are declared")
+    base = WagtailLimitOffsetPagination.Input
+    if getattr(base, "max_offset", None) == MAX_OFFSET:
+        return
+
+    class BoundedInput(base):
+        max_offset: ClassVar[int] = MAX_OFFSET
+        offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
+
+    BoundedInput.__name__ = BoundedInput.__qualname__ = base.__name__
+    WagtailLimitOffsetPagination.Input = BoundedInput
+
+
 def register(api=None) -> None:
     """Add the routers to ``api`` (default: Wagtail's v3 ``api``) once; before its URLs are first built."""
     if api is None:
+        bound_listing_offsets()
         from wagtail.api.v3.api import api
     if id(api) in _registered_on:
         return
