@@ -67,15 +67,3 @@ def coordinator(db):
 @pytest.fixture
 def cluster_leader(db):
     return UserFactory(username="cluster-leader", groups=["Cluster leaders"])
-
-
-@pytest.fixture(autouse=True)
-def fresh_task_backends():
-    """Each test builds its task backend from the settings in force, so a test that swapped the backend
-    (the worker tests use the database queue) cannot leave its backend cached for the next test."""
-    from asgiref.local import Local
-    from django_tasks import task_backends
-
-    task_backends._connections = Local()
-    yield
-    task_backends._connections = Local()

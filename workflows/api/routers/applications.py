@@ -30,6 +30,7 @@ from ..problems import (
     problem_responses,
     transition_error_problem,
 )
+from ..registration import MAX_OFFSET
 from ..schemas import (
     ApplicationDetail,
     ApplicationList,
@@ -56,8 +57,7 @@ class Pagination(WagtailLimitOffsetPagination.Input):
     """Wagtail's v3 limit/offset, with its maximum page size stated in the schema."""
 
     limit: int = Field(default=20, ge=1, le=max_page_size())
-    # Past this no database answers: SQLite refuses offsets beyond a 64-bit integer with a 500.
-    offset: int = Field(default=0, ge=0, le=2**31 - 1)
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET)
 
 
 def build_router() -> Router:
