@@ -48,8 +48,6 @@ class CityApplicationViewSet(ApplicationViewSet):
     name = "city_applications"
     menu_label = _("City applications")
     icon = "site"
-    interest_field = "clusters"
-    country_field = "country"
     list_prefetch_related = ("clusters",)
     list_display = [
         "reference",
@@ -71,26 +69,6 @@ class CityApplicationViewSet(ApplicationViewSet):
         "project_title",
         "project_description",
     ]
-    list_export = [
-        "reference",
-        "state",
-        "applicant_name",
-        "role",
-        "applicant_email",
-        "phone",
-        "organisation",
-        "city",
-        "country",
-        "clusters",
-        "project_title",
-        "project_description",
-        "project_status",
-        "partners_sought",
-        "assigned_to",
-        "consent_public_listing",
-        "submitted_at",
-        "updated_at",
-    ]
 
 
 class CompanyRegistrationViewSet(ApplicationViewSet):
@@ -98,8 +76,6 @@ class CompanyRegistrationViewSet(ApplicationViewSet):
     name = "company_registrations"
     menu_label = _("Company registrations")
     icon = "group"
-    interest_field = "themes"
-    country_field = "country"
     list_prefetch_related = ("themes",)
     list_display = [
         "reference",
@@ -119,24 +95,6 @@ class CompanyRegistrationViewSet(ApplicationViewSet):
         "company_name",
         "solution_name",
         "solution_description",
-    ]
-    list_export = [
-        "reference",
-        "state",
-        "applicant_name",
-        "role",
-        "applicant_email",
-        "company_name",
-        "website",
-        "country",
-        "themes",
-        "solution_name",
-        "solution_description",
-        "reference_projects",
-        "assigned_to",
-        "consent_public_listing",
-        "submitted_at",
-        "updated_at",
     ]
 
 
@@ -162,19 +120,6 @@ class ThemeSuggestionViewSet(SubmissionViewSet):
         "organisation",
         "proposed_theme",
         "why_it_matters",
-    ]
-    list_export = [
-        "reference",
-        "state",
-        "applicant_name",
-        "applicant_email",
-        "organisation",
-        "proposed_theme",
-        "why_it_matters",
-        "interested_cities",
-        "cluster_page",
-        "submitted_at",
-        "updated_at",
     ]
 
 

@@ -48,22 +48,24 @@ class CityApplication(ClusterMembershipMixin, Application):
 
     reference_prefix = "CA"
     assignable_page_types = ASSIGNABLE
-    core_fields = (
-        "city",
-        "country",
-        "applicant_name",
-        "role",
-        "applicant_email",
-        "phone",
-        "organisation",
-        "clusters",
-        "project_title",
-        "project_description",
-        "project_status",
-        "partners_sought",
-        "consent_public_listing",
-        "consent_privacy",
+    core_fieldsets = (
+        (_("Your city"), ("city", "country", "organisation")),
+        (_("Contact person"), ("applicant_name", "role", "applicant_email", "phone")),
+        (
+            _("Your project"),
+            (
+                "clusters",
+                "project_title",
+                "project_description",
+                "project_status",
+                "partners_sought",
+                "project_brief",
+            ),
+        ),
+        (_("Consent"), ("consent_public_listing", "consent_privacy")),
     )
+    interest_field = "clusters"
+    country_field = "country"
 
     city = models.CharField(_("city"), max_length=255)
     country = CountryField(_("country"))
@@ -106,20 +108,14 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
 
     reference_prefix = "CR"
     assignable_page_types = ASSIGNABLE
-    core_fields = (
-        "company_name",
-        "country",
-        "website",
-        "applicant_name",
-        "role",
-        "applicant_email",
-        "solution_name",
-        "solution_description",
-        "themes",
-        "reference_projects",
-        "consent_public_listing",
-        "consent_privacy",
+    core_fieldsets = (
+        (_("Your company"), ("company_name", "country", "website")),
+        (_("Contact person"), ("applicant_name", "role", "applicant_email")),
+        (_("Your solution"), ("solution_name", "solution_description", "themes", "reference_projects", "brochure")),
+        (_("Consent"), ("consent_public_listing", "consent_privacy")),
     )
+    interest_field = "themes"
+    country_field = "country"
 
     company_name = models.CharField(_("company name"), max_length=255)
     country = CountryField(_("country"))
@@ -186,14 +182,12 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
     """A visitor's idea for a new cluster theme."""
 
     reference_prefix = "TS"
-    core_fields = (
-        "applicant_name",
-        "applicant_email",
-        "organisation",
-        "proposed_theme",
-        "why_it_matters",
-        "interested_cities",
+    core_fieldsets = (
+        (_("About you"), ("applicant_name", "applicant_email", "organisation")),
+        (_("Your theme"), ("proposed_theme", "why_it_matters", "interested_cities")),
     )
+    #: Exported after the core fields: the draft cluster page an accepted suggestion started.
+    export_extra_fields = ("cluster_page",)
     #: New suggestions are announced to the people who decide them.
     alert_permission = DECIDE_PERMISSION
 
@@ -296,22 +290,6 @@ class CityApplicationFormPage(JoinFormPage):
     """/join/city/: cities apply to join clusters with a project."""
 
     submission_model = CityApplication
-    core_fieldsets = (
-        (_("Your city"), ("city", "country", "organisation")),
-        (_("Contact person"), ("applicant_name", "role", "applicant_email", "phone")),
-        (
-            _("Your project"),
-            (
-                "clusters",
-                "project_title",
-                "project_description",
-                "project_status",
-                "partners_sought",
-                "project_brief",
-            ),
-        ),
-        (_("Consent"), ("consent_public_listing", "consent_privacy")),
-    )
     template = "cluster_pages/forms/city_application_form_page.html"
 
     class Meta:
@@ -328,12 +306,6 @@ class CompanyRegistrationFormPage(JoinFormPage):
     """/join/company/: companies register to lend their expertise."""
 
     submission_model = CompanyRegistration
-    core_fieldsets = (
-        (_("Your company"), ("company_name", "country", "website")),
-        (_("Contact person"), ("applicant_name", "role", "applicant_email")),
-        (_("Your solution"), ("solution_name", "solution_description", "themes", "reference_projects", "brochure")),
-        (_("Consent"), ("consent_public_listing", "consent_privacy")),
-    )
     template = "cluster_pages/forms/company_registration_form_page.html"
 
     class Meta:
@@ -350,10 +322,6 @@ class ThemeSuggestionFormPage(JoinFormPage):
     """/join/suggest-a-theme/: anyone may suggest a theme for a new cluster."""
 
     submission_model = ThemeSuggestion
-    core_fieldsets = (
-        (_("About you"), ("applicant_name", "applicant_email", "organisation")),
-        (_("Your theme"), ("proposed_theme", "why_it_matters", "interested_cities")),
-    )
     template = "cluster_pages/forms/theme_suggestion_form_page.html"
 
     class Meta:

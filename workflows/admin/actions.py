@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Application
-from ..selectors import target_ids_managed_by
+from ..selectors import prefetch_managed_targets, target_ids_managed_by
 from ..services import available_transitions
 
 # The staff-facing verb for each transition; a machine's other transitions get their name, capitalised.
@@ -54,12 +54,11 @@ def staff_transitions(*, submission, user, managed_target_ids: set[int] | None =
     """``available_transitions`` for a listing row, without a query per row.
 
     ``managed_target_ids`` (from ``target_ids_managed_by``, once per listing) answers the leader question
-    for this row in memory: the same rule the transition's permission asks of ``user_manages_target``.
+    for this row in memory: ``user_manages_target`` reads it from the row's prefetched targets.
     Only buttons are drawn from this; every POST is checked again by ``perform_transition``.
     """
-    if managed_target_ids is not None and isinstance(submission, Application):
-        target_id = submission.assigned_to_id
-        submission.user_manages_target = lambda other: other.pk == user.pk and target_id in managed_target_ids
+    if managed_target_ids is not None:
+        prefetch_managed_targets([submission], user=user, target_ids=managed_target_ids)
     return available_transitions(application=submission, user=user)
 
 

@@ -1,4 +1,7 @@
-"""The listing's filters (django-filter through Wagtail's WagtailFilterSet), built per kind."""
+"""Each kind's filters (django-filter through Wagtail's WagtailFilterSet): one FilterSet per kind, for the
+admin's listing and the staff API."""
+
+from functools import cache
 
 import django_filters
 from django import forms
@@ -36,31 +39,32 @@ class SubmissionFilterSet(WagtailFilterSet):
         return queryset.filter(query) if value else queryset.exclude(query)
 
 
-def filterset_for(model, *, interest_field=None, country_field=None):
-    """A WagtailFilterSet for ``model``: the common filters plus cluster of interest (``interest_field``, a
-    many-to-many to pages), assigned target (for applications) and country (``country_field``)."""
+@cache
+def filterset_for(model):
+    """The one FilterSet of a kind, used by its admin listing and the staff API: the common filters plus
+    the page of interest (the kind's ``interest_field``, a many-to-many to pages), the assigned target (for
+    applications) and the country (the kind's ``country_field``)."""
     attrs = {
         "state": django_filters.MultipleChoiceFilter(
             label=_("State"), choices=model._meta.get_field("state").choices, widget=forms.CheckboxSelectMultiple
         )
     }
-    if interest_field:
-        field = model._meta.get_field(interest_field)
+    if model.interest_field:
+        interest = model._meta.get_field(model.interest_field)
         attrs["interest"] = django_filters.ModelChoiceFilter(
-            field_name=interest_field,
-            label=field.verbose_name.capitalize(),
-            queryset=lambda request: field.related_model._default_manager.order_by("title"),
+            field_name=model.interest_field,
+            label=interest.verbose_name.capitalize(),
+            queryset=lambda request: interest.related_model._default_manager.order_by("title"),
             distinct=True,
         )
     if hasattr(model, "assignable_page_types"):
         attrs["assigned_to"] = django_filters.ModelChoiceFilter(
             field_name="assigned_to", label=_("Assigned to"), queryset=lambda request: assignable_pages(model)
         )
-    if country_field:
+    if model.country_field:
+        country = model._meta.get_field(model.country_field)
         attrs["country"] = django_filters.ChoiceFilter(
-            field_name=country_field,
-            label=model._meta.get_field(country_field).verbose_name.capitalize(),
-            choices=list(model._meta.get_field(country_field).choices),
+            field_name=model.country_field, label=country.verbose_name.capitalize(), choices=list(country.choices)
         )
     meta = type("Meta", (), {"model": model, "fields": []})
     return type(f"{model.__name__}FilterSet", (SubmissionFilterSet,), {**attrs, "Meta": meta})

@@ -43,9 +43,10 @@ URL_ROOT = "applications"
 class SubmissionViewSet(ModelViewSet):
     """Listing, inspect, history, transitions, bulk actions, notes and export for one submission kind.
 
+    The filters and the export's columns come from the kind's declarations (``interest_field``,
+    ``country_field``, ``core_fieldsets``, ``export_extra_fields``: see ``AbstractSubmission``).
+
     Override points (class attributes):
-    - ``interest_field``: a many-to-many to pages, offered as the "cluster of interest" filter.
-    - ``country_field``: a CountryField, offered as the country filter.
     - ``list_select_related`` / ``list_prefetch_related``: what the listing's columns read, so it runs a
       constant number of queries whatever the number of rows.
     """
@@ -57,8 +58,6 @@ class SubmissionViewSet(ModelViewSet):
     add_to_reference_index = False
     list_per_page = 25
     ordering = "-submitted_at"
-    interest_field = None
-    country_field = None
     list_select_related = ()
     list_prefetch_related = ()
     index_view_class = SubmissionIndexView
@@ -74,7 +73,11 @@ class SubmissionViewSet(ModelViewSet):
 
     @cached_property
     def filterset_class(self):
-        return filterset_for(self.model, interest_field=self.interest_field, country_field=self.country_field)
+        return filterset_for(self.model)
+
+    @cached_property
+    def list_export(self):
+        return list(self.model.export_fields)
 
     @cached_property
     def export_filename(self):

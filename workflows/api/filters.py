@@ -1,25 +1,33 @@
-"""The staff list's filters: a django-filter FilterSet over the plugin's application queue."""
+"""The staff list's filters: each kind's own FilterSet (the one the admin's listing uses) for state, interest,
+assigned page and country, and the API's own input for the kind, the dates, the search and the ordering."""
+
+from typing import Literal
 
 import django_filters
-from django.utils.translation import gettext_lazy as _
+from django.db.models import Q
+from django.http import QueryDict
+from ninja import Field, Schema
 
+from ..admin.filters import filterset_for
 from ..models import Application, ApplicationState
+from ..selectors import application_kinds
 from . import kinds
+from .params import DATE_PATTERN, MAX_ID
 
 ORDERINGS = ("submitted_at", "updated_at", "state_changed_at", "reference", "applicant_name")
+#: Answered by the kinds' FilterSets.
+KIND_FILTERS = ("state", "interest", "assigned_to", "country")
+#: A page id or country code none of a kind's choices match finds none of its rows (not a 422).
+OPEN_CHOICES = {"interest", "assigned_to", "country"}
 
 
-class ApplicationFilterSet(django_filters.FilterSet):
-    """kind, state (several), interest (cluster of interest), assigned_to, country, submitted between, search."""
+class ApplicationQueryFilterSet(django_filters.FilterSet):
+    """What only the API asks of the whole queue: kind, submitted between, search and ordering."""
 
-    kind = django_filters.CharFilter(method="filter_kind", label=_("kind"))
-    state = django_filters.MultipleChoiceFilter(choices=ApplicationState.choices, label=_("state"))
-    interest = django_filters.NumberFilter(method="filter_interest", label=_("of interest"))
-    assigned_to = django_filters.NumberFilter(field_name="assigned_to_id", label=_("assigned to"))
-    country = django_filters.CharFilter(method="filter_country", label=_("country"))
+    kind = django_filters.CharFilter(method="filter_kind")
     submitted_after = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__gte")
     submitted_before = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__lte")
-    search = django_filters.CharFilter(method="filter_search", label=_("search"))
+    search = django_filters.CharFilter(method="filter_search")
     ordering = django_filters.OrderingFilter(fields=ORDERINGS)
 
     class Meta:
@@ -34,12 +42,78 @@ class ApplicationFilterSet(django_filters.FilterSet):
             else queryset.none()
         )
 
-    def filter_interest(self, queryset, name, value):
-        return queryset.filter(kinds.interest_q([int(value)])).distinct()
-
-    def filter_country(self, queryset, name, value):
-        return queryset.filter(kinds.country_q(value))
-
     def filter_search(self, queryset, name, value):
         value = value.strip()
         return queryset.filter(kinds.search_q(value)).distinct() if value else queryset
+
+
+def filter_params_schema() -> type[Schema]:
+    """The list's query parameters, with the site's kinds as the ``kind`` choices (once the models are loaded)."""
+    kind_labels = tuple(kind._meta.label_lower for kind in application_kinds()) or ("-",)
+    orderings = tuple(f"{prefix}{name}" for name in ORDERINGS for prefix in ("", "-"))
+
+    class ApplicationFilters(Schema):
+        kind: Literal[kind_labels] | None = Field(None, description="The kind's model label.")  # type: ignore[valid-type]
+        state: list[ApplicationState] = Field([], description="One or more states.")
+        interest: int | None = Field(None, ge=1, le=MAX_ID, description="Id of a page of interest (e.g. a cluster).")
+        assigned_to: int | None = Field(None, ge=1, le=MAX_ID, description="Id of the page it is assigned to.")
+        country: str | None = Field(None, pattern="^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")
+        # Text checked by the FilterSet: pydantic's date would also take a number as a Unix timestamp.
+        submitted_after: str | None = Field(
+            None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"}, description="On or after this day."
+        )
+        submitted_before: str | None = Field(
+            None, pattern=DATE_PATTERN, json_schema_extra={"format": "date"}, description="On or before this day."
+        )
+        search: str | None = Field(
+            None, max_length=200, pattern=r"^[^\x00]*$", description="Reference, names, e-mail, texts (no NUL)."
+        )
+        ordering: Literal[orderings] = Field("-submitted_at")  # type: ignore[valid-type]
+
+    return ApplicationFilters
+
+
+def _querydict(params: dict) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, value in params.items():
+        if isinstance(value, list):
+            data.setlist(key, [str(getattr(item, "value", item)) for item in value])
+        else:
+            data[key] = str(value)
+    return data
+
+
+def _kinds_q(params: dict, *, kind_label: str | None, request) -> tuple[Q, dict]:
+    """(rows of the kinds whose FilterSet matches ``params``, errors): each kind's FilterSet on its own rows."""
+    data = _querydict(params)
+    matching = Q(pk__in=[])
+    for kind in application_kinds():
+        if kind_label and kind._meta.label_lower != kind_label:
+            continue
+        filterset = filterset_for(kind)(data=data, queryset=kind._default_manager.all(), request=request)
+        if set(params) - set(filterset.filters):
+            continue  # a filter this kind does not have: none of its rows can match
+        if not filterset.is_valid():
+            if set(filterset.errors) <= OPEN_CHOICES:
+                continue
+            return matching, {name: list(errors) for name, errors in filterset.errors.items()}
+        matching |= Q(pk__in=filterset.qs.values("pk"))
+    return matching, {}
+
+
+def filtered_applications(filters: Schema, *, queryset, request=None):
+    """(``queryset`` filtered and ordered by the list's parameters, errors by parameter name)."""
+    params = {name: value for name, value in filters.model_dump(exclude_none=True).items() if value != []}
+    if "country" in params:
+        params["country"] = params["country"].upper()
+    kind_params = {name: params.pop(name) for name in KIND_FILTERS if name in params}
+    if kind_params:
+        matching, errors = _kinds_q(kind_params, kind_label=params.get("kind"), request=request)
+        if errors:
+            return queryset.none(), errors
+        queryset = queryset.filter(matching)
+    filterset = ApplicationQueryFilterSet(data=_querydict(params), queryset=queryset)
+    if not filterset.is_valid():
+        return queryset.none(), {name: list(errors) for name, errors in filterset.errors.items()}
+    queryset = filterset.qs
+    return queryset.order_by(*queryset.query.order_by, "-pk"), {}

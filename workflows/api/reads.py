@@ -1,13 +1,11 @@
-"""Reading applications for staff: list items and details, in a constant number of queries per page."""
-
-from collections import defaultdict
+"""Applications as the staff API shows them: list items and details (loaded by ``workflows.selectors.staff``,
+in a constant number of queries per page)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from ..models import Application, ApplicationState, InternalNote, SubmittedFile, TransitionLog
+from ..models import ApplicationState, InternalNote, SubmittedFile, TransitionLog
 from ..services.transitions import available_transitions
 from . import kinds
 
@@ -16,52 +14,8 @@ def _page_ref(page):
     return {"id": page.pk, "title": page.title} if page is not None else None
 
 
-def specifics_of(applications: list[Application]) -> list[Application]:
-    """Each application as its kind, fetched once per kind (with its pages of interest and assigned page)."""
-    by_kind = defaultdict(list)
-    for application in applications:
-        by_kind[application.kind_id].append(application.pk)
-    found = {}
-    for kind_id, pks in by_kind.items():
-        model = ContentType.objects.get_for_id(kind_id).model_class()
-        if model is None:
-            continue
-        queryset = model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to")
-        interest = kinds.interest_field(model)
-        if interest:
-            queryset = queryset.prefetch_related(interest)
-        found.update({obj.pk: obj for obj in queryset})
-    specifics = [found.get(application.pk, application) for application in applications]
-    _cache_specific_targets(specifics)
-    _share_target_managers(specifics)
-    return specifics
-
-
-def _share_target_managers(applications) -> None:
-    """Ask each assigned page for its managers once (the leaders' rule), not once per application."""
-    managers: dict[int, list] = {}
-    for application in applications:
-        if not application.assigned_to_id or application.assigned_to is None:
-            continue
-        page = application.assigned_to
-        if page.pk not in managers:
-            managers[page.pk] = list(application.target_managers(page))
-        application.target_managers = lambda page, _managers=managers[page.pk]: _managers
-
-
-def _cache_specific_targets(applications) -> None:
-    """Give each assigned page its ``specific`` (one query per page type), read by the leaders' rule."""
-    pages = [app.assigned_to for app in applications if app.assigned_to_id and app.assigned_to is not None]
-    if not pages:
-        return
-    specific = {page.pk: page for page in Page.objects.filter(pk__in={p.pk for p in pages}).specific()}
-    for page in pages:
-        if page.pk in specific:
-            page.__dict__["specific"] = specific[page.pk]
-
-
 def _interests(application) -> list[dict]:
-    field = kinds.interest_field(type(application))
+    field = application.interest_field
     if not field:
         return []
     return [_page_ref(page) for page in getattr(application, field).all()]
@@ -73,7 +27,7 @@ def _organisation(application) -> str:
 
 
 def _country(application) -> str | None:
-    country = getattr(application, "country", None)
+    country = getattr(application, application.country_field) if application.country_field else None
     return str(country.code if hasattr(country, "code") else country) if country else None
 
 

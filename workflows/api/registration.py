@@ -50,11 +50,11 @@ def register(api=None) -> None:
         from wagtail.api.v3.api import api
     if id(api) in _registered_on:
         return
-    from .routers.applications import build_router
-    from .routers.forms import router as forms_router
+    from .routers import forms, staff, status
 
-    api.add_router("/workflow-forms/", forms_router)
-    api.add_router("/applications/", build_router())
+    api.add_router("/workflow-forms/", forms.router)
+    api.add_router("/applications/", status.router)
+    api.add_router("/applications/", staff.router)
     _describe_anonymous_access_validly(api)
     for error in UNREADABLE_BODY:
         api.add_exception_handler(error, unreadable_body_problem)

@@ -22,7 +22,9 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     - ``target_accepts_applications(page)``: whether a target page takes new members now. By default it
       reads ``accepts_applications`` on the specific page, and is true where the page has no such attribute.
     - ``target_managers(page)``: users who lead the target and may activate/end its applications. By default
-      ``page.specific.application_managers()`` where the page defines it.
+      ``page.specific.application_managers()`` where the page defines it. A listing's selector may have
+      asked once for many rows: ``_prefetched_target_managers`` (a page's pk and its managers) and
+      ``_prefetched_managed_targets`` (a user's pk and the ids of the pages they lead) then answer instead.
     - ``target_leader_names(page)``: the names the applicant is told lead the target (default: the managers').
     - ``target_discussion_url(page)``: where participants meet, sent when the application becomes active
       (default: the page's ``discussion_url`` if it has one).
@@ -36,6 +38,7 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     """
 
     assignable_page_types: tuple[str, ...] = ()
+    export_extra_fields = ("assigned_to",)
     protected_resubmission_fields: tuple[str, ...] = (
         "state",
         "state_changed_at",
@@ -88,6 +91,9 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
         return bool(getattr(page.specific, "accepts_applications", True))
 
     def target_managers(self, page):
+        prefetched = getattr(self, "_prefetched_target_managers", None)  # (the page's pk, its managers)
+        if prefetched is not None and prefetched[0] == page.pk:
+            return prefetched[1]
         managers = getattr(page.specific, "application_managers", None)
         return list(managers()) if managers else []
 
@@ -103,6 +109,9 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     def user_manages_target(self, user) -> bool:
         if self.assigned_to_id is None or not getattr(user, "is_authenticated", False) or not user.is_active:
             return False
+        prefetched = getattr(self, "_prefetched_managed_targets", None)  # (user's pk, ids of the pages they lead)
+        if prefetched is not None and prefetched[0] == user.pk:
+            return self.assigned_to_id in prefetched[1]
         return any(manager.pk == user.pk for manager in self.target_managers(self.assigned_to))
 
     def apply_resubmission(self, *, fields: dict, answers: dict) -> None:

@@ -42,17 +42,16 @@ class AbstractWorkflowFormPage(FormMixin, Page):
 
     Override points (class attributes):
     - ``submission_model``: the concrete kind (an ``AbstractSubmission`` subclass). Its ``core_fields`` are
-      always asked, built from the model's fields; editors add extra questions after them.
+      always asked, built from the model's fields and grouped on the page by its ``core_fieldsets``;
+      editors add extra questions after them.
     - ``submission_form_class``: a ``WorkflowSubmissionForm`` subclass for widgets, messages and declared core
       uploads.
-    - ``core_fieldsets``: ``((legend, (field name, …)), …)`` grouping the core fields on the page.
     - ``landing_page_template``: the thank-you page.
     The extra questions are the ``form_fields`` child relation (an ``AbstractWorkflowFormField`` subclass).
     """
 
     submission_model = None
     submission_form_class = WorkflowSubmissionForm
-    core_fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     landing_page_template = "workflows/form_page_landing.html"
     form_builder = WorkflowFormBuilder
     base_form_class = WorkflowFormPageAdminForm
@@ -115,8 +114,10 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         return type(f"{type(self).__name__}Form", (core,), {**extras, "extra_field_names": tuple(extras)})
 
     def form_sections(self, form) -> list[dict]:
-        """The form's fields grouped for display: core fields by ``core_fieldsets``, then the extra questions."""
-        grouped = [(legend, [name for name in names if name in form.fields]) for legend, names in self.core_fieldsets]
+        """The form's fields grouped for display: core fields by the kind's ``core_fieldsets``, then the extra
+        questions."""
+        fieldsets = self.submission_model.core_fieldsets
+        grouped = [(legend, [name for name in names if name in form.fields]) for legend, names in fieldsets]
         in_groups = {name for _legend, names in grouped for name in names}
         ungrouped = [
             name

@@ -1,24 +1,44 @@
 """What every submission of a workflow form has, whatever its state machine."""
 
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 
 from ..tokens import token_matches
 
 
+def _is_model_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
 class AbstractSubmission(models.Model):
     """A form submission with a reference, an applicant, structured answers and a private status link.
 
-    Override points (class attributes):
+    Override points (class attributes), declared once on the kind and read by its form page, the admin's
+    listing, filters and export, and the API:
     - ``reference_prefix``: two or three letters that start the reference, e.g. "CA" → CA-2026-000042.
-    - ``core_fields``: names of the model fields the form always asks (see AbstractWorkflowFormPage).
+    - ``core_fieldsets``: ``((legend, (name, …)), …)``, what the form always asks, grouped on the page. The
+      model fields named are the kind's ``core_fields``; other names are the form class's own fields (e.g.
+      a declared upload).
+    - ``interest_field``: a many-to-many to pages the applicant is interested in (e.g. clusters), offered
+      as a filter and shown in the API.
+    - ``country_field``: a CountryField, offered as a filter and shown in the API.
+    - ``export_extra_fields``: columns the admin's export adds after the core fields.
     - ``applicant_mail_templates``: transition name → the mail the applicant gets after it (a template name
       under ``workflows/mail/``); a transition not named sends the applicant nothing.
     """
 
     reference_prefix = "AP"
-    core_fields: tuple[str, ...] = ()
+    core_fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    interest_field: str | None = None
+    country_field: str | None = None
+    export_extra_fields: tuple[str, ...] = ()
     applicant_mail_templates: dict[str, str] = {}
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
@@ -53,6 +73,17 @@ class AbstractSubmission(models.Model):
     class Meta:
         abstract = True
         ordering = ["-submitted_at"]
+
+    @classproperty
+    def core_fields(cls) -> tuple[str, ...]:
+        """The model fields the form always asks, in the order of ``core_fieldsets``."""
+        names = [name for _legend, names in cls.core_fieldsets for name in names]
+        return tuple(name for name in names if _is_model_field(cls, name))
+
+    @classproperty
+    def export_fields(cls) -> tuple[str, ...]:
+        """The admin export's columns (before the extra questions' answers)."""
+        return ("reference", "state", *cls.core_fields, *cls.export_extra_fields, "submitted_at", "updated_at")
 
     def __str__(self):
         return self.reference or _("(unsaved submission)")

@@ -12,9 +12,9 @@ from ...services.submissions import submission_create
 from .. import links
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
 from ..forms import build_form, form_kind, form_schema, live_form_pages
+from ..params import ObjectId
 from ..problems import form_errors_problem, merge_openapi, problem_responses
 from ..schemas import SubmissionCreated, WorkflowFormDetail, WorkflowFormSummary
-from .applications import ObjectId
 
 router = Router(tags=["workflow forms"], auth=AllowAnonymous())
 

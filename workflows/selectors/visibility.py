@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db.models import QuerySet
 
-from .models import Application
+from ..models import Application
 
 
 def view_permission_for(model) -> str:

@@ -1,0 +1,139 @@
+"""Staff endpoints (bearer token; the admin's visibility rule): the queue, an application, transitions, notes."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Status
+from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+
+from ...exceptions import TransitionError, UnknownTransition
+from ...models import ApplicationState
+from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of
+from ...services.records import note_add
+from ...services.transitions import available_transitions, perform_transition, transition_names
+from .. import links, reads
+from ..filters import filter_params_schema, filtered_applications
+from ..params import ObjectId, Pagination
+from ..problems import field_errors_problem, merge_openapi, problem_responses, transition_error_problem
+from ..schemas import ApplicationDetail, ApplicationList, InternalNoteOut, NoteIn, TransitionIn, TransitionOut
+
+router = Router(tags=["applications"], auth=BearerTokenAuth())
+
+#: Built when the routers are wired, once the models are loaded: the ``kind`` filter lists the site's kinds.
+ApplicationFilters = filter_params_schema()
+
+
+def _application_or_404(request, application_id: int):
+    application = application_visible_to(user=request.user, pk=application_id)
+    if application is None:
+        raise Http404(_("No application with this id is visible to you."))
+    return application
+
+
+@router.get(
+    "/",
+    response=ApplicationList,
+    url_name="workflow_forms_applications",
+    operation_id="applications_list",
+    summary="List applications (staff)",
+    description="The applications this token's user may see (cluster leaders: their clusters' only), "
+    "filtered and ordered, with the transitions the user may perform on each now.",
+    openapi_extra=merge_openapi(problem_responses(400, 401, 422), links.APPLICATIONS_LIST),
+)
+def list_applications(
+    request,
+    filters: ApplicationFilters = Query(...),  # type: ignore[valid-type]  # noqa: B008 - ninja's idiom
+    pagination: Pagination = Query(...),  # noqa: B008
+):
+    queryset, errors = filtered_applications(
+        filters, queryset=applications_visible_to(user=request.user), request=request
+    )
+    if errors:
+        return field_errors_problem(errors, loc_prefix="query")
+    page = WagtailLimitOffsetPagination().paginate_queryset(queryset, pagination=pagination, request=request)
+    applications = specifics_of(list(page["items"]))
+    return {"count": page["count"], "items": [reads.list_item(app, user=request.user) for app in applications]}
+
+
+@router.get(
+    "/{application_id}/",
+    response=ApplicationDetail,
+    url_name="workflow_forms_application",
+    operation_id="applications_detail",
+    summary="An application in full (staff)",
+    description="Answers with their labels, files (download links), the timeline and the internal notes.",
+    openapi_extra=merge_openapi(problem_responses(401, 404, 422), links.APPLICATION),
+)
+def application_detail(request, application_id: ObjectId):
+    application = _application_or_404(request, application_id)
+    return reads.detail(application, user=request.user, request=request)
+
+
+def _transition_refusal(application, name: str, data: TransitionIn):
+    """A problem response when the request cannot be a transition of ``application``, else None."""
+    if name not in transition_names(type(application)):
+        return transition_error_problem(UnknownTransition())
+    if data.expected_state is not None and data.expected_state != application.state:
+        return problem_response(
+            status=409,
+            detail=_("The application is %(state)s now, not %(expected)s. Reload it and try again.")
+            % {"state": application.state, "expected": data.expected_state.value},
+        )
+    if name != "assign" and data.target is not None:
+        return field_errors_problem({"target": _("Only the assign transition takes a target.")})
+    return None
+
+
+@router.post(
+    "/{application_id}/transitions/{name}/",
+    response=TransitionOut,
+    url_name="workflow_forms_transition",
+    operation_id="applications_transition",
+    summary="Perform a transition (staff)",
+    description="review, request_changes (message), assign (target), activate, reject (note), end (note), "
+    "reopen (note). 403: not permitted; 409: not possible from the current state, or the state changed "
+    "(also when it differs from expected_state); 422: a required input is missing; 404: no such "
+    "transition or application.",
+    openapi_extra=merge_openapi(problem_responses(400, 401, 403, 404, 409, 422), links.APPLICATION),
+)
+def transition(request, application_id: ObjectId, name: str, data: TransitionIn):
+    application = _application_or_404(request, application_id)
+    refusal = _transition_refusal(application, name, data)
+    if refusal:
+        return refusal
+    params = {"target": data.target} if name == "assign" else {}
+    from_state = application.state
+    try:
+        updated = perform_transition(
+            application=application, name=name, user=request.user, note=data.note, message=data.message, **params
+        )
+    except TransitionError as error:
+        return transition_error_problem(error)
+    return {
+        "id": updated.pk,
+        "reference": updated.reference,
+        "transition": name,
+        "from_state": from_state,
+        "state": updated.state,
+        "state_label": str(ApplicationState(updated.state).label),
+        "available_transitions": available_transitions(application=updated, user=request.user),
+    }
+
+
+@router.post(
+    "/{application_id}/notes/",
+    response={201: InternalNoteOut},
+    url_name="workflow_forms_notes",
+    operation_id="applications_add_note",
+    summary="Add an internal note (staff)",
+    description="Reviewers, coordinators and the leaders of the assigned page; never shown to the applicant.",
+    openapi_extra=problem_responses(400, 401, 403, 404, 422),
+)
+def add_note(request, application_id: ObjectId, data: NoteIn):
+    application = _application_or_404(request, application_id)
+    try:
+        note = note_add(application=application, user=request.user, text=data.text)
+    except TransitionError as error:
+        return transition_error_problem(error)
+    return Status(201, reads.note_out(note))

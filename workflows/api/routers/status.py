@@ -1,0 +1,105 @@
+"""The applicant's status link: what the status page shows, withdraw, and edit-and-resubmit."""
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router
+from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import problem_response
+
+from ...exceptions import TransitionError
+from ...selectors.applicant import (
+    applicant_actions,
+    applicant_status,
+    private_status_response,
+    submission_for_status_link,
+)
+from ...services.resubmission import FormPageOffline, resubmission_form_page, resubmission_submit
+from ...services.transitions import perform_transition, transition_names
+from .. import links
+from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
+from ..problems import form_errors_problem, merge_openapi, problem_responses, transition_error_problem
+from ..schemas import ApplicationStatus, WithdrawIn
+
+router = Router(tags=["applications"], auth=AllowAnonymous())
+
+
+def status_data(submission, response: HttpResponse) -> dict:
+    """The applicant's status as the API's ``ApplicationStatus``, on a private response."""
+    # A JSON answer has no forms of its own: no referrer at all.
+    private_status_response(response, referrer_policy="no-referrer")
+    status = applicant_status(submission)
+    status["files"] = [
+        {"name": record.original_name, "size": record.size, "question": record.field_label}
+        for record in status["files"]
+    ]
+    return status
+
+
+def _applicant_refusal(submission, name: str):
+    if name not in transition_names(type(submission)) or name not in applicant_actions(submission):
+        return problem_response(status=409, detail=_("This is not possible for this application now."))
+    return None
+
+
+@router.get(
+    "/status/{token}/",
+    response=ApplicationStatus,
+    url_name="workflow_forms_status",
+    operation_id="applications_status",
+    summary="The applicant's status",
+    description="What the status page shows, for the holder of the private status token.",
+    openapi_extra=merge_openapi(problem_responses(404), links.STATUS),
+)
+def status(request, token: str, response: HttpResponse):
+    return status_data(submission_for_status_link(token), response)
+
+
+@router.post(
+    "/status/{token}/withdraw/",
+    response=ApplicationStatus,
+    url_name="workflow_forms_status_withdraw",
+    operation_id="applications_status_withdraw",
+    summary="Withdraw (the applicant)",
+    openapi_extra=merge_openapi(problem_responses(400, 404, 409, 422), links.STATUS),
+)
+def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
+    submission = submission_for_status_link(token)
+    refusal = _applicant_refusal(submission, "withdraw")
+    if refusal:
+        return refusal
+    try:
+        updated = perform_transition(
+            application=submission, name="withdraw", applicant_token=token, confirm=data.confirm
+        )
+    except TransitionError as error:
+        return transition_error_problem(error)
+    return status_data(updated, response)
+
+
+@router.post(
+    "/status/{token}/resubmit/",
+    response=ApplicationStatus,
+    url_name="workflow_forms_status_resubmit",
+    operation_id="applications_status_resubmit",
+    summary="Edit and resubmit (the applicant, when changes were requested)",
+    description="The complete edited answers, as for a new submission; validated by the same form.",
+    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 409, 415, 422), links.STATUS),
+)
+def resubmit(request, token: str, response: HttpResponse):
+    submission = submission_for_status_link(token)
+    refusal = _applicant_refusal(submission, "resubmit")
+    if refusal:
+        return refusal
+    try:
+        form_page = resubmission_form_page(submission)
+        data, files = answers_from_request(request)
+        result = resubmission_submit(form_page=form_page, submission=submission, data=data, files=files, token=token)
+    except FormPageOffline:
+        return problem_response(status=409, detail=_("The form of this application is no longer online."))
+    except BadAnswers as error:
+        return error.response
+    except TransitionError as error:
+        return transition_error_problem(error)
+    if result.submission is None:
+        return form_errors_problem(result.form)
+    return status_data(result.submission, response)

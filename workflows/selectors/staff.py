@@ -1,0 +1,90 @@
+"""The plugin's application queue as staff see it: one visibility rule, loaded without a query per row."""
+
+from collections import defaultdict
+from functools import cache
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from wagtail.models import Page
+
+from ..models import Application
+from .visibility import submissions_visible_to, user_sees_all_submissions
+
+
+@cache
+def application_kinds() -> tuple[type[Application], ...]:
+    """The concrete kinds of the plugin's queue (multi-table children of ``Application``), by label."""
+    kinds = [model for model in apps.get_models() if issubclass(model, Application) and model is not Application]
+    return tuple(sorted(kinds, key=lambda model: model._meta.label_lower))
+
+
+def applications_visible_to(*, user):
+    """Every kind's applications ``user`` may see, as ``Application`` rows (the rule is asked of each kind:
+    only the kinds know which pages their leaders lead)."""
+    queryset = Application.objects.select_related("kind", "assigned_to")
+    if user_sees_all_submissions(user=user, model=Application):
+        return queryset
+    visible = Q(pk__in=[])
+    for kind in application_kinds():
+        visible |= Q(pk__in=submissions_visible_to(user=user, queryset=kind._default_manager.all()).values("pk"))
+    return queryset.filter(visible)
+
+
+def application_visible_to(*, user, pk: int):
+    """The application ``pk`` as its kind, or None when ``user`` may not see it."""
+    application = applications_visible_to(user=user).filter(pk=pk).first()
+    return specifics_of([application])[0] if application is not None else None
+
+
+def specifics_of(applications: list[Application]) -> list[Application]:
+    """Each application as its kind, fetched once per kind with its pages of interest and assigned page, and
+    each assigned page's managers asked once (see ``prefetch_target_managers``)."""
+    by_kind = defaultdict(list)
+    for application in applications:
+        by_kind[application.kind_id].append(application.pk)
+    found = {}
+    for kind_id, pks in by_kind.items():
+        model = ContentType.objects.get_for_id(kind_id).model_class()
+        if model is None:
+            continue
+        queryset = model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to")
+        if model.interest_field:
+            queryset = queryset.prefetch_related(model.interest_field)
+        found.update({obj.pk: obj for obj in queryset})
+    specifics = [found.get(application.pk, application) for application in applications]
+    _cache_specific_targets(specifics)
+    prefetch_target_managers(specifics)
+    return specifics
+
+
+def _cache_specific_targets(applications) -> None:
+    """Give each assigned page its ``specific`` (one query per page type), read by the leaders' rule."""
+    pages = [app.assigned_to for app in applications if app.assigned_to_id and app.assigned_to is not None]
+    if not pages:
+        return
+    specific = {page.pk: page for page in Page.objects.filter(pk__in={p.pk for p in pages}).specific()}
+    for page in pages:
+        if page.pk in specific:
+            page.__dict__["specific"] = specific[page.pk]
+
+
+def prefetch_target_managers(applications) -> None:
+    """Ask each assigned page for its managers once, not once per application; ``target_managers`` reads
+    the answer from ``_prefetched_target_managers``."""
+    managers: dict[int, list] = {}
+    for application in applications:
+        if not application.assigned_to_id or application.assigned_to is None:
+            continue
+        page = application.assigned_to
+        if page.pk not in managers:
+            managers[page.pk] = list(application.target_managers(page))
+        application._prefetched_target_managers = (page.pk, managers[page.pk])
+
+
+def prefetch_managed_targets(submissions, *, user, target_ids: set[int]) -> None:
+    """Answer "does ``user`` lead this row's target?" from ``target_ids`` (``target_ids_managed_by``, once per
+    listing): ``user_manages_target`` reads it from ``_prefetched_managed_targets``."""
+    for submission in submissions:
+        if isinstance(submission, Application):
+            submission._prefetched_managed_targets = (user.pk, target_ids)
