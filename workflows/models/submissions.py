@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..specs import state_member
 from ..tokens import token_matches
 
 
@@ -13,13 +14,13 @@ class AbstractSubmission(models.Model):
     Override points (class attributes):
     - ``reference_prefix``: two or three letters that start the reference, e.g. "CA" → CA-2026-000042.
     - ``core_fields``: names of the model fields the form always asks (see AbstractWorkflowFormPage).
-    - ``applicant_mail_templates``: transition name → the mail the applicant gets after it (a template name
-      under ``workflows/mail/``); a transition not named sends the applicant nothing.
+
+    A concrete kind adds a ``state`` FSMField whose choices are a ``workflows.specs.StateChoices`` class (its
+    default one of them), and ``@transition`` methods, each with its ``TransitionSpec``.
     """
 
     reference_prefix = "AP"
     core_fields: tuple[str, ...] = ()
-    applicant_mail_templates: dict[str, str] = {}
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     applicant_name = models.CharField(_("applicant's name"), max_length=255)
@@ -56,6 +57,20 @@ class AbstractSubmission(models.Model):
 
     def __str__(self):
         return self.reference or _("(unsaved submission)")
+
+    def applicant_label_for(self, state: str):
+        """What the applicant is shown for ``state`` (declared on the state's choice)."""
+        member = state_member(type(self), state)
+        return member.applicant_label if member is not None else state
+
+    @property
+    def applicant_state_label(self):
+        return self.applicant_label_for(self.state)
+
+    @property
+    def applicant_state_explanation(self):
+        member = state_member(type(self), self.state)
+        return member.applicant_explanation if member is not None else ""
 
     def token_is_valid(self, token: str) -> bool:
         return token_matches(token, self.status_token_hash)
