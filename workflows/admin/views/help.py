@@ -8,7 +8,6 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ...diagram import machine_edges, state_machine_svg
 from ...models import Application
-from ...specs import spec_for
 from ..registry import user_may_see_any_submissions, workspace_models
 
 
@@ -27,8 +26,6 @@ def labelled_edges(model) -> list[dict]:
     return [
         {
             "name": edge.name,
-            "label": spec_for(model, edge.name).label,
-            "by_applicant": edge.by_applicant,
             "source": labels.get(edge.source, edge.source),
             "target": labels.get(edge.target, edge.target),
         }

@@ -150,7 +150,7 @@ class BulkTransitionView(View):
         inputs = {"note": request.POST.get("note", ""), "message": request.POST.get("message", "")}
         if "target" in spec.inputs:
             inputs["target"] = request.POST.get("target") or None
-        missing = [field for field in spec.required if not (inputs.get(field) or "").strip()]
+        missing = [field for field in spec.required if field in inputs and not (inputs[field] or "").strip()]
         if missing:
             messages.error(
                 request,
