@@ -31,10 +31,11 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
       the row; ``resubmit`` calls it.
 
     Each transition's ``TransitionSpec`` (``custom={"spec": ...}``) says how it is shown, what it asks for
-    and which mails it sends. Transition bodies only change this row; ``workflows.services.perform_transition`` is the one way in
-    and does the locking, permission checks, logging and notifications. ``ConcurrentTransitionMixin`` makes
-    a save that would overwrite a state changed by someone else fail instead (a second guard behind the
-    service's row lock, and the only one on databases without ``SELECT ... FOR UPDATE``).
+    and which mails it sends. Transition bodies only change this row; ``workflows.services.perform_transition``
+    is the one way in and does the locking, permission checks, logging and notifications.
+    ``ConcurrentTransitionMixin`` makes a save that would overwrite a state changed by someone else fail
+    instead (a second guard behind the service's row lock, and the only one on databases without
+    ``SELECT ... FOR UPDATE``).
     """
 
     assignable_page_types: tuple[str, ...] = ()
