@@ -8,13 +8,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext_lazy as _
+
+from .specs import spec_for
+
 BOX_WIDTH = 170
 BOX_HEIGHT = 44
 COLUMN_GAP = 120
-ROW_GAP = 56
 SIDE_ROW_GAP = 190
 MARGIN = 40
 LEFT_MARGIN = 140  # room for the labels of curves that bow out to the left
+DASHES = "6 4"  # a transition the applicant performs
+BY_APPLICANT = _("by the applicant")
 
 
 @dataclass(frozen=True)
@@ -22,13 +27,19 @@ class Edge:
     name: str
     source: str
     target: str
+    by_applicant: bool = False
 
 
-def machine_edges(model, field_name="state") -> list[Edge]:
-    """Every (transition, source, target) of ``model``'s FSM field, in a stable order."""
-    field = model._meta.get_field(field_name)
+def machine_edges(model) -> list[Edge]:
+    """Every (transition, source, target) of ``model``'s state machine, in a stable order."""
+    field = model._meta.get_field("state")
     edges = {
-        Edge(name=transition.name, source=str(transition.source), target=str(transition.target))
+        Edge(
+            name=transition.name,
+            source=str(transition.source),
+            target=str(transition.target),
+            by_applicant=spec_for(model, transition.name).by_applicant,
+        )
         for transition in field.get_all_transitions(model)
     }
     return sorted(edges, key=lambda edge: (edge.source, edge.target, edge.name))
@@ -91,19 +102,24 @@ def _anchor(position, towards):
     return cx + dx * scale, cy + dy * scale
 
 
-def state_machine_svg(model, *, field_name="state", title="", state_labels=None) -> str:
-    """An accessible SVG (title, description, text labels) of ``model``'s state machine."""
-    field = model._meta.get_field(field_name)
-    states = [str(value) for value, _label in field.choices]
-    labels = {str(key): str(value) for key, value in (state_labels or dict(field.choices)).items()}
-    edges = machine_edges(model, field_name)
-    positions = _layout(states, str(field.default), edges)
+def state_machine_svg(model, *, title="") -> str:
+    """An accessible SVG (title, description, text labels) of ``model``'s state machine.
 
+    Transitions the applicant performs (their spec's ``by_applicant``) are dashed, and a legend says so.
+    """
+    field = model._meta.get_field("state")
+    states = [str(value) for value, _label in field.choices]
+    labels = {str(value): str(label) for value, label in field.choices}
+    initial = str(field.default)
+    edges = machine_edges(model)
+    positions = _layout(states, initial, edges)
     width = max(x for x, _ in positions.values()) + BOX_WIDTH + MARGIN
     height = max(y for _, y in positions.values()) + BOX_HEIGHT + MARGIN + 40
-    centres = {state: (x + BOX_WIDTH / 2, y + BOX_HEIGHT / 2) for state, (x, y) in positions.items()}
 
-    description = "; ".join(f"{edge.name}: {labels[edge.source]} → {labels[edge.target]}" for edge in edges)
+    description = "; ".join(
+        f"{edge.name}{f' ({BY_APPLICANT})' if edge.by_applicant else ''}: {labels[edge.source]} → {labels[edge.target]}"
+        for edge in edges
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
         f'width="{width:.0f}" height="{height:.0f}" role="img" aria-labelledby="fsm-title fsm-desc" '
@@ -113,47 +129,62 @@ def state_machine_svg(model, *, field_name="state", title="", state_labels=None)
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#333"/></marker></defs>',
     ]
-
     pairs = {(edge.source, edge.target) for edge in edges}
-    for edge in edges:
-        (sx, sy), (tx, ty) = centres[edge.source], centres[edge.target]
-        # A pair joined both ways, or an edge that goes back, is drawn as a curve: the perpendicular
-        # flips with the direction, so "there" and "back" bend to opposite sides.
-        has_reverse = (edge.target, edge.source) in pairs
-        skips_a_box = abs(ty - sy) < BOX_HEIGHT and abs(tx - sx) > BOX_WIDTH + COLUMN_GAP
-        bend = 40 if has_reverse or tx < sx else 0
-        if skips_a_box:
-            bend = 60 if tx > sx else -60  # a side-row edge passing a box swings below the row
-        mx, my = (sx + tx) / 2, (sy + ty) / 2
-        length = max(((tx - sx) ** 2 + (ty - sy) ** 2) ** 0.5, 1)
-        cx, cy = mx - (ty - sy) / length * bend, my + (tx - sx) / length * bend
-        start = _anchor(positions[edge.source], (cx, cy))
-        end = _anchor(positions[edge.target], (cx, cy))
-        label_x, label_y = (start[0] + 2 * cx + end[0]) / 4, (start[1] + 2 * cy + end[1]) / 4
-        # Labels sit on the outer side of a curve, so the two labels of a there-and-back pair never overlap.
-        outward = cx - mx
-        anchor = "middle" if abs(outward) < 1 else ("start" if outward > 0 else "end")
-        label_x += 4 if anchor == "start" else -4 if anchor == "end" else 0
-        parts.append(
-            f'<g class="transition" data-transition="{escape(edge.name)}" data-source="{escape(edge.source)}" '
-            f'data-target="{escape(edge.target)}">'
-            f'<path d="M{start[0]:.1f},{start[1]:.1f} Q{cx:.1f},{cy:.1f} {end[0]:.1f},{end[1]:.1f}" fill="none" '
-            'stroke="#333" stroke-width="1.5" marker-end="url(#arrow)"/>'
-            f'<text x="{label_x:.1f}" y="{label_y - 4:.1f}" text-anchor="{anchor}" fill="#1a1a1a" '
-            'paint-order="stroke" stroke="#fff" stroke-width="4">'
-            f"{escape(edge.name)}</text></g>"
-        )
-
-    for state in states:
-        x, y = positions[state]
-        initial = state == str(field.default)
-        parts.append(
-            f'<g class="state" data-state="{escape(state)}">'
-            f'<rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="10" '
-            f'fill="{"#e8f1fb" if initial else "#f6f6f6"}" stroke="#1d4f91" '
-            f'stroke-width="{2.5 if initial else 1.5}"/>'
-            f'<text x="{x + BOX_WIDTH / 2}" y="{y + BOX_HEIGHT / 2 + 5}" text-anchor="middle" fill="#111">'
-            f"{escape(labels.get(state, state))}</text></g>"
-        )
+    parts += [_edge_svg(edge, positions, pairs) for edge in edges]
+    parts += [_state_svg(state, positions[state], labels[state], initial=state == initial) for state in states]
+    if any(edge.by_applicant for edge in edges):
+        parts.append(_legend_svg(MARGIN, height - MARGIN / 2))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+def _edge_svg(edge, positions, pairs) -> str:
+    centres = {state: (x + BOX_WIDTH / 2, y + BOX_HEIGHT / 2) for state, (x, y) in positions.items()}
+    (sx, sy), (tx, ty) = centres[edge.source], centres[edge.target]
+    # A pair joined both ways, or an edge that goes back, is drawn as a curve: the perpendicular
+    # flips with the direction, so "there" and "back" bend to opposite sides.
+    has_reverse = (edge.target, edge.source) in pairs
+    skips_a_box = abs(ty - sy) < BOX_HEIGHT and abs(tx - sx) > BOX_WIDTH + COLUMN_GAP
+    bend = 40 if has_reverse or tx < sx else 0
+    if skips_a_box:
+        bend = 60 if tx > sx else -60  # a side-row edge passing a box swings below the row
+    mx, my = (sx + tx) / 2, (sy + ty) / 2
+    length = max(((tx - sx) ** 2 + (ty - sy) ** 2) ** 0.5, 1)
+    cx, cy = mx - (ty - sy) / length * bend, my + (tx - sx) / length * bend
+    start = _anchor(positions[edge.source], (cx, cy))
+    end = _anchor(positions[edge.target], (cx, cy))
+    label_x, label_y = (start[0] + 2 * cx + end[0]) / 4, (start[1] + 2 * cy + end[1]) / 4
+    # Labels sit on the outer side of a curve, so the two labels of a there-and-back pair never overlap.
+    outward = cx - mx
+    anchor = "middle" if abs(outward) < 1 else ("start" if outward > 0 else "end")
+    label_x += 4 if anchor == "start" else -4 if anchor == "end" else 0
+    dashes = f' stroke-dasharray="{DASHES}"' if edge.by_applicant else ""
+    return (
+        f'<g class="transition" data-transition="{escape(edge.name)}" data-source="{escape(edge.source)}" '
+        f'data-target="{escape(edge.target)}">'
+        f'<path d="M{start[0]:.1f},{start[1]:.1f} Q{cx:.1f},{cy:.1f} {end[0]:.1f},{end[1]:.1f}" fill="none" '
+        f'stroke="#333" stroke-width="1.5"{dashes} marker-end="url(#arrow)"/>'
+        f'<text x="{label_x:.1f}" y="{label_y - 4:.1f}" text-anchor="{anchor}" fill="#1a1a1a" '
+        'paint-order="stroke" stroke="#fff" stroke-width="4">'
+        f"{escape(edge.name)}</text></g>"
+    )
+
+
+def _state_svg(state, position, label, *, initial) -> str:
+    x, y = position
+    return (
+        f'<g class="state" data-state="{escape(state)}">'
+        f'<rect x="{x}" y="{y}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="10" '
+        f'fill="{"#e8f1fb" if initial else "#f6f6f6"}" stroke="#1d4f91" '
+        f'stroke-width="{2.5 if initial else 1.5}"/>'
+        f'<text x="{x + BOX_WIDTH / 2}" y="{y + BOX_HEIGHT / 2 + 5}" text-anchor="middle" fill="#111">'
+        f"{escape(label)}</text></g>"
+    )
+
+
+def _legend_svg(x, y) -> str:
+    return (
+        f'<g class="legend"><path d="M{x:.1f},{y:.1f} h36" stroke="#333" stroke-width="1.5" '
+        f'stroke-dasharray="{DASHES}"/><text x="{x + 44:.1f}" y="{y + 4:.1f}" fill="#1a1a1a">'
+        f"{escape(str(BY_APPLICANT))}</text></g>"
+    )

@@ -1,28 +1,37 @@
-"""Labels for the plugin's entries in Wagtail's audit log ("Application reviewed", ...)."""
+"""Labels for the plugin's entries in Wagtail's audit log ("Application reviewed", ...).
+
+Each transition is logged as ``workflow_forms.<name>`` with the ``log_label`` of its spec; a transition
+declared without one is logged as the generic ``workflow_forms.transition``.
+"""
+
+from functools import cache
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
 
-NOTE_ACTION = "workflow_forms.add_note"
-# Used for a transition of a machine declared outside the plugin that registers no label of its own.
-GENERIC_TRANSITION_ACTION = "workflow_forms.transition"
+from .registry import submission_models
+from .specs import transition_specs
 
-TRANSITION_LABELS = {
-    "submit": _("Application submitted"),
-    "review": _("Application reviewed"),
-    "request_changes": _("Changes requested from the applicant"),
-    "resubmit": _("Application resubmitted"),
-    "assign": _("Application assigned"),
-    "activate": _("Application activated"),
-    "reject": _("Application rejected"),
-    "withdraw": _("Application withdrawn"),
-    "end": _("Participation ended"),
-    "reopen": _("Application reopened"),
-}
+NOTE_ACTION = "workflow_forms.add_note"
+GENERIC_TRANSITION_ACTION = "workflow_forms.transition"
+#: A submission is logged like a transition ("" → its first state), though no method performs it.
+SUBMIT = "submit"
+SUBMIT_LABEL = _("Application submitted")
+
+
+@cache
+def transition_log_labels() -> dict[str, str]:
+    """Transition name → its log label, over the machines of every submission kind (the first one wins)."""
+    labels = {SUBMIT: SUBMIT_LABEL}
+    for model in submission_models():
+        for name, spec in transition_specs(model).items():
+            if spec.log_label:
+                labels.setdefault(name, spec.log_label)
+    return labels
 
 
 def log_action_for(transition: str) -> str:
-    if transition in TRANSITION_LABELS:
+    if transition in transition_log_labels():
         return f"workflow_forms.{transition}"
     return GENERIC_TRANSITION_ACTION
 
@@ -48,7 +57,7 @@ class GenericTransitionLogFormatter(TransitionLogFormatter):
 
 def register(actions) -> None:
     """Called from the ``register_log_actions`` hook in wagtail_hooks.py."""
-    for transition, label in TRANSITION_LABELS.items():
+    for transition, label in transition_log_labels().items():
         formatter = type("TransitionLogFormatter", (TransitionLogFormatter,), {"label": label, "message": label})
         actions.register_action(log_action_for(transition))(formatter)
     actions.register_action(GENERIC_TRANSITION_ACTION)(GenericTransitionLogFormatter)

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 
 from workflows.actors import ApplicantActor
 from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
+from workflows.specs import StateChoices, TransitionSpec, state
 
 from .clusters import ClusterStatus
 
@@ -152,24 +153,31 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
 # -- theme suggestions ------------------------------------------------------------------------------------
 
 
-class ThemeSuggestionState(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+class ThemeSuggestionState(StateChoices):
+    SUBMITTED = state(
+        "submitted",
+        _("Submitted"),
+        tone="new",
+        applicant_label=_("Received"),
+        applicant_explanation=_("We have received your suggestion; the coordinators will consider it soon."),
+    )
+    ACCEPTED = state(
+        "accepted",
+        _("Accepted"),
+        tone="positive",
+        applicant_label=_("Accepted"),
+        applicant_explanation=_(
+            "The coordinators accepted your theme: a new cluster is being prepared and will be announced when it forms."
+        ),
+    )
+    DECLINED = state(
+        "declined",
+        _("Declined"),
+        tone="negative",
+        applicant_label=_("Not taken up"),
+        applicant_explanation=_("The coordinators decided not to start a cluster on this theme for now."),
+    )
 
-
-THEME_APPLICANT_LABELS = {
-    ThemeSuggestionState.SUBMITTED: _("Received"),
-    ThemeSuggestionState.ACCEPTED: _("Accepted"),
-    ThemeSuggestionState.DECLINED: _("Not taken up"),
-}
-THEME_APPLICANT_EXPLANATIONS = {
-    ThemeSuggestionState.SUBMITTED: _("We have received your suggestion; the coordinators will consider it soon."),
-    ThemeSuggestionState.ACCEPTED: _(
-        "The coordinators accepted your theme: a new cluster is being prepared and will be announced when it forms."
-    ),
-    ThemeSuggestionState.DECLINED: _("The coordinators decided not to start a cluster on this theme for now."),
-}
 
 DECIDE_PERMISSION = "cluster_pages.decide_themesuggestion"
 
@@ -228,20 +236,6 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
         verbose_name_plural = _("theme suggestions")
         permissions = [("decide_themesuggestion", _("Can accept or decline theme suggestions"))]
 
-    @property
-    def applicant_state_label(self):
-        return self.applicant_label_for(self.state)
-
-    @property
-    def applicant_state_explanation(self):
-        return THEME_APPLICANT_EXPLANATIONS[ThemeSuggestionState(self.state)]
-
-    @staticmethod
-    def applicant_label_for(state: str):
-        return THEME_APPLICANT_LABELS.get(state, state)
-
-    applicant_mail_templates = {"accept": "theme_suggestion_accepted", "decline": "theme_suggestion_declined"}
-
     # The machine: run through ``workflows.services.perform_transition`` (lock, permission, log, Wagtail log).
 
     @transition(
@@ -249,6 +243,13 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
         source=ThemeSuggestionState.SUBMITTED,
         target=ThemeSuggestionState.ACCEPTED,
         permission=can_decide_theme_suggestion,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Accept"),
+                log_label=_("Theme suggestion accepted"),
+                applicant_mail="theme_suggestion_accepted",
+            )
+        },
     )
     def accept(self):
         """Start a cluster on this theme: a draft, "forming" cluster page for editors to finish.
@@ -266,6 +267,15 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
         source=ThemeSuggestionState.SUBMITTED,
         target=ThemeSuggestionState.DECLINED,
         permission=can_decide_theme_suggestion,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Decline"),
+                log_label=_("Theme suggestion declined"),
+                inputs=("note", "message"),
+                destructive=True,
+                applicant_mail="theme_suggestion_declined",
+            )
+        },
     )
     def decline(self):
         """Not now; the note says why (internal), the message (optional) tells the visitor."""

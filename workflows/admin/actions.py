@@ -1,49 +1,28 @@
 """What a staff user may do to submissions, phrased for the admin: buttons, their forms, "awaiting my action"."""
 
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
 from ..models import Application
 from ..selectors import prefetch_managed_targets, target_ids_managed_by
 from ..services import available_transitions
-
-# The staff-facing verb for each transition; a machine's other transitions get their name, capitalised.
-BUTTON_LABELS = {
-    "review": _("Mark reviewed"),
-    "request_changes": _("Request changes"),
-    "assign": _("Assign"),
-    "activate": _("Activate"),
-    "reject": _("Reject"),
-    "end": _("End participation"),
-    "reopen": _("Reopen"),
-    "accept": _("Accept"),
-    "decline": _("Decline"),
-}
-# The inputs each transition's small form asks for. A transition not listed needs none: its button posts at once.
-FORM_FIELDS = {
-    "request_changes": ("message", "note"),
-    "assign": ("target", "note"),
-    "reject": ("note", "message"),
-    "end": ("note", "message"),
-    "reopen": ("note",),
-    "decline": ("note", "message"),
-}
-REQUIRED_INPUTS = {
-    "request_changes": {"message"},
-    "assign": {"target"},
-    "reject": {"note"},
-    "end": {"note"},
-    "reopen": {"note"},
-}
-DESTRUCTIVE = {"reject", "end", "decline"}
+from ..specs import spec_for, transition_specs
 
 
-def button_label(name: str) -> str:
-    return str(BUTTON_LABELS.get(name) or name.replace("_", " ").capitalize())
+def transition_action(submission, name: str, *, url: str) -> dict:
+    """A button for transition ``name`` of ``submission``, as its spec describes it."""
+    spec = spec_for(submission, name)
+    return {
+        "name": name,
+        "label": str(spec.label),
+        "url": url,
+        "needs_form": spec.needs_form,
+        "destructive": spec.destructive,
+    }
 
 
-def needs_form(name: str) -> bool:
-    return name in FORM_FIELDS
+def bulk_transition_choices(model) -> list[tuple[str, str]]:
+    """(name, label) of every transition staff may perform on many rows of ``model`` at once."""
+    return [(name, str(spec.label)) for name, spec in transition_specs(model).items() if not spec.by_applicant]
 
 
 def _state_transitions(model):

@@ -4,19 +4,7 @@ from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn, Column
 
-# A colour per staff state; the badge always carries the label too, so colour is never the only signal.
-STATE_TONES = {
-    "submitted": "new",
-    "reviewed": "progress",
-    "changes_requested": "waiting",
-    "assigned": "progress",
-    "active": "positive",
-    "accepted": "positive",
-    "rejected": "negative",
-    "declined": "negative",
-    "withdrawn": "neutral",
-    "ended": "neutral",
-}
+from ..specs import state_tone
 
 
 class StateColumn(Column):
@@ -31,7 +19,8 @@ class StateColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["state"] = instance.state
         context["label"] = instance.get_state_display()
-        context["tone"] = STATE_TONES.get(instance.state, "neutral")
+        # The badge always carries the label too, so colour is never the only signal.
+        context["tone"] = state_tone(type(instance), instance.state)
         return context
 
 

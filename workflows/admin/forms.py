@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .actions import FORM_FIELDS, REQUIRED_INPUTS
+from ..specs import spec_for
 from .filters import assignable_pages
 
 NOTE_LABEL = _("Internal note")
@@ -21,35 +21,36 @@ def target_choices(model) -> list[tuple[int, str]]:
 
 
 class TransitionForm(forms.Form):
-    """The inputs of transition ``name``; ``state`` is the state the user saw, compared before anything runs."""
+    """The inputs of transition ``name`` (from its spec); ``state`` is the state the user saw, compared before
+    anything runs."""
 
     state = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, name: str, model, **kwargs):
         super().__init__(*args, **kwargs)
-        required = REQUIRED_INPUTS.get(name, set())
-        wanted = FORM_FIELDS.get(name, ())
-        if "target" in wanted:
-            self.fields["target"] = forms.TypedChoiceField(
-                label=_("Assign to"),
-                coerce=int,
-                choices=[("", "---------"), *target_choices(model)],
-                required="target" in required,
-            )
-        if "note" in wanted:
-            self.fields["note"] = forms.CharField(
-                label=NOTE_LABEL,
-                help_text=NOTE_HELP,
-                widget=forms.Textarea(attrs={"rows": 3}),
-                required="note" in required,
-            )
-        if "message" in wanted:
-            self.fields["message"] = forms.CharField(
-                label=MESSAGE_LABEL,
-                help_text=MESSAGE_HELP,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                required="message" in required,
-            )
+        spec = spec_for(model, name)
+        for field in spec.inputs:
+            build = getattr(self, f"_{field}_field", None)
+            if build is not None:  # the applicant's inputs (confirm, answers) have no staff form field
+                self.fields[field] = build(model, required=field in spec.required)
+
+    @staticmethod
+    def _target_field(model, *, required):
+        return forms.TypedChoiceField(
+            label=_("Assign to"), coerce=int, choices=[("", "---------"), *target_choices(model)], required=required
+        )
+
+    @staticmethod
+    def _note_field(model, *, required):
+        return forms.CharField(
+            label=NOTE_LABEL, help_text=NOTE_HELP, widget=forms.Textarea(attrs={"rows": 3}), required=required
+        )
+
+    @staticmethod
+    def _message_field(model, *, required):
+        return forms.CharField(
+            label=MESSAGE_LABEL, help_text=MESSAGE_HELP, widget=forms.Textarea(attrs={"rows": 4}), required=required
+        )
 
     def transition_kwargs(self) -> dict:
         data = self.cleaned_data

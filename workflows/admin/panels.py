@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from ..selectors import submissions_visible_to
+from ..specs import state_tone
 from .actions import awaiting_action_q
-from .columns import STATE_TONES
 from .registry import user_may_see_any_submissions, workspace_viewsets
 
 AWAITING_SHOWN = 5
@@ -38,7 +38,7 @@ class ApplicationsPanel(Component):
                 "label": label,
                 "count": counts.get(value, 0),
                 "percent": round(100 * counts.get(value, 0) / peak),
-                "tone": STATE_TONES.get(value, "neutral"),
+                "tone": state_tone(model, value),
                 "url": f"{index_url}?{urlencode({'state': value})}",
             }
             for value, label in model._meta.get_field("state").choices

@@ -3,10 +3,13 @@
 from datetime import datetime
 from typing import Any
 
+from django.utils.text import get_text_list
 from ninja import Field, Schema
 from pydantic import ConfigDict
 
-from ..models import ApplicationState
+from ..models import Application, ApplicationState
+from ..services.inputs import MAX_TEXT_LENGTH
+from ..specs import transition_specs
 
 # -- forms ------------------------------------------------------------------------------------------------
 
@@ -270,6 +273,17 @@ class ApplicationDetail(ApplicationListItem):
     internal_notes: list[InternalNoteOut]
 
 
+def _requiring(name: str) -> str:
+    """The application transitions that require input ``name``, as their specs declare (for the schema)."""
+    specs = transition_specs(Application)
+    return get_text_list([transition for transition, spec in specs.items() if name in spec.required], "and")
+
+
+def _taking(name: str) -> str:
+    specs = transition_specs(Application)
+    return get_text_list([transition for transition, spec in specs.items() if name in spec.inputs], "or")
+
+
 class TransitionIn(Schema):
     model_config = ConfigDict(
         json_schema_extra={
@@ -280,9 +294,11 @@ class TransitionIn(Schema):
         }
     )
 
-    note: str = Field("", description="Internal note; required by reject, end and reopen.", max_length=10_000)
-    message: str = Field("", description="To the applicant; required by request_changes.", max_length=10_000)
-    target: int | None = Field(None, description="assign only: the id of the page (e.g. a cluster).")
+    note: str = Field("", description=f"Internal note; required by {_requiring('note')}.", max_length=MAX_TEXT_LENGTH)
+    message: str = Field(
+        "", description=f"To the applicant; required by {_requiring('message')}.", max_length=MAX_TEXT_LENGTH
+    )
+    target: int | None = Field(None, description=f"{_taking('target')} only: the id of the page (e.g. a cluster).")
     expected_state: ApplicationState | None = Field(
         None, description="If given, refuse with 409 unless the application is still in this state."
     )

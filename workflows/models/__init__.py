@@ -2,12 +2,10 @@ from .applications import AbstractApplication, Application
 from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
 from .notifications import Notification, NotificationState
 from .records import InternalNote, SubmittedFile, TransitionLog
-from .states import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState
+from .states import ApplicationState
 from .submissions import AbstractSubmission
 
 __all__ = [
-    "APPLICANT_EXPLANATIONS",
-    "APPLICANT_LABELS",
     "AbstractApplication",
     "AbstractSubmission",
     "AbstractWorkflowFormField",

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from .. import permissions
-from .states import APPLICANT_EXPLANATIONS, APPLICANT_LABELS, ApplicationState
+from ..specs import TransitionSpec
+from .states import ApplicationState
 from .submissions import AbstractSubmission
 
 S = ApplicationState
@@ -29,12 +30,14 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     - ``target_discussion_url(page)``: where participants meet, sent when the application becomes active
       (default: the page's ``discussion_url`` if it has one).
     - ``apply_resubmission(*, fields, answers)``: puts the applicant's edited, already validated answers on
-      the row before ``resubmit`` runs.
+      the row; ``resubmit`` calls it.
 
-    Transition bodies only change this row; ``workflows.services.perform_transition`` is the one way in
-    and does the locking, permission checks, logging and notifications. ``ConcurrentTransitionMixin`` makes
-    a save that would overwrite a state changed by someone else fail instead (a second guard behind the
-    service's row lock, and the only one on databases without ``SELECT ... FOR UPDATE``).
+    Each transition's ``TransitionSpec`` (``custom={"spec": ...}``) says how it is shown, what it asks for
+    and which mails it sends. Transition bodies only change this row; ``workflows.services.perform_transition``
+    is the one way in and does the locking, permission checks, logging and notifications.
+    ``ConcurrentTransitionMixin`` makes a save that would overwrite a state changed by someone else fail
+    instead (a second guard behind the service's row lock, and the only one on databases without
+    ``SELECT ... FOR UPDATE``).
     """
 
     assignable_page_types: tuple[str, ...] = ()
@@ -60,30 +63,8 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     )
     state_changed_at = models.DateTimeField(_("state changed"), null=True, blank=True, db_index=True)
 
-    # "review" is internal: the status page shows it, but it is not worth an e-mail.
-    applicant_mail_templates = {
-        "request_changes": "applicant_changes_requested",
-        "resubmit": "applicant_resubmitted",
-        "assign": "applicant_assigned",
-        "activate": "applicant_activated",
-        "reject": "applicant_rejected",
-        "withdraw": "applicant_withdrawn",
-        "end": "applicant_ended",
-        "reopen": "applicant_reopened",
-    }
-
     class Meta(AbstractSubmission.Meta):
         abstract = True
-
-    # -- what people are shown ---------------------------------------------------------------
-
-    @property
-    def applicant_state_label(self):
-        return APPLICANT_LABELS[ApplicationState(self.state)]
-
-    @property
-    def applicant_state_explanation(self):
-        return APPLICANT_EXPLANATIONS[ApplicationState(self.state)]
 
     # -- override points ---------------------------------------------------------------------
 
@@ -138,7 +119,14 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
 
     # -- the state machine -------------------------------------------------------------------
 
-    @transition(field=state, source=S.SUBMITTED, target=S.REVIEWED, permission=permissions.can_review)
+    @transition(
+        field=state,
+        source=S.SUBMITTED,
+        target=S.REVIEWED,
+        permission=permissions.can_review,
+        # Internal: the status page shows it, but it is not worth an e-mail.
+        custom={"spec": TransitionSpec(label=_("Mark reviewed"), log_label=_("Application reviewed"))},
+    )
     def review(self):
         """A reviewer has read the application."""
 
@@ -147,25 +135,95 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
         source=[S.SUBMITTED, S.REVIEWED],
         target=S.CHANGES_REQUESTED,
         permission=permissions.can_request_changes,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Request changes"),
+                log_label=_("Changes requested from the applicant"),
+                inputs=("note", "message"),
+                required={"message": _("Tell the applicant what to change.")},
+                applicant_mail="applicant_changes_requested",
+            )
+        },
     )
     def request_changes(self):
-        """The applicant must edit and resubmit; the message to them is required (checked by the service)."""
+        """The applicant must edit and resubmit, as the message to them says."""
 
-    @transition(field=state, source=S.CHANGES_REQUESTED, target=S.SUBMITTED, permission=permissions.is_the_applicant)
-    def resubmit(self):
+    @transition(
+        field=state,
+        source=S.CHANGES_REQUESTED,
+        target=S.SUBMITTED,
+        permission=permissions.is_the_applicant,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Resubmit"),
+                log_label=_("Application resubmitted"),
+                inputs=("answers", "fields"),
+                required={"answers": _("Send the edited answers with the resubmission.")},
+                by_applicant=True,
+                applicant_mail="applicant_resubmitted",
+                staff_alert="staff_resubmitted",
+            )
+        },
+    )
+    def resubmit(self, *, answers: dict, fields: dict):
         """The applicant sent edited answers (validated like a new submission before this runs)."""
+        self.apply_resubmission(fields=fields, answers=answers)
 
-    @transition(field=state, source=S.REVIEWED, target=S.ASSIGNED, permission=permissions.can_assign)
+    @transition(
+        field=state,
+        source=S.REVIEWED,
+        target=S.ASSIGNED,
+        permission=permissions.can_assign,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Assign"),
+                log_label=_("Application assigned"),
+                inputs=("target", "note"),
+                required={"target": _("Choose where to assign the application.")},
+                applicant_mail="applicant_assigned",
+                mentions_target=True,
+                staff_alert="staff_assigned",
+                alert_target_managers=True,
+            )
+        },
+    )
     def assign(self, *, target):
         """A coordinator places the application in a target (e.g. a cluster) that accepts members."""
         self.assigned_to = target
 
-    @transition(field=state, source=S.ASSIGNED, target=S.ACTIVE, permission=permissions.can_activate)
+    @transition(
+        field=state,
+        source=S.ASSIGNED,
+        target=S.ACTIVE,
+        permission=permissions.can_activate,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Activate"),
+                log_label=_("Application activated"),
+                applicant_mail="applicant_activated",
+                mentions_target=True,
+                shares_discussion=True,
+            )
+        },
+    )
     def activate(self):
         """The applicant is now a participant of the target."""
 
     @transition(
-        field=state, source=[S.SUBMITTED, S.REVIEWED, S.ASSIGNED], target=S.REJECTED, permission=permissions.can_reject
+        field=state,
+        source=[S.SUBMITTED, S.REVIEWED, S.ASSIGNED],
+        target=S.REJECTED,
+        permission=permissions.can_reject,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Reject"),
+                log_label=_("Application rejected"),
+                inputs=("note", "message"),
+                required={"note": _("Give the internal reason for rejecting the application.")},
+                destructive=True,
+                applicant_mail="applicant_rejected",
+            )
+        },
     )
     def reject(self):
         """Not accepted; the internal reason is required, a message to the applicant optional."""
@@ -175,15 +233,55 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
         source=[S.SUBMITTED, S.REVIEWED, S.ASSIGNED, S.CHANGES_REQUESTED],
         target=S.WITHDRAWN,
         permission=permissions.is_the_applicant,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Withdraw"),
+                log_label=_("Application withdrawn"),
+                inputs=("confirm",),
+                required={"confirm": _("Confirm that you want to withdraw the application.")},
+                by_applicant=True,
+                applicant_mail="applicant_withdrawn",
+            )
+        },
     )
-    def withdraw(self):
-        """The applicant withdrew, after confirming."""
+    def withdraw(self, *, confirm: bool):
+        """The applicant withdrew, after confirming (``confirm`` is checked before this runs)."""
 
-    @transition(field=state, source=S.ACTIVE, target=S.ENDED, permission=permissions.can_end)
+    @transition(
+        field=state,
+        source=S.ACTIVE,
+        target=S.ENDED,
+        permission=permissions.can_end,
+        custom={
+            "spec": TransitionSpec(
+                label=_("End participation"),
+                log_label=_("Participation ended"),
+                inputs=("note", "message"),
+                required={"note": _("Give the reason the participation ends.")},
+                destructive=True,
+                applicant_mail="applicant_ended",
+                mentions_target=True,
+            )
+        },
+    )
     def end(self):
         """Participation ends; a note is required."""
 
-    @transition(field=state, source=[S.REJECTED, S.WITHDRAWN], target=S.SUBMITTED, permission=permissions.can_reopen)
+    @transition(
+        field=state,
+        source=[S.REJECTED, S.WITHDRAWN],
+        target=S.SUBMITTED,
+        permission=permissions.can_reopen,
+        custom={
+            "spec": TransitionSpec(
+                label=_("Reopen"),
+                log_label=_("Application reopened"),
+                inputs=("note",),
+                required={"note": _("Give the reason for reopening the application.")},
+                applicant_mail="applicant_reopened",
+            )
+        },
+    )
     def reopen(self):
         """A coordinator puts the application back in the queue; a note is required."""
 

@@ -1,42 +1,68 @@
-"""The application states, with what staff and applicants are shown for each."""
+"""The application states: the staff label, the badge's tone and what the applicant is shown, per state."""
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class ApplicationState(models.TextChoices):
-    """Staff labels. Applicants see APPLICANT_LABELS instead."""
-
-    SUBMITTED = "submitted", _("Submitted")
-    REVIEWED = "reviewed", _("Reviewed")
-    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-    ASSIGNED = "assigned", _("Assigned")
-    ACTIVE = "active", _("Active")
-    REJECTED = "rejected", _("Rejected")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    ENDED = "ended", _("Ended")
+from ..specs import StateChoices, state
 
 
-APPLICANT_LABELS = {
-    ApplicationState.SUBMITTED: _("Received"),
-    ApplicationState.REVIEWED: _("Under review"),
-    ApplicationState.CHANGES_REQUESTED: _("Changes needed"),
-    ApplicationState.ASSIGNED: _("Accepted, being set up"),
-    ApplicationState.ACTIVE: _("Active"),
-    ApplicationState.REJECTED: _("Not accepted"),
-    ApplicationState.WITHDRAWN: _("Withdrawn"),
-    ApplicationState.ENDED: _("Ended"),
-}
+class ApplicationState(StateChoices):
+    """Each state with its staff label; ``applicant_label``, ``applicant_explanation`` and ``tone`` on the member."""
 
-APPLICANT_EXPLANATIONS = {
-    ApplicationState.SUBMITTED: _("We have received your application and will review it soon."),
-    ApplicationState.REVIEWED: _("A reviewer has read your application; coordinators are deciding where it fits."),
-    ApplicationState.CHANGES_REQUESTED: _(
-        "The reviewers need more information: read their message, then edit and resubmit your application."
-    ),
-    ApplicationState.ASSIGNED: _("Your application was accepted into a cluster; its leader will confirm shortly."),
-    ApplicationState.ACTIVE: _("You are a participant of the cluster and can take part in its activities."),
-    ApplicationState.REJECTED: _("Your application was not accepted. Any message from the reviewers is below."),
-    ApplicationState.WITHDRAWN: _("You withdrew this application. Nothing more will happen with it."),
-    ApplicationState.ENDED: _("Your participation in the cluster has ended."),
-}
+    SUBMITTED = state(
+        "submitted",
+        _("Submitted"),
+        tone="new",
+        applicant_label=_("Received"),
+        applicant_explanation=_("We have received your application and will review it soon."),
+    )
+    REVIEWED = state(
+        "reviewed",
+        _("Reviewed"),
+        tone="progress",
+        applicant_label=_("Under review"),
+        applicant_explanation=_("A reviewer has read your application; coordinators are deciding where it fits."),
+    )
+    CHANGES_REQUESTED = state(
+        "changes_requested",
+        _("Changes requested"),
+        tone="waiting",
+        applicant_label=_("Changes needed"),
+        applicant_explanation=_(
+            "The reviewers need more information: read their message, then edit and resubmit your application."
+        ),
+    )
+    ASSIGNED = state(
+        "assigned",
+        _("Assigned"),
+        tone="progress",
+        applicant_label=_("Accepted, being set up"),
+        applicant_explanation=_("Your application was accepted into a cluster; its leader will confirm shortly."),
+    )
+    ACTIVE = state(
+        "active",
+        _("Active"),
+        tone="positive",
+        applicant_label=_("Active"),
+        applicant_explanation=_("You are a participant of the cluster and can take part in its activities."),
+    )
+    REJECTED = state(
+        "rejected",
+        _("Rejected"),
+        tone="negative",
+        applicant_label=_("Not accepted"),
+        applicant_explanation=_("Your application was not accepted. Any message from the reviewers is below."),
+    )
+    WITHDRAWN = state(
+        "withdrawn",
+        _("Withdrawn"),
+        tone="neutral",
+        applicant_label=_("Withdrawn"),
+        applicant_explanation=_("You withdrew this application. Nothing more will happen with it."),
+    )
+    ENDED = state(
+        "ended",
+        _("Ended"),
+        tone="neutral",
+        applicant_label=_("Ended"),
+        applicant_explanation=_("Your participation in the cluster has ended."),
+    )

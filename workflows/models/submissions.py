@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 
+from ..specs import state_member
 from ..tokens import token_matches
 
 
@@ -30,8 +31,9 @@ class AbstractSubmission(models.Model):
       as a filter and shown in the API.
     - ``country_field``: a CountryField, offered as a filter and shown in the API.
     - ``export_extra_fields``: columns the admin's export adds after the core fields.
-    - ``applicant_mail_templates``: transition name → the mail the applicant gets after it (a template name
-      under ``workflows/mail/``); a transition not named sends the applicant nothing.
+
+    A concrete kind adds a ``state`` FSMField whose choices are a ``workflows.specs.StateChoices`` class (its
+    default one of them), and ``@transition`` methods, each with its ``TransitionSpec``.
     """
 
     reference_prefix = "AP"
@@ -39,7 +41,6 @@ class AbstractSubmission(models.Model):
     interest_field: str | None = None
     country_field: str | None = None
     export_extra_fields: tuple[str, ...] = ()
-    applicant_mail_templates: dict[str, str] = {}
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     applicant_name = models.CharField(_("applicant's name"), max_length=255)
@@ -87,6 +88,20 @@ class AbstractSubmission(models.Model):
 
     def __str__(self):
         return self.reference or _("(unsaved submission)")
+
+    def applicant_label_for(self, state: str):
+        """What the applicant is shown for ``state`` (declared on the state's choice)."""
+        member = state_member(type(self), state)
+        return member.applicant_label if member is not None else state
+
+    @property
+    def applicant_state_label(self):
+        return self.applicant_label_for(self.state)
+
+    @property
+    def applicant_state_explanation(self):
+        member = state_member(type(self), self.state)
+        return member.applicant_explanation if member is not None else ""
 
     def token_is_valid(self, token: str) -> bool:
         return token_matches(token, self.status_token_hash)

@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from ..actors import ApplicantActor
-from ..models import APPLICANT_LABELS, TransitionLog
+from ..models import TransitionLog
 from ..registry import submission_for_token
 from ..services.records import records_filter
 
@@ -34,11 +34,8 @@ def private_status_response(response, *, referrer_policy: str = "same-origin"):
 
 
 def applicant_label(submission, state: str) -> str:
-    """The applicant's name for ``state`` (the kind's own labels where it has them)."""
-    label_for = getattr(submission, "applicant_label_for", None)
-    if label_for is not None:
-        return str(label_for(state))
-    return str(APPLICANT_LABELS.get(state, state))
+    """The applicant's name for ``state``, as declared on the kind's state choice."""
+    return str(submission.applicant_label_for(state))
 
 
 def applicant_timeline(submission) -> list[dict]:

@@ -1,19 +1,13 @@
-"""What each transition needs besides an actor: cleaned here, before the transition runs."""
+"""What each transition needs besides an actor, as its spec declares: cleaned here, before the transition runs."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from ..exceptions import MissingTransitionInput
+from ..specs import spec_for
 
 MAX_TEXT_LENGTH = 10_000
-
-# Extra keyword arguments each transition takes (``note`` and ``message`` are separate parameters).
-TRANSITION_PARAMS = {
-    "assign": {"target"},
-    "withdraw": {"confirm"},
-    "resubmit": {"answers", "fields"},
-}
-APPLICANT_TRANSITIONS = {"withdraw", "resubmit"}
 
 
 def clean_transition_input(*, application, name: str, note: str, message: str, params: dict) -> dict:
@@ -22,50 +16,45 @@ def clean_transition_input(*, application, name: str, note: str, message: str, p
     Raises TypeError for a parameter the transition does not take (a programming error) and
     MissingTransitionInput, with ``field_errors``, for a missing or invalid value (the user's to fix).
     """
-    unexpected = sorted(set(params) - TRANSITION_PARAMS.get(name, set()))
+    spec = spec_for(application, name)
+    unexpected = sorted(set(params) - set(spec.method_inputs))
     if unexpected:
         raise TypeError(f"The {name!r} transition takes no {', '.join(unexpected)} argument")
 
+    texts = {"note": note, "message": message}
     errors = {}
-    for field, value in (("note", note), ("message", message)):
+    for field, value in texts.items():
         if len(value) > MAX_TEXT_LENGTH:
             errors[field] = _("Keep this under %(limit)s characters.") % {"limit": f"{MAX_TEXT_LENGTH:,}"}
-    if name in APPLICANT_TRANSITIONS:
+    if spec.by_applicant:
         if note:
             errors["note"] = _("Internal notes are written by staff only.")
         if message:
             errors["message"] = _("Messages to the applicant are written by staff only.")
 
     kwargs = {}
-    if name == "request_changes" and not message:
-        errors["message"] = _("Tell the applicant what to change.")
-    elif name == "reject" and not note:
-        errors["note"] = _("Give the internal reason for rejecting the application.")
-    elif name == "end" and not note:
-        errors["note"] = _("Give the reason the participation ends.")
-    elif name == "reopen" and not note:
-        errors["note"] = _("Give the reason for reopening the application.")
-    elif name == "assign":
-        target, target_error = _clean_target(application, params.get("target"))
-        if target_error:
-            errors["target"] = target_error
-        kwargs["target"] = target
-    elif name == "withdraw" and params.get("confirm") is not True:
-        errors["confirm"] = _("Confirm that you want to withdraw the application.")
-    elif name == "resubmit":
-        if not isinstance(params.get("answers"), dict):
-            errors["answers"] = _("Send the edited answers with the resubmission.")
-        if not isinstance(params.get("fields", {}), dict):
-            errors["fields"] = _("The edited fields must be a mapping of field names to values.")
+    for field in spec.inputs:
+        missing = str(spec.required.get(field, ""))
+        if field in texts:
+            if missing and not texts[field]:
+                errors[field] = missing
+            continue
+        kwargs[field], error = CLEANERS[field](application, params.get(field), missing)
+        if error:
+            errors[field] = error
 
     if errors:
         raise MissingTransitionInput(field_errors=errors)
     return kwargs
 
 
-def _clean_target(application, target):
+# Each cleaner takes (application, the value sent or None, the spec's message when the input is required
+# or "") and returns (the cleaned value, an error or None).
+
+
+def _clean_target(application, target, missing):
     if target in (None, ""):
-        return None, _("Choose where to assign the application.")
+        return None, missing or None
     if not isinstance(target, Page):
         try:
             target = Page.objects.get(pk=int(target))
@@ -76,3 +65,28 @@ def _clean_target(application, target):
     if not application.target_accepts_applications(target):
         return None, _("“%(title)s” does not accept new members at the moment.") % {"title": target.title}
     return target, None
+
+
+def _clean_confirm(application, confirm, missing):
+    if confirm is not True and missing:
+        return False, missing
+    return confirm is True, None
+
+
+def _mapping(invalid):
+    def clean(application, value, missing):
+        if value is None and not missing:
+            return {}, None
+        if not isinstance(value, dict):
+            return None, missing or str(invalid)
+        return value, None
+
+    return clean
+
+
+CLEANERS = {
+    "target": _clean_target,
+    "confirm": _clean_confirm,
+    "answers": _mapping(gettext_lazy("The answers must be a mapping of question names to answers.")),
+    "fields": _mapping(gettext_lazy("The edited fields must be a mapping of field names to values.")),
+}

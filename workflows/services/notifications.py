@@ -20,6 +20,7 @@ from wagtail.models import Site
 from ..actors import ApplicantActor
 from ..models import Notification
 from ..registry import as_specific
+from ..specs import spec_for
 from .records import transition_log_write
 
 ALERT_PERMISSION = "workflow_forms.review_application"
@@ -234,43 +235,35 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
     language = (translation.get_language() if by_applicant else None) or settings.LANGUAGE_CODE
     notifications = []
 
-    template = specific.applicant_mail_templates.get(transition)
-    if template:
+    spec = spec_for(specific, transition)
+    assigned = getattr(specific, "assigned_to_id", None) is not None
+    target = specific.assigned_to if spec.mentions_target and assigned else None
+    if spec.applicant_mail:
         with translation.override(language):
             context = _applicant_context(specific, language=language)
         context["message"] = log_entry.message
-        if transition in ("assign", "activate", "end") and specific.assigned_to_id:
-            target = specific.assigned_to
+        if target is not None:
             context.update(_target_context(specific, target))
-            context["discussion_url"] = specific.target_discussion_url(target) if transition == "activate" else ""
+            context["discussion_url"] = specific.target_discussion_url(target) if spec.shares_discussion else ""
         notifications.append(
             notification_queue(
                 submission=specific,
-                template=template,
+                template=spec.applicant_mail,
                 recipient_email=specific.applicant_email,
                 to_applicant=True,
                 context=context,
             )
         )
 
-    if transition not in ("assign", "resubmit"):
+    if not spec.staff_alert:
         return notifications
     with translation.override(settings.LANGUAGE_CODE):
         staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
-    if transition == "assign":
-        target = specific.assigned_to
+    if target is not None:
         staff_context.update(_target_context(specific, target), note=log_entry.note, assigned_by=log_entry.actor_label)
-        notifications += _alert(
-            specific=specific,
-            template="staff_assigned",
-            recipients=specific.target_managers(target),
-            context=staff_context,
-        )
+    if spec.alert_target_managers:
+        recipients = specific.target_managers(specific.assigned_to) if assigned else []
     else:
-        notifications += _alert(
-            specific=specific,
-            template="staff_resubmitted",
-            recipients=users_with_permission(ALERT_PERMISSION),
-            context=staff_context,
-        )
+        recipients = users_with_permission(getattr(specific, "alert_permission", None) or ALERT_PERMISSION)
+    notifications += _alert(specific=specific, template=spec.staff_alert, recipients=recipients, context=staff_context)
     return notifications

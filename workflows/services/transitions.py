@@ -7,6 +7,7 @@ from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 from ..actors import ApplicantActor
 from ..exceptions import TransitionConflict, TransitionNotAllowed, TransitionNotPermitted, UnknownTransition
 from ..registry import as_specific
+from ..specs import transition_specs
 from .inputs import clean_transition_input
 from .notifications import notify_transition
 from .records import transition_log_write
@@ -14,11 +15,7 @@ from .records import transition_log_write
 
 def transition_names(model) -> list[str]:
     """The names of the transitions of ``model``'s state machine, sorted by name."""
-    names = []
-    for transition in model._meta.get_field("state").get_all_transitions(model):
-        if transition.name not in names:
-            names.append(transition.name)
-    return names
+    return list(transition_specs(model))
 
 
 def _actor(application, *, user, applicant_token):
@@ -28,6 +25,17 @@ def _actor(application, *, user, applicant_token):
     if not application.token_is_valid(str(applicant_token)):
         raise TransitionNotPermitted()
     return ApplicantActor.for_submission(application)
+
+
+def _locked(model, *, pk, seen_state: str):
+    """The row, locked until the transaction ends; TransitionConflict if it is gone or its state changed."""
+    try:
+        current = model._default_manager.select_for_update().get(pk=pk)
+    except model.DoesNotExist:
+        raise TransitionConflict() from None
+    if current.state != seen_state:
+        raise TransitionConflict()
+    return current
 
 
 def perform_transition(
@@ -48,10 +56,9 @@ def perform_transition(
     input is missing (MissingTransitionInput with ``field_errors``); then run it, save, log it (our log and
     Wagtail's) and queue the notifications, sent after commit. Nothing changes when it raises.
 
-    Inputs: ``message`` goes to the applicant (required by request_changes), ``note`` stays internal
-    (required by reject, end and reopen); ``target=`` a page or page id (assign), ``confirm=True``
-    (withdraw), ``answers=`` the validated extra answers and optionally ``fields=`` core field values
-    (resubmit, applied with ``application.apply_resubmission``). Returns the updated specific instance.
+    Inputs: ``message`` goes to the applicant, ``note`` stays internal; the other keyword arguments (e.g.
+    ``target=``, ``confirm=True``, ``answers=``) are the transition method's. The transition's spec says which
+    it takes and which are required (``workflows.specs``). Returns the updated specific instance.
     """
     if user is not None and applicant_token is not None:
         raise TypeError("perform_transition() takes a user or an applicant_token, not both")
@@ -62,12 +69,7 @@ def perform_transition(
     note, message = (note or "").strip(), (message or "").strip()
 
     with transaction.atomic():
-        try:
-            current = model._default_manager.select_for_update().get(pk=specific.pk)
-        except model.DoesNotExist:
-            raise TransitionConflict() from None
-        if current.state != application.state:
-            raise TransitionConflict()
+        current = _locked(model, pk=specific.pk, seen_state=application.state)
         actor = _actor(current, user=user, applicant_token=applicant_token)
         method = getattr(current, name)
         if not can_proceed(method):
@@ -77,8 +79,6 @@ def perform_transition(
         kwargs = clean_transition_input(application=current, name=name, note=note, message=message, params=params)
 
         from_state = current.state
-        if name == "resubmit":
-            current.apply_resubmission(fields=params.get("fields") or {}, answers=params["answers"])
         method(**kwargs)
         current.state_changed_at = timezone.now()
         try:

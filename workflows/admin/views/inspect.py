@@ -11,7 +11,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...services import available_transitions
 from ...services.records import user_may_add_note
-from ..actions import DESTRUCTIVE, button_label, needs_form
+from ..actions import transition_action
 from ..forms import NoteForm
 from .mixins import visible_queryset
 
@@ -90,13 +90,9 @@ class SubmissionInspectView(generic.InspectView):
                 "note_form": NoteForm(),
                 "note_url": reverse(self.note_url_name, args=(self.object.pk,)),
                 "actions": [
-                    {
-                        "name": name,
-                        "label": button_label(name),
-                        "url": reverse(self.transition_url_name, args=(self.object.pk, name)),
-                        "needs_form": needs_form(name),
-                        "destructive": name in DESTRUCTIVE,
-                    }
+                    transition_action(
+                        self.object, name, url=reverse(self.transition_url_name, args=(self.object.pk, name))
+                    )
                     for name in names
                 ],
                 "extra_buttons": extra_inspect_buttons(self.object, self.request),

@@ -7,9 +7,8 @@ from wagtail.admin.views import generic
 
 from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
-from ...services.inputs import APPLICANT_TRANSITIONS
-from ...services.transitions import transition_names
-from ..actions import DESTRUCTIVE, button_label, needs_form, staff_transitions
+from ...specs import transition_specs
+from ..actions import bulk_transition_choices, staff_transitions, transition_action
 from ..columns import SelectColumn, TransitionsColumn
 from ..forms import target_choices
 
@@ -47,13 +46,7 @@ class SubmissionIndexView(generic.IndexView):
             submission=instance, user=self.request.user, managed_target_ids=self.managed_target_ids
         )
         return [
-            {
-                "name": name,
-                "label": button_label(name),
-                "url": reverse(self.transition_url_name, args=(instance.pk, name)),
-                "needs_form": needs_form(name),
-                "destructive": name in DESTRUCTIVE,
-            }
+            transition_action(instance, name, url=reverse(self.transition_url_name, args=(instance.pk, name)))
             for name in names
         ]
 
@@ -63,16 +56,12 @@ class SubmissionIndexView(generic.IndexView):
 
     # -- bulk actions ------------------------------------------------------------------------
 
-    def bulk_transition_choices(self):
-        return [
-            (name, button_label(name)) for name in transition_names(self.model) if name not in APPLICANT_TRANSITIONS
-        ]
-
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["bulk_url"] = reverse(self.bulk_url_name)
-        context["bulk_transitions"] = self.bulk_transition_choices()
-        context["bulk_targets"] = target_choices(self.model) if "assign" in transition_names(self.model) else []
+        context["bulk_transitions"] = bulk_transition_choices(self.model)
+        takes_target = any("target" in spec.inputs for spec in transition_specs(self.model).values())
+        context["bulk_targets"] = target_choices(self.model) if takes_target else []
         context["next_url"] = self.request.get_full_path()
         return context
 

@@ -14,12 +14,10 @@ from django.views import View
 
 from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError, TransitionNotPermitted
 from ...services import available_transitions, perform_transition
-from ..actions import REQUIRED_INPUTS, button_label
+from ...specs import spec_for
 from ..forms import TransitionForm
 from ..permission_policy import SubmissionPermissionPolicy
 from .mixins import VisibleObjectMixin, visible_queryset
-
-REFUSED = TransitionNotPermitted.default_message
 
 
 def safe_next_url(request, fallback: str) -> str:
@@ -82,7 +80,7 @@ class TransitionView(VisibleObjectMixin, View):
             {
                 "object": self.object,
                 "form": form,
-                "transition_label": button_label(self.name),
+                "transition_label": spec_for(self.model, self.name).label,
                 "action_url": self.request.path,
                 "next_url": self.next_url,
                 "inspect_url": self.inspect_url,
@@ -123,7 +121,8 @@ class TransitionView(VisibleObjectMixin, View):
             return self.refuse(error)
         messages.success(
             request,
-            _("%(reference)s: %(action)s done.") % {"reference": self.object, "action": button_label(name)},
+            _("%(reference)s: %(action)s done.")
+            % {"reference": self.object, "action": spec_for(self.model, name).label},
         )
         return HttpResponseRedirect(self.next_url)
 
@@ -147,15 +146,16 @@ class BulkTransitionView(View):
         if not seen:
             messages.error(request, _("Select at least one row."))
             return redirect(next_url)
+        spec = spec_for(self.model, name)
         inputs = {"note": request.POST.get("note", ""), "message": request.POST.get("message", "")}
-        if name == "assign":
+        if "target" in spec.inputs:
             inputs["target"] = request.POST.get("target") or None
-        missing = [field for field in REQUIRED_INPUTS.get(name, ()) if not (inputs.get(field) or "").strip()]
+        missing = [field for field in spec.required if field in inputs and not (inputs[field] or "").strip()]
         if missing:
             messages.error(
                 request,
                 _("Nothing was changed: %(action)s needs %(fields)s.")
-                % {"action": button_label(name), "fields": ", ".join(missing)},
+                % {"action": spec.label, "fields": ", ".join(missing)},
             )
             return redirect(next_url)
 
@@ -180,7 +180,7 @@ class BulkTransitionView(View):
                     "%(action)s: %(count)d rows done (%(references)s).",
                     len(moved),
                 )
-                % {"action": button_label(name), "count": len(moved), "references": ", ".join(moved)},
+                % {"action": spec.label, "count": len(moved), "references": ", ".join(moved)},
             )
         if refused:
             messages.error(

@@ -12,6 +12,7 @@ from ...models import ApplicationState
 from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of
 from ...services.records import note_add
 from ...services.transitions import available_transitions, perform_transition, transition_names
+from ...specs import spec_for
 from .. import links, reads
 from ..filters import filter_params_schema, filtered_applications
 from ..params import ObjectId, Pagination
@@ -80,8 +81,8 @@ def _transition_refusal(application, name: str, data: TransitionIn):
             detail=_("The application is %(state)s now, not %(expected)s. Reload it and try again.")
             % {"state": application.state, "expected": data.expected_state.value},
         )
-    if name != "assign" and data.target is not None:
-        return field_errors_problem({"target": _("Only the assign transition takes a target.")})
+    if data.target is not None and "target" not in spec_for(type(application), name).inputs:
+        return field_errors_problem({"target": _("This transition takes no target.")})
     return None
 
 
@@ -102,7 +103,7 @@ def transition(request, application_id: ObjectId, name: str, data: TransitionIn)
     refusal = _transition_refusal(application, name, data)
     if refusal:
         return refusal
-    params = {"target": data.target} if name == "assign" else {}
+    params = {"target": data.target} if "target" in spec_for(type(application), name).inputs else {}
     from_state = application.state
     try:
         updated = perform_transition(
