@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalKey
 from workflows.actors import ApplicantActor
 from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
 
+from ..join_forms import preselected_cluster_ids
 from .clusters import ClusterStatus
 
 LONG_TEXT_MAX_LENGTH = 5000
@@ -287,15 +288,24 @@ class JoinFormPage(AbstractWorkflowFormPage):
     parent_page_types = ["cluster_pages.StandardPage"]
     subpage_types = []
     max_count = 1
+    #: The clusters field that ``?cluster=<id>`` ticks in advance (see ``cluster_pages.join_forms``), if any.
+    cluster_field_name: str | None = None
 
     class Meta:
         abstract = True
+
+    def initial_data(self, request) -> dict:
+        initial = super().initial_data(request)
+        if self.cluster_field_name and (clusters := preselected_cluster_ids(request)):
+            initial[self.cluster_field_name] = clusters
+        return initial
 
 
 class CityApplicationFormPage(JoinFormPage):
     """/join/city/: cities apply to join clusters with a project."""
 
     submission_model = CityApplication
+    cluster_field_name = "clusters"
     core_fieldsets = (
         (_("Your city"), ("city", "country", "organisation")),
         (_("Contact person"), ("applicant_name", "role", "applicant_email", "phone")),
@@ -328,6 +338,7 @@ class CompanyRegistrationFormPage(JoinFormPage):
     """/join/company/: companies register to lend their expertise."""
 
     submission_model = CompanyRegistration
+    cluster_field_name = "themes"
     core_fieldsets = (
         (_("Your company"), ("company_name", "country", "website")),
         (_("Contact person"), ("applicant_name", "role", "applicant_email")),
