@@ -34,6 +34,16 @@ def test_the_city_form_ticks_the_cluster_named_in_the_link(client, forms, cluste
     assert ticked(client, f"{forms.city.url}?cluster={pk}", "clusters") == [str(pk)]
 
 
+def test_the_form_says_at_its_top_which_cluster_is_already_chosen(client, forms):
+    chosen = BeautifulSoup(client.get(f"{forms.city.url}?cluster={forms.active_cluster.pk}").content, "html.parser")
+    plain = BeautifulSoup(client.get(f"{forms.city.url}?cluster={forms.archived_cluster.pk}").content, "html.parser")
+
+    notice = chosen.select_one(".page-intro .prefilled")
+    assert [li.get_text(strip=True) for li in notice.find_all("li")] == ["Smart Mobility"]
+    assert "Clusters of interest" in notice.get_text()
+    assert plain.select_one(".prefilled") is None
+
+
 def test_the_company_form_ticks_the_cluster_named_in_the_link(client, forms):
     pk = forms.forming_cluster.pk
 
@@ -86,4 +96,5 @@ def test_what_the_applicant_ticked_wins_over_the_link_when_the_form_is_sent_back
     soup = BeautifulSoup(response.content, "html.parser")
     boxes = soup.find_all("input", attrs={"name": "clusters", "checked": True})
     assert [box["value"] for box in boxes] == [str(forms.forming_cluster.pk)]
+    assert soup.select_one(".prefilled") is None
     assert not CityApplication.objects.exists()
