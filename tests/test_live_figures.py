@@ -18,6 +18,7 @@ LABELS = {
     "case_studies": "Best-practice case studies",
 }
 NOTHING = dict.fromkeys(LABELS, 0)
+NONE_YET = "None yet"
 
 
 def figures_in_context(client):
@@ -26,11 +27,18 @@ def figures_in_context(client):
     return {figure.key: figure.value for figure in response.context["figures"] if figure.key in LABELS}
 
 
-def figures_on_page(client):
-    """What a visitor reads: each <dt> label with the number in the <dd> after it."""
+def figures_read(client) -> dict[str, str]:
+    """What a visitor reads: each <dt> label with the text of the <dd> after it."""
     soup = BeautifulSoup(client.get("/").content, "html.parser")
-    shown = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in soup.find_all("dt")}
-    return {key: int(shown[label]) for key, label in LABELS.items() if label in shown}
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in soup.find_all("dt")}
+
+
+def figures_on_page(client):
+    """The figures read as numbers, "None yet" being none."""
+    shown = figures_read(client)
+    return {
+        key: 0 if shown[label] == NONE_YET else int(shown[label]) for key, label in LABELS.items() if label in shown
+    }
 
 
 def assert_figures(client, **expected):
@@ -43,8 +51,11 @@ def publish(page):
     page.save_revision().publish()
 
 
-def test_an_empty_site_shows_every_figure_as_zero(client, site_tree):
+def test_an_empty_site_says_none_yet_for_every_figure_instead_of_zero(client, site_tree):
     assert_figures(client)
+    shown = figures_read(client)
+    assert [shown[label] for label in LABELS.values()] == [NONE_YET] * len(LABELS)
+    assert "0" not in shown.values()
 
 
 def test_a_cluster_moves_from_forming_to_active_when_its_new_status_is_published(client, site_tree):

@@ -9,6 +9,7 @@ from cluster_pages.models import ClusterStatus
 from home.models import HomeFeaturedCluster
 
 from .factories import CaseStudyPageFactory, EventPageFactory, PersonFactory, ThematicClusterPageFactory
+from .workflows.forms.support import build_forms
 
 TODAY = timezone.localdate()
 
@@ -121,6 +122,7 @@ def test_a_cluster_page_introduces_its_leader(client, site_tree):
     [(ClusterStatus.FORMING, True), (ClusterStatus.ACTIVE, True), (ClusterStatus.ARCHIVED, False)],
 )
 def test_only_forming_and_active_clusters_invite_new_members(client, site_tree, status, joinable):
+    build_forms(site_tree)
     ThematicClusterPageFactory(parent=site_tree.clusters, slug="a-cluster", status=status)
 
     html = client.get("/clusters/a-cluster/").content.decode()

@@ -16,6 +16,7 @@ from workflows.actors import ApplicantActor
 from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
 from workflows.specs import StateChoices, TransitionSpec, state
 
+from ..join_forms import preselected_cluster_ids
 from .clusters import ClusterStatus
 
 LONG_TEXT_MAX_LENGTH = 5000
@@ -291,15 +292,24 @@ class JoinFormPage(AbstractWorkflowFormPage):
     parent_page_types = ["cluster_pages.StandardPage"]
     subpage_types = []
     max_count = 1
+    #: The clusters field that ``?cluster=<id>`` ticks in advance (see ``cluster_pages.join_forms``), if any.
+    cluster_field_name: str | None = None
 
     class Meta:
         abstract = True
+
+    def initial_data(self, request) -> dict:
+        initial = super().initial_data(request)
+        if self.cluster_field_name and (clusters := preselected_cluster_ids(request)):
+            initial[self.cluster_field_name] = clusters
+        return initial
 
 
 class CityApplicationFormPage(JoinFormPage):
     """/join/city/: cities apply to join clusters with a project."""
 
     submission_model = CityApplication
+    cluster_field_name = "clusters"
     template = "cluster_pages/forms/city_application_form_page.html"
 
     class Meta:
@@ -316,6 +326,7 @@ class CompanyRegistrationFormPage(JoinFormPage):
     """/join/company/: companies register to lend their expertise."""
 
     submission_model = CompanyRegistration
+    cluster_field_name = "themes"
     template = "cluster_pages/forms/company_registration_form_page.html"
 
     class Meta:

@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..join_forms import form_url, join_forms
+from .settings import SiteSettings
 
 
 class ClusterStatus(models.TextChoices):
@@ -47,6 +49,7 @@ class ClusterIndexPage(Page):
             for status, label in ClusterStatus.choices
             if any(cluster.status == status for cluster in clusters)
         ]
+        context["theme_form"] = join_forms(request=request).theme
         return context
 
 
@@ -201,7 +204,24 @@ class ThematicClusterPage(Page):
         context["member_roster"] = self.member_roster
         context["partner_roster"] = self.partner_roster
         context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()
+        context.update(self.join_links(request))
         return context
+
+    def join_links(self, request) -> dict:
+        """Where "Join this cluster" and "Offer your expertise" lead: the forms, with this cluster chosen.
+
+        Without a published city form, "Join this cluster" leads to the join page of the site settings.
+        """
+        if not self.accepts_members:
+            return {"join_url": None, "expertise_url": None}
+        forms = join_forms(request=request)
+        if forms.city is not None:
+            join_url = form_url(forms.city, request=request, cluster=self)
+        else:
+            join_page = SiteSettings.for_request(request).join_page
+            join_url = join_page.get_url(request=request) if join_page and join_page.live else None
+        expertise_url = form_url(forms.company, request=request, cluster=self) if forms.company else None
+        return {"join_url": join_url, "expertise_url": expertise_url}
 
 
 class ClusterWorkspacePage(Page):

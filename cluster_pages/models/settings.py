@@ -24,7 +24,10 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Where every 'Join this cluster' button leads."),
+        help_text=_(
+            "The page that explains how to join. A cluster's 'Join this cluster' button opens the city "
+            "application form when one is published, and this page otherwise."
+        ),
     )
 
     panels = [

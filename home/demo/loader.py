@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from .accounts import demo_accounts_ensure
-from .applications import applications_ensure
+from .applications import demo_submissions_ensure
 from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
 from .events import events_ensure
@@ -34,6 +34,7 @@ def demo_content_load(*, with_accounts: bool) -> LoadReport:
     if with_accounts:
         demo_accounts_ensure(report=report)
         cluster_leader_accounts_ensure(clusters=clusters, report=report)
-    applications_ensure(join=programme["join"], clusters=clusters, report=report)
+    form_pages = {kind: programme[kind] for kind in ("city", "company", "theme")}
+    demo_submissions_ensure(form_pages=form_pages, clusters=clusters, report=report)
     search_and_reference_indexes_update(objects=report.created_objects)
     return report

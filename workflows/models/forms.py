@@ -47,6 +47,7 @@ class AbstractWorkflowFormPage(FormMixin, Page):
     - ``submission_form_class``: a ``WorkflowSubmissionForm`` subclass for widgets, messages and declared core
       uploads.
     - ``landing_page_template``: the thank-you page.
+    - ``initial_data(request)``: initial values of the blank form (e.g. read from the query string).
     The extra questions are the ``form_fields`` child relation (an ``AbstractWorkflowFormField`` subclass).
     """
 
@@ -129,6 +130,10 @@ class AbstractWorkflowFormPage(FormMixin, Page):
 
     # -- serving ----------------------------------------------------------------------------------------
 
+    def initial_data(self, request) -> dict:
+        """Initial values for the blank form shown on GET; none by default. Validate anything read from the request."""
+        return {}
+
     def rate_limit_group(self) -> str:
         return f"workflow_forms:form:{self.pk}"
 
@@ -140,7 +145,8 @@ class AbstractWorkflowFormPage(FormMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            return self.render_form(request, self.get_form(page=self, user=request.user))
+            form = self.get_form(page=self, user=request.user, initial=self.initial_data(request))
+            return self.render_form(request, form)
         if rate_limit_exceeded(request, group=self.rate_limit_group()):
             return too_many_requests(request, page=self)
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)

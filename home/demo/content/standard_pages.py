@@ -89,7 +89,15 @@ def gctc_page(*, clusters_index: Page) -> StandardPageSpec:
     )
 
 
-def join_page(*, clusters_index: Page, gctc: Page) -> StandardPageSpec:
+def _form_call_to_action(forms: dict[str, Page] | None, key: str, text: str, button_label: str) -> list[dict]:
+    """A call to action to the join form ``key``, once the forms (the join page's children) exist."""
+    if not forms or forms.get(key) is None:
+        return []
+    return [call_to_action(text, button_label=button_label, page=forms[key])]
+
+
+def join_page(*, clusters_index: Page, gctc: Page, forms: dict[str, Page] | None = None) -> StandardPageSpec:
+    """The join page; each section ends with a call to action to its form when ``forms`` are given."""
     return StandardPageSpec(
         slug="join",
         title="How to join & questions",
@@ -103,16 +111,23 @@ def join_page(*, clusters_index: Page, gctc: Page) -> StandardPageSpec:
                 "of their project: what it sets out to do, where it stands and what the city hopes to learn "
                 "from other members.</p>"
             ),
+            *_form_call_to_action(
+                forms, "city", "Describe your city's project and choose the clusters it fits.", "Apply as a city"
+            ),
             heading("Companies"),
             paragraph(
                 "<p>Companies interested in lending their expert guidance on the clusters' topics may register "
                 "and describe their solutions, so that cities looking for partners can find them.</p>"
+            ),
+            *_form_call_to_action(
+                forms, "company", "Tell cities about your solution and the themes it serves.", "Register as a company"
             ),
             heading("Suggest a theme"),
             paragraph(
                 "<p>Additional theme suggestions are welcome. Tell us which theme you would like a cluster for "
                 "and which cities or organisations would take part.</p>"
             ),
+            *_form_call_to_action(forms, "theme", "Have an idea for a new cluster?", "Suggest a theme"),
             call_to_action(
                 "Not sure which cluster fits your project?",
                 button_label="Browse the clusters",
