@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .public_urls import public_root_url
 
@@ -21,7 +21,7 @@ DISALLOWED_PATHS = (
 )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     context = {
@@ -31,7 +31,7 @@ def robots_txt(request):
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers that ignore the pages' icon links ask for /favicon.ico: the icon in static/."""
     return redirect(static("img/favicon.png"), permanent=True)

@@ -72,11 +72,12 @@ def test_every_page_has_an_absolute_canonical_url_and_link_preview_tags(client, 
 
 
 def test_a_page_without_a_search_description_is_described_by_its_introduction(client, site_tree):
-    StandardPageFactory(parent=site_tree.home, slug="gctc", intro="<p>The <b>Global City Teams</b> Challenge.</p>")
+    intro = "<p>The <b>Global City Teams</b> Challenge (NIST &amp; DHS S&amp;T).</p>"
+    StandardPageFactory(parent=site_tree.home, slug="gctc", intro=intro)
 
     html = client.get("/gctc/").content.decode()
 
-    assert meta(html, "og:description") == "The Global City Teams Challenge."
+    assert meta(html, "og:description") == "The Global City Teams Challenge (NIST &amp; DHS S&amp;T)."
 
 
 def test_the_home_pages_hero_image_is_its_preview_image(client, site_tree, settings, tmp_path):

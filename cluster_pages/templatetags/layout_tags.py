@@ -1,10 +1,11 @@
 """The layout's site-wide parts: the meta tags for search engines and link previews, and the footer links."""
 
+from html import unescape
+
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from wagtail.models import Page
 
 from ..models import FooterLink, SiteSettings
@@ -24,9 +25,11 @@ NOT_INDEXED_PREFIXES = ("/account/", "/search/")
 
 def _description(page) -> str:
     for name in DESCRIPTION_FIELDS:
-        text = " ".join(strip_tags(str(getattr(page, name, "") or "")).split())
+        text = " ".join(unescape(strip_tags(str(getattr(page, name, "") or ""))).split())
+        if len(text) > DESCRIPTION_MAX_LENGTH:
+            return text[:DESCRIPTION_MAX_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
         if text:
-            return Truncator(text).chars(DESCRIPTION_MAX_LENGTH)
+            return text
     return ""
 
 
