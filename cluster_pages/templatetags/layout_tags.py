@@ -46,7 +46,9 @@ def _image(page, root_url: str) -> tuple[str, str]:
 @register.inclusion_tag("includes/page_meta.html", takes_context=True)
 def page_meta(context):
     """Canonical URL, Open Graph and Twitter card tags: from the page when the view shows one, else the path."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # rendered outside a request (e.g. to a string): nothing to point at
+        return {}
     root_url = public_root_url(request)
     page = context.get("page")
     if not isinstance(page, Page) or page.get_url(request) not in (request.path, root_url + request.path):
@@ -71,7 +73,9 @@ def page_meta(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """The live pages chosen under Settings › Site settings › Footer links, as (label, url); one query."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return []
     site_settings = SiteSettings.for_request(request)
     links = (
         FooterLink.objects.filter(settings=site_settings, page__live=True).select_related("page").order_by("sort_order")
