@@ -5,12 +5,15 @@ questions (see ``workflows.models.AbstractWorkflowFormPage``).
 """
 
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workflows.forms import UploadField, WorkflowSubmissionForm
 
 from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
 from .models.applications import OPEN_CLUSTERS
+from .public_urls import privacy_notice_url
 
 PRIVACY_REQUIRED = _("You need to agree to the privacy notice so that we may process your application.")
 CONTACT_LABELS = {
@@ -39,14 +42,45 @@ class OpenClustersField(forms.ModelMultipleChoiceField):
         return obj.title
 
 
+class LinkedText(str):
+    """Plain text where text is wanted (the API's form schema, the error summary); with a link in HTML.
+
+    The link is looked up when the form is rendered as HTML, so the API's schema costs no query.
+    """
+
+    def __new__(cls, text, *, html):
+        value = super().__new__(cls, text)
+        value.html = html
+        return value
+
+    def __html__(self):
+        return self.html()
+
+
+def privacy_notice_link(form, text: str, html_text: str) -> LinkedText:
+    """``text``, or ``html_text`` with "%(url)s" for the privacy notice of the form page's site, if there is one."""
+
+    def html():
+        url = privacy_notice_url(page=form.page) if form.page is not None else None
+        return format_html(html_text, url=url) if url else text
+
+    return LinkedText(text, html=html)
+
+
 class ConsentMixin:
-    """The privacy consent is a required tick box; the listing consent stays optional."""
+    """The privacy consent is a required tick box, its label linked to the privacy notice; the listing one optional."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         privacy = self.fields["consent_privacy"]
         privacy.required = True
-        privacy.label = _("I agree to the privacy notice: WeGO keeps my answers to handle this application.")
+        privacy.label = privacy_notice_link(
+            self,
+            gettext("I agree to the privacy notice: WeGO keeps my answers to handle this application."),
+            gettext(
+                'I agree to the <a href="{url}">privacy notice</a>: WeGO keeps my answers to handle this application.'
+            ),
+        )
         privacy.error_messages["required"] = PRIVACY_REQUIRED
 
 
@@ -84,6 +118,16 @@ class CompanyRegistrationForm(ConsentMixin, WorkflowSubmissionForm):
 
 
 class ThemeSuggestionForm(WorkflowSubmissionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applicant_email"].help_text = privacy_notice_link(
+            self,
+            gettext("We use it only to write to you about your suggestion. See our privacy notice."),
+            gettext(
+                'We use it only to write to you about your suggestion. See our <a href="{url}">privacy notice</a>.'
+            ),
+        )
+
     class Meta:
         model = ThemeSuggestion
         fields = ThemeSuggestion.core_fields

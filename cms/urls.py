@@ -1,21 +1,37 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path, reverse_lazy
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cluster_pages import seo
 from cluster_pages import views as cluster_views
+from cluster_pages.membership import views as account_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", cluster_views.search, name="search"),
     path("api/v3/", api_v3.urls),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("favicon.ico", seo.favicon),
     # The workflow-forms plugin: applicants' status pages, "lost your link?", staff file downloads.
     path("applications/", include("workflows.urls")),
+    # Members sign in with their e-mail address; members-only pages send visitors here (WAGTAIL_FRONTEND_LOGIN_URL).
+    path("account/login/", account_views.MemberLoginView.as_view(), name="member_login"),
+    path("account/logout/", auth_views.LogoutView.as_view(next_page="/"), name="member_logout"),
+    path("account/password-reset/", account_views.MemberPasswordResetView.as_view(), name="member_password_reset"),
+    path(
+        "account/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_done.html"),
+        name="member_password_reset_done",
+    ),
     # Cluster members set their password from the invitation mail (Django's password-reset token views).
     path(
         "account/set-password/<uidb64>/<token>/",
@@ -37,6 +53,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
+    # Wagtail's own bare login page (linked from mails sent before the site had its own): the site's instead.
+    path("_util/login/", RedirectView.as_view(pattern_name="member_login", query_string=True, permanent=True)),
     # Wagtail's page pattern allows no "." (wagtail/wagtail#3653); let the events' .ics sub-routes reach its serve view.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     path("", include(wagtail_urls)),

@@ -14,7 +14,7 @@ from .applications import (
 from .case_studies import CaseStudyDocument, CaseStudyGalleryImage, CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from .clusters import ClusterIndexPage, ClusterStatus, ClusterWorkspacePage, ThematicClusterPage
 from .events import EventIndexPage, EventKind, EventPage
-from .settings import SiteSettings, SocialLink
+from .settings import FooterLink, SiteSettings, SocialLink
 from .snippets import Contact, Person
 from .standard import StandardPage
 
@@ -37,6 +37,7 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
+    "FooterLink",
     "Person",
     "ProjectStage",
     "SiteSettings",

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -182,7 +184,12 @@ WAGTAIL_I18N_ENABLED = False
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
 
-LOGIN_URL = "wagtailcore_login"
+# Members sign in with their e-mail address (staff may still use their username) on the site's own login
+# page, which is also where Wagtail sends visitors of members-only pages.
+AUTHENTICATION_BACKENDS = ["cluster_pages.membership.auth.EmailOrUsernameBackend"]
+LOGIN_URL = "member_login"
+LOGIN_REDIRECT_URL = "/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 
 # Nothing is framed, except Wagtail's preview, whose views set SAMEORIGIN themselves.
 X_FRAME_OPTIONS = "DENY"

@@ -10,6 +10,7 @@ from .events import events_ensure
 from .indexing import search_and_reference_indexes_update
 from .memberships import cluster_leader_accounts_ensure, workspaces_ensure
 from .programme import programme_pages_ensure
+from .public_pages import footer_links_ensure, public_pages_ensure
 from .report import LoadReport
 from .site import default_site_ensure, home_ensure, home_features_set, site_settings_ensure
 from .snippets import contacts_ensure, leaders_ensure
@@ -30,6 +31,8 @@ def demo_content_load(*, with_accounts: bool) -> LoadReport:
     if home_created:
         home_features_set(home=home, clusters=clusters, cta_page=programme["join"])
     site_settings_ensure(site=site, join_page=programme["join"], report=report)
+    public_pages = public_pages_ensure(home=home, report=report)
+    footer_links_ensure(site=site, pages=public_pages, report=report)
     workspaces_ensure(clusters=clusters, report=report)
     if with_accounts:
         demo_accounts_ensure(report=report)

@@ -53,7 +53,7 @@ def test_the_set_password_link_lets_the_member_set_a_password_and_sign_in(client
     assert b"Your password is set" in response.content
 
     client.logout()
-    response = client.post("/_util/login/", {"username": "kim@seoul.example.org", "password": NEW_PASSWORD})
+    response = client.post("/account/login/", {"username": "kim@seoul.example.org", "password": NEW_PASSWORD})
     assert response.status_code == 302
     workspace = ClusterWorkspacePage.objects.child_of(clusters.mobility).get()
     assert client.get(workspace.url).status_code == 200

@@ -1,0 +1,83 @@
+"""The layout's site-wide parts: the meta tags for search engines and link previews, and the footer links."""
+
+from html import unescape
+
+from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from ..models import FooterLink, SiteSettings
+from ..public_urls import public_root_url
+
+register = template.Library()
+
+#: Where a page's description comes from when it has no search description, in order.
+DESCRIPTION_FIELDS = ("search_description", "summary", "intro", "hero_intro")
+#: Image fields whose image represents a page in link previews, in order.
+IMAGE_FIELDS = ("hero_image",)
+SOCIAL_IMAGE_SPEC = "fill-1200x630"
+DESCRIPTION_MAX_LENGTH = 200
+#: Views that are no page of their own (the status pages of the plugin say so themselves).
+NOT_INDEXED_PREFIXES = ("/account/", "/search/")
+
+
+def _description(page) -> str:
+    for name in DESCRIPTION_FIELDS:
+        text = " ".join(unescape(strip_tags(str(getattr(page, name, "") or ""))).split())
+        if len(text) > DESCRIPTION_MAX_LENGTH:
+            return text[:DESCRIPTION_MAX_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        if text:
+            return text
+    return ""
+
+
+def _image(page, root_url: str) -> tuple[str, str]:
+    """(absolute URL, alt text) of the page's own image, else of the site's card."""
+    for name in IMAGE_FIELDS:
+        image = getattr(page, name, None)
+        if image is not None:
+            rendition = image.get_rendition(SOCIAL_IMAGE_SPEC)
+            return root_url + rendition.url if rendition.url.startswith("/") else rendition.url, image.default_alt_text
+    return root_url + static("img/social-card.png"), settings.WAGTAIL_SITE_NAME
+
+
+@register.inclusion_tag("includes/page_meta.html", takes_context=True)
+def page_meta(context):
+    """Canonical URL, Open Graph and Twitter card tags: from the page when the view shows one, else the path."""
+    request = context.get("request")
+    if request is None:  # rendered outside a request (e.g. to a string): nothing to point at
+        return {}
+    root_url = public_root_url(request)
+    page = context.get("page")
+    if not isinstance(page, Page) or page.get_url(request) not in (request.path, root_url + request.path):
+        page = None  # e.g. an applicant's status page names its form page as ``page``
+    meta = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "canonical_url": root_url + request.path,
+        "title": settings.WAGTAIL_SITE_NAME,
+        "description": "",
+        "noindex": request.path.startswith(NOT_INDEXED_PREFIXES) or context.get("form_submission") is not None,
+    }
+    if page is not None:
+        meta.update(
+            canonical_url=page.get_full_url(request),
+            title=page.seo_title or page.title,
+            description=_description(page),
+        )
+    meta["image_url"], meta["image_alt"] = _image(page, root_url)
+    return meta
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The live pages chosen under Settings › Site settings › Footer links, as (label, url); one query."""
+    request = context.get("request")
+    if request is None:
+        return []
+    site_settings = SiteSettings.for_request(request)
+    links = (
+        FooterLink.objects.filter(settings=site_settings, page__live=True).select_related("page").order_by("sort_order")
+    )
+    return [(link.label or link.page.title, link.page.get_url(request)) for link in links]
