@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cluster_pages', '0006_activation_memberships'),
+        ('cluster_pages', '0007_site_settings_privacy_and_footer_links'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
