@@ -9,6 +9,7 @@ from django import forms
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import CreateView, DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,30 +27,14 @@ def account_label(user) -> str:
     return f"{name} ({user.get_username()})" if name else user.get_username()
 
 
-class StaffAccountChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return account_label(obj)
-
-
 class ClusterLeadershipForm(WagtailAdminModelForm):
     """The cluster and a staff account: any other account (applicant, member) is not a valid choice."""
-
-    class Meta:
-        model = ClusterLeadership
-        fields = ["cluster", "user"]
-        field_classes = {"user": StaffAccountChoiceField}
-        widgets = {"cluster": forms.Select, "user": forms.Select}
-        help_texts = {
-            "user": _(
-                "Only staff accounts are offered. The leader may then see and activate or end this "
-                "cluster's applications, including the applicants' personal data."
-            ),
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cluster"].queryset = ThematicClusterPage.objects.order_by("title")
         self.fields["user"].queryset = staff_accounts()
+        self.fields["user"].label_from_instance = account_label
 
 
 class LeadershipPermissionPolicy(ModelPermissionPolicy):
@@ -58,6 +43,8 @@ class LeadershipPermissionPolicy(ModelPermissionPolicy):
 
 
 class LeadershipIndexView(IndexView):
+    add_item_label = _("Grant leadership")
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("cluster", "user", "granted_by")
 
@@ -71,6 +58,12 @@ class LeadershipIndexView(IndexView):
 
 class LeadershipCreateView(CreateView):
     page_title = _("Grant cluster leadership")
+    page_subtitle = _("Grant cluster leadership")
+
+    def get_breadcrumbs_items(self):
+        *items, _last = super().get_breadcrumbs_items()
+        return [*items, {"url": "", "label": self.page_title}]
+
     submit_button_label = _("Grant leadership")
     submit_button_active_label = _("Granting…")
 
@@ -97,6 +90,9 @@ class LeadershipDeleteView(DeleteView):
             "cluster": self.object.cluster.title,
         }
 
+    def get_usage_url(self):
+        return None  # nothing refers to a grant: no "referenced 0 times" on the confirmation
+
     def get_success_message(self):
         return _("%(leadership)s: revoked.") % {"leadership": self.object}
 
@@ -112,7 +108,21 @@ class ClusterLeaderViewSet(ModelViewSet):
     add_to_admin_menu = False
     copy_view_enabled = False
     add_to_reference_index = False
-    form_fields = ["cluster", "user"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("cluster", widget=forms.Select),
+            FieldPanel(
+                "user",
+                widget=forms.Select,
+                help_text=_(
+                    "Only staff accounts are offered. The leader may then see and activate or end this cluster's "
+                    "applications, including the applicants' personal data."
+                ),
+            ),
+        ],
+        base_form_class=ClusterLeadershipForm,
+    )
+    create_template_name = "cluster_pages/admin/cluster_leadership_grant.html"
     index_view_class = LeadershipIndexView
     add_view_class = LeadershipCreateView
     delete_view_class = LeadershipDeleteView
@@ -132,9 +142,6 @@ class ClusterLeaderViewSet(ModelViewSet):
     @cached_property
     def url_prefix(self):
         return "applications/cluster-leaders"
-
-    def get_form_class(self, for_update=False):
-        return ClusterLeadershipForm
 
     def register_permissions(self):
         if policy_registry.get_by_type(self.model, fallback=False) is None:
