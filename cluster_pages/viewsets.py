@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from workflows.admin.columns import RelatedTitlesColumn, StateColumn
 from workflows.admin.viewsets import ApplicationsViewSetGroup, ApplicationViewSet, SubmissionViewSet
 
+from .leadership.viewsets import ClusterLeaderViewSet
 from .models import CityApplication, CompanyRegistration, Contact, Person, ThemeSuggestion
 
 
@@ -124,4 +125,4 @@ class ThemeSuggestionViewSet(SubmissionViewSet):
 
 
 class ApplicationsGroup(ApplicationsViewSetGroup):
-    items = (CityApplicationViewSet, CompanyRegistrationViewSet, ThemeSuggestionViewSet)
+    items = (CityApplicationViewSet, CompanyRegistrationViewSet, ThemeSuggestionViewSet, ClusterLeaderViewSet)

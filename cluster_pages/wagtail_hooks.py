@@ -15,16 +15,14 @@ def assign_case_study_workflow(request, page):
         case_study_workflow_assign(index_page=page)
 
 
-# -- issue 4: what activation does (cluster leaders' group, case-study drafts) ---------------------------
+# -- who leads a cluster, and case-study drafts from active applications -----------------------------------
 
 
-@hooks.register("after_publish_page")
-def add_cluster_leaders_to_their_group(request, page):
-    from .membership import cluster_leaders_group_join
-    from .models import ThematicClusterPage
+@hooks.register("register_log_actions")
+def register_cluster_leadership_log_actions(actions):
+    from .leadership.viewsets import register_log_actions
 
-    if isinstance(page.specific, ThematicClusterPage):
-        cluster_leaders_group_join(users=page.specific.leader_users.all())
+    register_log_actions(actions)
 
 
 @hooks.register("register_admin_urls")

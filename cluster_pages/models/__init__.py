@@ -14,6 +14,7 @@ from .applications import (
 from .case_studies import CaseStudyDocument, CaseStudyGalleryImage, CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from .clusters import ClusterIndexPage, ClusterStatus, ClusterWorkspacePage, ThematicClusterPage
 from .events import EventIndexPage, EventKind, EventPage
+from .leadership import ClusterLeadership
 from .settings import FooterLink, SiteSettings, SocialLink
 from .snippets import Contact, Person
 from .standard import StandardPage
@@ -28,6 +29,7 @@ __all__ = [
     "CityApplicationFormField",
     "CityApplicationFormPage",
     "ClusterIndexPage",
+    "ClusterLeadership",
     "ClusterStatus",
     "ClusterWorkspacePage",
     "CompanyRegistration",

@@ -1,10 +1,8 @@
 """The thematic clusters: an index grouped by status, and one page per theme."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -67,7 +65,10 @@ class ThematicClusterPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="led_clusters",
-        help_text=_("The expert who facilitates this cluster."),
+        help_text=_(
+            "The expert's public profile shown on the page. It gives no access: coordinators grant who manages "
+            "this cluster's applications under Applications › Cluster leaders."
+        ),
     )
     status = models.CharField(
         _("status"),
@@ -76,17 +77,6 @@ class ThematicClusterPage(Page):
         default=ClusterStatus.FORMING,
         db_index=True,
         help_text=_("'Forming' clusters are shown as tentatively forming; archived ones accept no new members."),
-    )
-    leader_users = ParentalManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("leader accounts"),
-        blank=True,
-        related_name="clusters_led",
-        limit_choices_to={"is_active": True},
-        help_text=_(
-            "These users may activate and end this cluster's applications and see them in the admin workspace. "
-            "Publishing the page adds them to the 'Cluster leaders' group, which gives them access to the admin."
-        ),
     )
     discussion_url = models.URLField(
         _("discussion space link"),
@@ -107,7 +97,7 @@ class ThematicClusterPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("leader"), FieldPanel("leader_users"), FieldPanel("discussion_url")],
+            [FieldPanel("status"), FieldPanel("leader"), FieldPanel("discussion_url")],
             _("Cluster"),
         ),
         FieldPanel("body"),
@@ -148,14 +138,16 @@ class ThematicClusterPage(Page):
 
     def application_managers(self):
         """Users who may activate or end the applications assigned to this cluster: its active leader accounts."""
-        return list(self.leader_users.filter(is_active=True).order_by("pk"))
+        from ..leadership import leaders_of
+
+        return leaders_of(cluster=self)
 
     @classmethod
     def pages_managed_by(cls, user):
         """The clusters ``user`` leads (read by the workflow-forms plugin's visibility rule)."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return cls.objects.none()
-        return cls.objects.filter(leader_users=user)
+        from ..leadership import clusters_led_by
+
+        return clusters_led_by(user=user)
 
     # -- members and partners (derived from active applications; see cluster_pages.membership) -----------
 

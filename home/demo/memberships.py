@@ -8,7 +8,8 @@ applications then make their cities and companies members through the engine (se
 
 from django.contrib.auth import get_user_model
 
-from cluster_pages.membership import cluster_leaders_group_join, cluster_workspace_ensure
+from cluster_pages.leadership import cluster_leadership_grant, clusters_led_by
+from cluster_pages.membership import cluster_workspace_ensure
 from cluster_pages.models import ClusterStatus, ClusterWorkspacePage, ThematicClusterPage
 
 from .report import LoadReport
@@ -17,20 +18,19 @@ DEMO_LEADER_USERNAME = "leader"
 
 
 def cluster_leader_accounts_ensure(*, clusters: dict[str, ThematicClusterPage], report: LoadReport) -> None:
-    """Make the demo leader account a leader of every active cluster (a published change, with its revision)."""
+    """Make the demo leader account a leader of every active cluster (granted by the loader, not a user)."""
     leader = get_user_model().objects.filter(username=DEMO_LEADER_USERNAME, is_active=True).first()
     if leader is None:
         report.note("Cluster leader accounts skipped: the demo 'leader' account does not exist.")
         return
+    led = set(clusters_led_by(user=leader).values_list("pk", flat=True))
     for cluster in clusters.values():
         if cluster.status != ClusterStatus.ACTIVE:
             continue
-        created = not cluster.leader_users.filter(pk=leader.pk).exists()
+        created = cluster.pk not in led
         if created:
-            cluster.leader_users.add(leader)
-            cluster.save_revision().publish()
+            cluster_leadership_grant(cluster=cluster, user=leader, granted_by=None)
         report.record("cluster leader accounts", created=created)
-    cluster_leaders_group_join(users=[leader])
 
 
 def workspaces_ensure(*, clusters: dict[str, ThematicClusterPage], report: LoadReport) -> None:

@@ -1,11 +1,12 @@
-"""Fixtures for what activation does: clusters with leader accounts, and city/company applications moved
-through the engine's one service (review → assign → activate) by a coordinator."""
+"""Fixtures for what activation does: clusters with leaders (granted through the leadership service), and
+city/company applications moved through the engine's one service (review → assign → activate) by a coordinator."""
 
 import itertools
 from types import SimpleNamespace
 
 import pytest
 
+from cluster_pages.leadership import cluster_leadership_grant
 from cluster_pages.models import CityApplication, ClusterStatus, CompanyRegistration
 from cluster_pages.moderation import case_study_workflow_assign
 from tests.factories import ThematicClusterPageFactory, UserFactory
@@ -35,16 +36,14 @@ def clusters(site_tree):
 @pytest.fixture
 def mobility_leader(clusters):
     user = UserFactory(username="mobility-leader", groups=["Cluster leaders"])
-    clusters.mobility.leader_users.add(user)
-    clusters.mobility.save_revision().publish()
+    cluster_leadership_grant(cluster=clusters.mobility, user=user, granted_by=None)
     return user
 
 
 @pytest.fixture
 def water_leader(clusters):
     user = UserFactory(username="water-leader", groups=["Cluster leaders"])
-    clusters.water.leader_users.add(user)
-    clusters.water.save_revision().publish()
+    cluster_leadership_grant(cluster=clusters.water, user=user, granted_by=None)
     return user
 
 

@@ -128,9 +128,9 @@ def test_the_admin_view_confirms_then_drafts_on_post(client, active_application,
     assert not CaseStudyPage.objects.exists()
 
     response = client.post(url)
-    page = CaseStudyPage.objects.get(source_application=active_application)
+    assert CaseStudyPage.objects.filter(source_application=active_application).count() == 1
     assert response.status_code == 302
-    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert response["Location"] == reverse("city_applications:inspect", args=[active_application.pk])
 
     again = client.post(url, follow=True)
     assert CaseStudyPage.objects.count() == 1
@@ -177,4 +177,4 @@ def test_the_inspect_view_hook_offers_the_button_to_coordinators_only(rf, active
 
     case_study_draft_from_application(application=active_application, user=coordinator)
     [button] = buttons(coordinator)
-    assert button["label"] == "Open the case study draft"
+    assert button["label"] == "Case study drafted"  # a coordinator may not edit pages: no editor link

@@ -1,10 +1,9 @@
-"""A cluster leader is a user named on the cluster page: they see and activate/end only their cluster's
+"""A cluster leader is a user granted leadership of a cluster: they see and activate/end only their cluster's
 applications."""
 
 import pytest
-from django.contrib.auth.models import Group
 
-from cluster_pages.models import CityApplication, ThematicClusterPage
+from cluster_pages.models import CityApplication, ClusterLeadership, ThematicClusterPage
 from tests.factories import UserFactory
 from workflows.exceptions import TransitionNotPermitted
 from workflows.selectors import submissions_visible_to, user_may_see_submission
@@ -21,9 +20,8 @@ def assigned(run, coordinator, cluster, **fields):
 
 
 def test_the_clusters_leader_accounts_are_its_application_managers(clusters, mobility_leader):
-    inactive = UserFactory(username="gone")
-    clusters.mobility.leader_users.add(inactive)
-    clusters.mobility.save()
+    inactive = UserFactory(username="gone", groups=["Cluster leaders"])
+    ClusterLeadership.objects.create(cluster=clusters.mobility, user=inactive)
     inactive.is_active = False
     inactive.save()
 
@@ -80,33 +78,3 @@ def test_a_leader_activating_makes_the_member_as_a_coordinator_would(clusters, r
 
     clusters.mobility.refresh_from_db()
     assert clusters.mobility.members_group.user_set.filter(email="seoul@cities.example.org").exists()
-
-
-def test_publishing_a_cluster_in_the_admin_puts_its_leader_accounts_in_the_cluster_leaders_group(
-    client, clusters, superuser
-):
-    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-
-    newcomer = UserFactory(username="newcomer")
-    client.force_login(superuser)
-    page = clusters.mobility
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "summary": page.summary,
-            "status": page.status,
-            "leader": page.leader_id,
-            "discussion_url": page.discussion_url,
-            "body": streamfield([]),
-            "action-publish": "publish",
-        }
-    )
-    data["leader_users"] = [str(newcomer.pk)]
-    del rich_text
-
-    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
-
-    assert response.status_code == 302, response.content.decode()[:2000]
-    assert list(ThematicClusterPage.objects.get(pk=page.pk).leader_users.all()) == [newcomer]
-    assert newcomer.groups.filter(pk=Group.objects.get(name="Cluster leaders").pk).exists()

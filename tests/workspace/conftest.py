@@ -1,7 +1,7 @@
 """Fixtures for the reviewer workspace: clusters, applications of each kind in any state, one user per role.
 
 Data is built with the ORM and the engine's services; only the behaviour under test goes through HTTP.
-Leaders: ThematicClusterPage names its leader accounts in ``leader_users`` and answers ``pages_managed_by``.
+Leaders: a ClusterLeadership row per leader; ThematicClusterPage answers ``pages_managed_by``.
 """
 
 import itertools
@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from cluster_pages.models import (
     CityApplication,
+    ClusterLeadership,
     ClusterStatus,
     CompanyRegistration,
     ThematicClusterPage,
@@ -28,8 +29,7 @@ ROLES = ["reviewer", "coordinator", "leader", "other_leader", "editor", "communi
 
 
 def make_leader(page, user):
-    page.leader_users.add(user)
-    page.save()
+    ClusterLeadership.objects.create(cluster=page, user=user)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cluster_pages.models import ClusterStatus
+from cluster_pages.models import ClusterLeadership, ClusterStatus
 from tests.factories import StandardPageFactory, ThematicClusterPageFactory, UserFactory
 from workflows.models import Application, ApplicationState, InternalNote, Notification, TransitionLog
 from workflows.services import perform_transition
@@ -64,8 +64,7 @@ def about_page(site_tree):
 
 
 def make_leader(cluster, user):
-    cluster.leader_users.add(user)
-    cluster.save()
+    ClusterLeadership.objects.create(cluster=cluster, user=user)
     return user
 
 
