@@ -142,8 +142,11 @@ class EventPage(RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("city"),
+        index.AutocompleteField("city"),
         index.SearchField("organisers"),
+        index.AutocompleteField("organisers"),
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("start_date"),
