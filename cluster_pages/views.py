@@ -1,5 +1,7 @@
 """Site search across clusters, events, case studies and content pages."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -12,10 +14,14 @@ MAX_RESULTS = 200
 def matching_page_ids(query: str) -> list[int]:
     """Pages whose title, summary, place or people's names start with the words typed (so "mobil" finds
     "Smart mobility"), then pages with the whole words anywhere in their text, each best match first."""
+    # Words only: SQLite's full-text syntax takes a stray quote or bracket as an error.
+    words = " ".join(re.findall(r"\w+", query))
+    if not words:
+        return []
     pages = Page.objects.live().public()
-    ids = [page.pk for page in pages.autocomplete(query)[:MAX_RESULTS]]
+    ids = [page.pk for page in pages.autocomplete(words)[:MAX_RESULTS]]
     seen = set(ids)
-    for page in pages.search(query)[:MAX_RESULTS]:
+    for page in pages.search(words)[:MAX_RESULTS]:
         if page.pk not in seen:
             ids.append(page.pk)
             seen.add(page.pk)

@@ -58,3 +58,10 @@ def test_a_cluster_is_found_by_its_leaders_name(client, content):
 
 def test_the_page_listing_the_contacts_is_found_by_a_contacts_name(client, content):
     assert result_titles(client, "Jung") == ["How to join"]
+
+
+@pytest.mark.parametrize("query", ['"', "*", "mobil*", "(", "-", "a OR", "NEAR(", "ü", "'"])
+def test_punctuation_and_search_syntax_are_answered_not_errors(client, content, query):
+    response = client.get("/search/", {"query": query})
+
+    assert response.status_code == 200
