@@ -4,12 +4,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
 from cluster_pages.models import EventPage
 
 from .factories import EventPageFactory
+from .test_event_dates import event_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +159,33 @@ def test_the_api_gives_the_times_and_the_time_zone(client, webinar):
     body = client.get(f"/api/v3/pages/{webinar.pk}/").json()
 
     assert (body["start_time"], body["end_time"], body["time_zone"]) == ("09:30:00", "11:00:00", "Asia/Seoul")
+
+
+def test_an_editor_adds_a_timed_event_in_the_admin(client, superuser, site_tree):
+    client.force_login(superuser)
+    add_url = reverse("wagtailadmin_pages:add", args=("cluster_pages", "eventpage", site_tree.events.pk))
+
+    response = client.post(
+        add_url,
+        event_form_data(start_date=DAY.isoformat(), end_date=DAY.isoformat(), start_time="09:30", end_time="11:00"),
+    )
+
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="tech-jam")
+    assert (event.start_time, event.end_time, event.time_zone) == (
+        datetime.time(9, 30),
+        datetime.time(11, 0),
+        "Europe/Madrid",
+    )
+
+
+def test_the_admin_explains_a_missing_end_time(client, superuser, site_tree):
+    client.force_login(superuser)
+    add_url = reverse("wagtailadmin_pages:add", args=("cluster_pages", "eventpage", site_tree.events.pk))
+
+    response = client.post(add_url, event_form_data(start_time="09:30"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["end_time"] == [
+        "Give both a start and an end time, or neither for an all-day event."
+    ]
