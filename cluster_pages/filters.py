@@ -1,4 +1,8 @@
-"""django-filter FilterSets for the public event and case-study listings."""
+"""django-filter FilterSets for the public event and case-study listings.
+
+Each filter offers only the values its listing can match (a country, cluster or kind with at least one live item),
+so no choice leads to an empty page.
+"""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +16,16 @@ def live_clusters(request):
     return ThematicClusterPage.objects.live().public().order_by("title")
 
 
+def countries_in(queryset):
+    used = set(queryset.order_by().values_list("country", flat=True).distinct())
+    return [(country.code, country.name) for country in countries if country.code in used]
+
+
+def kinds_in(queryset):
+    used = set(queryset.order_by().values_list("kind", flat=True).distinct())
+    return [(value, label) for value, label in EventKind.choices if value in used]
+
+
 class EventFilter(django_filters.FilterSet):
     cluster = django_filters.ModelChoiceFilter(
         label=_("Cluster"), field_name="related_clusters", queryset=live_clusters, empty_label=_("All clusters")
@@ -21,6 +35,12 @@ class EventFilter(django_filters.FilterSet):
     class Meta:
         model = EventPage
         fields = ["cluster", "kind"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        events = self.queryset.order_by().values("related_clusters")
+        self.filters["cluster"].queryset = live_clusters(self.request).filter(pk__in=events)
+        self.filters["kind"].extra["choices"] = kinds_in(self.queryset)
 
 
 class CaseStudyFilter(django_filters.FilterSet):
@@ -35,3 +55,9 @@ class CaseStudyFilter(django_filters.FilterSet):
     class Meta:
         model = CaseStudyPage
         fields = ["cluster", "country", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        case_studies = self.queryset.order_by().values("cluster")
+        self.filters["cluster"].queryset = live_clusters(self.request).filter(pk__in=case_studies)
+        self.filters["country"].extra["choices"] = countries_in(self.queryset)

@@ -7,7 +7,8 @@ from icalendar import Calendar, Event
 
 
 def calendar_for_events(events, *, request, name):
-    """A VCALENDAR with one all-day VEVENT per event; DTEND is exclusive, as RFC 5545 says."""
+    """A VCALENDAR with one VEVENT per event: all-day ones as dates (DTEND exclusive, as RFC 5545 says), timed
+    ones from their start to their end in the event's time zone."""
     calendar = Calendar()
     calendar.add("prodid", "-//WeGO Thematic Clusters//Events//EN")
     calendar.add("version", "2.0")
@@ -19,8 +20,13 @@ def calendar_for_events(events, *, request, name):
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
         entry.add("summary", event.title)
-        entry.add("dtstart", event.start_date)
-        entry.add("dtend", event.end_date + timedelta(days=1))
+        if event.is_timed:
+            # Local times with the event's TZID (UTC ones end in Z); add_missing_timezones() adds the VTIMEZONEs.
+            entry.add("dtstart", event.starts_at)
+            entry.add("dtend", event.ends_at)
+        else:
+            entry.add("dtstart", event.start_date)
+            entry.add("dtend", event.end_date + timedelta(days=1))
         location = ", ".join(part for part in (event.venue, event.city, event.country.name) if part)
         if location:
             entry.add("location", location)
@@ -30,4 +36,5 @@ def calendar_for_events(events, *, request, name):
         if url:
             entry.add("url", url)
         calendar.add_component(entry)
+    calendar.add_missing_timezones()
     return calendar

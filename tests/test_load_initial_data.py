@@ -225,6 +225,13 @@ class TestTheDemoSiteAfterTwoRuns:
         assert upcoming.count() == 2
         assert all(event.start_date >= datetime.date(2027, 1, 1) for event in upcoming)
 
+    def test_the_upcoming_demo_events_have_times_and_the_seed_ones_are_all_day(self):
+        webinar = EventPage.objects.get(slug="smart-mobility-data-webinar-2027")
+        assert (webinar.start_time, webinar.end_time) == (datetime.time(10, 0), datetime.time(11, 30))
+        assert webinar.time_zone == "Asia/Seoul"
+        assert EventPage.objects.get(slug="thematic-clusters-summit-2027").is_timed
+        assert not EventPage.objects.filter(end_date__lt=timezone.localdate(), start_time__isnull=False).exists()
+
     def test_case_studies_cover_clusters_countries_and_both_statuses_with_partners_and_an_image(self):
         case_studies = CaseStudyPage.objects.all()
         assert len({case_study.cluster_id for case_study in case_studies}) >= 4

@@ -107,7 +107,9 @@ class CaseStudyPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("city"),
+        index.AutocompleteField("city"),
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("challenge"),
         index.SearchField("solution"),
         index.SearchField("results"),

@@ -104,7 +104,9 @@ class ThematicClusterPage(Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("leader", [index.SearchField("name"), index.AutocompleteField("name")]),
         index.FilterField("status"),
     ]
     # The discussion link is for members (shown in the workspace), so it is not in the public API.

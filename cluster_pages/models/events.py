@@ -1,8 +1,10 @@
 """Events: summits, committee meetings, tech jams; each with an .ics, the index with a feed."""
 
+import datetime
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -28,6 +30,10 @@ def validate_time_zone(value):
     # Validated rather than stored as choices, so a tzdata update never needs a migration.
     if value not in KNOWN_TIME_ZONES:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
 
 
 class EventKind(models.TextChoices):
@@ -100,12 +106,16 @@ class EventPage(RoutablePageMixin, Page):
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave both times empty for an all-day event.")
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True, help_text=_("On the end date."))
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
-        default="UTC",
+        default=default_time_zone,
         validators=[validate_time_zone],
-        help_text=_("The time zone of the place where the event is held."),
+        help_text=_("The time zone of the place where the event is held; the times are in it."),
     )
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
     city = models.CharField(_("city"), max_length=255, blank=True)
@@ -126,6 +136,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                 FieldPanel("time_zone", widget=forms.Select(choices=TIME_ZONE_CHOICES)),
                 FieldPanel("kind"),
             ],
@@ -142,8 +153,11 @@ class EventPage(RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.AutocompleteField("summary"),
         index.SearchField("city"),
+        index.AutocompleteField("city"),
         index.SearchField("organisers"),
+        index.AutocompleteField("organisers"),
         index.SearchField("description"),
         index.FilterField("kind"),
         index.FilterField("start_date"),
@@ -152,6 +166,8 @@ class EventPage(RoutablePageMixin, Page):
         APIField("summary"),
         APIField("start_date"),
         APIField("end_date"),
+        APIField("start_time"),
+        APIField("end_time"),
         APIField("time_zone"),
         APIField("kind"),
         APIField("city"),
@@ -175,6 +191,31 @@ class EventPage(RoutablePageMixin, Page):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if (self.start_time is None) != (self.end_time is None):
+            missing = "end_time" if self.end_time is None else "start_time"
+            raise ValidationError({missing: _("Give both a start and an end time, or neither for an all-day event.")})
+        dated = self.start_date and self.end_date and self.time_zone in KNOWN_TIME_ZONES
+        if self.is_timed and dated and self.ends_at <= self.starts_at:
+            raise ValidationError({"end_time": _("The event must end after it starts.")})
+
+    @property
+    def is_timed(self):
+        """True when the event has times; otherwise it lasts whole days."""
+        return self.start_time is not None and self.end_time is not None
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @property
+    def starts_at(self):
+        """The aware start, in the event's time zone (None for an all-day event)."""
+        return datetime.datetime.combine(self.start_date, self.start_time, self.zone) if self.is_timed else None
+
+    @property
+    def ends_at(self):
+        """The aware end, in the event's time zone (None for an all-day event)."""
+        return datetime.datetime.combine(self.end_date, self.end_time, self.zone) if self.is_timed else None
 
     @property
     def ical_url(self):

@@ -23,7 +23,13 @@ class StandardPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("show_contacts")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        # The listed contacts' names, topics and organisations (empty unless the page lists them).
+        index.SearchField("contacts"),
+        index.AutocompleteField("contacts"),
+    ]
     api_fields = [APIField("intro"), APIField("body"), APIField("show_contacts"), APIField("contacts")]
 
     parent_page_types = ["home.HomePage", "cluster_pages.StandardPage"]

@@ -27,6 +27,8 @@ def events_ensure(*, home: HomePage, clusters: dict[str, ThematicClusterPage], r
             title=spec.title,
             start_date=spec.start_date,
             end_date=spec.end_date,
+            start_time=spec.start_time,
+            end_time=spec.end_time,
             time_zone=spec.time_zone,
             kind=spec.kind,
             city=spec.city,

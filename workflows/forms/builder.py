@@ -1,5 +1,6 @@
 """Builds the editor-added questions: Wagtail's form builder plus a file-upload type."""
 
+from django.db.models.fields import BLANK_CHOICE_DASH
 from wagtail.contrib.forms.forms import FormBuilder
 
 from .fields import UploadField
@@ -13,6 +14,13 @@ class WorkflowFormBuilder(FormBuilder):
     def create_file_field(self, field, options):
         options.pop("initial", None)
         return UploadField(**options)
+
+    def create_dropdown_field(self, field, options):
+        # Wagtail's select starts on its first choice, so an optional question skipped records that answer.
+        select = super().create_dropdown_field(field, options)
+        if not field.required:
+            select.choices = BLANK_CHOICE_DASH + list(select.choices)
+        return select
 
     def create_multiline_field(self, field, options):
         # Wagtail sets no limit on long answers; one keeps a single answer from filling the database.

@@ -38,6 +38,9 @@ class EventSpec:
     cluster_slugs: tuple[str, ...]
     venue: str = ""
     registration_url: str = ""
+    # Local times in ``time_zone``; None for an all-day event.
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
 
 
 EVENTS = [
@@ -147,6 +150,8 @@ EVENTS = [
         title="Webinar: Sharing mobility data between cities and operators",
         start_date=datetime.date(2027, 3, 17),
         end_date=datetime.date(2027, 3, 17),
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 30),
         time_zone="Asia/Seoul",
         kind=EventKind.WEBINAR,
         city="",
@@ -168,6 +173,8 @@ EVENTS = [
         title="Thematic Clusters Summit 2027",
         start_date=datetime.date(2027, 9, 14),
         end_date=datetime.date(2027, 9, 15),
+        start_time=datetime.time(9, 0),
+        end_time=datetime.time(17, 30),
         time_zone="Asia/Seoul",
         kind=EventKind.SUMMIT,
         city="Seoul",

@@ -32,6 +32,8 @@ def extra_inspect_buttons(application, request) -> list[dict]:
 
 
 def answer_text(value) -> str:
+    if isinstance(value, bool):  # a tick-box question
+        return _("Yes") if value else _("No")
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
