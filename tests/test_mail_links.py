@@ -20,6 +20,7 @@ from tests.activation.conftest import city_application
 from tests.factories import UserFactory
 from tests.workflows.forms.support import build_forms, city_data, private_media, theme_data  # noqa: F401 - fixture
 from workflows.services import perform_transition
+from workflows.tokens import token_generate, token_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +182,27 @@ def test_the_theme_suggestion_mails_open_for_the_visitor_and_the_reviewers(forms
 
     assert [message.to for message in decided] == [["sam@university.example"]]
     assert_links_open(decided, expected_templates=1)
+
+
+def test_the_mails_of_resubmission_withdrawal_reopening_and_ending_open_for_their_recipients(
+    coordinator, reviewer, leader, forms, mails
+):
+    token = token_generate()
+    application = city_application(city="Athens", email="maria@athens.example")
+    CityApplication.objects.filter(pk=application.pk).update(status_token_hash=token_hash(token))
+
+    def move(name, **inputs):
+        current = CityApplication.objects.get(pk=application.pk)
+        return mails(perform_transition, application=current, name=name, **inputs)
+
+    move("request_changes", user=coordinator, message="Budget?")
+    resubmitted = move("resubmit", applicant_token=token, answers={})
+    withdrawn = move("withdraw", applicant_token=token, confirm=True)
+    reopened = move("reopen", user=coordinator, note="Asked us to.")
+    move("review", user=coordinator)
+    move("assign", user=coordinator, target=forms.active_cluster, note="Fits.")
+    move("activate", user=coordinator)
+    ended = move("end", user=coordinator, note="Left the network.")
+
+    assert reviewer.email in {message.to[0] for message in resubmitted}, "reviewers hear of the resubmission"
+    assert_links_open(resubmitted + withdrawn + reopened + ended, expected_templates=5)
