@@ -1,9 +1,12 @@
 """iCalendar output for events (RFC 5545 through the icalendar library)."""
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
+from wagtail.models import Site
 
 
 def calendar_for_events(events, *, request, name):
@@ -13,7 +16,10 @@ def calendar_for_events(events, *, request, name):
     calendar.add("prodid", "-//WeGO Thematic Clusters//Events//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
-    host = request.get_host() if request else "localhost"
+    # The site's public host (as in the events' URLs), not the request's: a calendar matches events by UID
+    # whichever address fetched the feed.
+    site = Site.find_for_request(request) if request else None
+    host = site.hostname if site else urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname
     stamp = timezone.now()
     for event in events:
         entry = Event()

@@ -5,6 +5,7 @@ CSRF is Django's own middleware; nothing here replaces it.
 
 import hashlib
 import json
+import logging
 import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,10 +15,13 @@ import filetype
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
+
+logger = logging.getLogger(__name__)
 
 # -- honeypot ---------------------------------------------------------------------------------------------
 
@@ -57,8 +61,24 @@ def rate_limit() -> str:
 
 
 def rate_limit_exceeded(request, *, group: str) -> bool:
-    """Count this request against the IP's allowance for ``group``; true once the allowance is used up."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate_limit(), method="POST", increment=True)
+    """Count this request against the IP's allowance for ``group``; true once the allowance is used up.
+
+    Fails open: when the counter cannot be stored (its cache's database is busy or down), the person is let
+    through and a warning is logged. A limiter that refuses everyone while its own storage is failing turns a
+    hiccup into an outage for real applicants; CSRF, the honeypot and the double-submission guard still apply.
+    django-ratelimit's own default (``RATELIMIT_FAIL_OPEN`` unset) would refuse: this does not depend on it.
+    """
+    try:
+        usage = get_usage(request, group=group, key="ip", rate=rate_limit(), method="POST", increment=True)
+    except DatabaseError as error:  # the cache's database failed where django-ratelimit does not catch it
+        logger.warning("Rate-limit counter for %s not stored (%s); letting the request through.", group, error)
+        return False
+    if usage is None:  # RATELIMIT_ENABLE is off, or RATELIMIT_FAIL_OPEN let a storage failure through
+        return False
+    if usage["count"] == 0:  # this request was counted, so no count means the counter was not stored
+        logger.warning("Rate-limit counter for %s not stored; letting the request through.", group)
+        return False
+    return usage["should_limit"]
 
 
 def too_many_requests(request, *, page=None) -> TemplateResponse:

@@ -100,6 +100,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves the web server and the mail worker (`db_worker`) writing at once.
+    # WAL lets readers go on beside the one writer; IMMEDIATE transactions take the write lock when they
+    # begin, so a second writer waits (up to `timeout` seconds) instead of failing at once with "database
+    # is locked" when its read turns into a write; synchronous=NORMAL is safe with WAL and saves an fsync
+    # per commit. PostgreSQL (DATABASE_URL) is left as it is.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

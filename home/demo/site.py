@@ -1,5 +1,8 @@
 """The home page in place of Wagtail's welcome page, the default Site pointing at it, and SiteSettings."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from cluster_pages.models import ClusterStatus, SiteSettings, SocialLink, ThematicClusterPage
@@ -75,12 +78,28 @@ def home_features_set(*, home: HomePage, clusters: dict[str, ThematicClusterPage
     page_publish(page=home)
 
 
+#: The Site Wagtail's first migration creates; the loader moves it to the public address.
+WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
+
+
+def public_address() -> tuple[str, int]:
+    """Host name and port of ``WAGTAILADMIN_BASE_URL``: the one public address of mails, feeds and page links."""
+    parts = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
+
+
 def default_site_ensure(*, home: HomePage, report: LoadReport) -> Site:
-    """Wagtail's default site (localhost:80) rooted at ``home`` and named after the product."""
+    """The default site rooted at ``home``, named after the product, at the address of WAGTAILADMIN_BASE_URL.
+
+    Wagtail builds every absolute page link (mails, the iCal feed) from the Site record, Django's mails from
+    WAGTAILADMIN_BASE_URL: they must agree. A Site still at Wagtail's localhost:80 is moved; one an operator
+    has set is left alone.
+    """
+    hostname, port = public_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost", port=80, is_default_site=True, root_page=home, site_name=SITE_NAME
+            hostname=hostname, port=port, is_default_site=True, root_page=home, site_name=SITE_NAME
         )
         report.record("sites", created=True)
         return site
@@ -91,6 +110,9 @@ def default_site_ensure(*, home: HomePage, report: LoadReport) -> Site:
     if not site.site_name:
         site.site_name = SITE_NAME
         changed.append("site_name")
+    if (site.hostname, site.port) == WAGTAIL_DEFAULT_ADDRESS != (hostname, port):
+        site.hostname, site.port = hostname, port
+        changed += ["hostname", "port"]
     if changed:
         site.save(update_fields=changed)
         report.note(f"Pointed the default site {site.hostname}:{site.port} at the home page ({', '.join(changed)}).")

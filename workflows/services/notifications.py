@@ -14,7 +14,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
-from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Site
 
 from ..actors import ApplicantActor
@@ -85,8 +84,14 @@ def lost_link_url(submission) -> str:
 
 
 def admin_url(submission) -> str:
-    path = AdminURLFinder().get_edit_url(submission)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path if path else ""
+    """The submission's inspect page, which everyone the staff mails go to may open (its edit view is not)."""
+    from ..admin.registry import workspace_viewsets
+
+    viewset = next((v for v in workspace_viewsets() if v.model._meta.label == submission._meta.label), None)
+    if viewset is None:
+        return ""
+    path = reverse(viewset.get_url_name("inspect"), args=[submission.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _kind_label(specific) -> str:
