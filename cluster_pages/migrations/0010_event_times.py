@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0006_activation_memberships"),
+        ("cluster_pages", "0009_cluster_leadership"),
     ]
 
     operations = [
