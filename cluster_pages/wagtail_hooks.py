@@ -15,7 +15,7 @@ def assign_case_study_workflow(request, page):
         case_study_workflow_assign(index_page=page)
 
 
-# -- issue 4: what activation does (cluster leaders' group, case-study drafts) ---------------------------
+# -- what activation does (cluster leaders' group, case-study drafts) ---------------------------
 
 
 @hooks.register("after_publish_page")
