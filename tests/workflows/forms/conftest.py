@@ -1,0 +1,45 @@
+"""The test site's form (/apply/) and valid answers to it."""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from ..testapp.models import ApplyFormPage, TeamPage
+
+FORM_URL = "/apply/"
+
+
+@dataclass
+class ApplyForm:
+    page: ApplyFormPage
+    team: TeamPage
+    closed_team: TeamPage
+
+    def data(self, **overrides) -> dict:
+        data = {
+            "applicant_name": "Sam Lee",
+            "applicant_email": "sam@university.example",
+            "organisation": "City University",
+            "teams": [str(self.team.pk)],
+            "motivation": "We run an open-data lab and would like to share it.",
+        }
+        data.update(overrides)
+        return data
+
+
+@pytest.fixture
+def apply_form(site_root) -> ApplyForm:
+    page = site_root.add_child(
+        instance=ApplyFormPage(title="Apply", slug="apply", intro="<p>Join us.</p>", thank_you_text="<p>Thanks!</p>")
+    )
+    page.save_revision().publish()
+    team = site_root.add_child(instance=TeamPage(title="Open Data"))
+    closed_team = site_root.add_child(instance=TeamPage(title="Archive", live=False))
+    return ApplyForm(page=page, team=team, closed_team=closed_team)
+
+
+def status_path_in(html: str) -> str:
+    match = re.search(r'href="http://testserver(/applications/status/[\w-]{43,}/)"', html)
+    assert match, "the thank-you page shows the private status link"
+    return match.group(1)
