@@ -4,8 +4,11 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
-from . import wagtail_compat
-from .wagtail_compat import MAX_OFFSET  # noqa: F401 - the plugin's own listings share Wagtail's bound
+from .wagtail_compat import (
+    MAX_OFFSET,  # noqa: F401 - the plugin's own listings share Wagtail's bound
+    bound_listing_offsets,
+)
+from .wagtail_compat import describe_anonymous_access_validly as _describe_anonymous_access_validly
 
 # A body Django cannot read (multipart without a boundary, too many fields or files, too big). Django answers
 # these with an HTML "400 Bad Request" page; the API answers with a problem document like its other errors.
@@ -17,7 +20,7 @@ _registered_on: set[int] = set()
 def register(api=None) -> None:
     """Add the routers to ``api`` (default: Wagtail's v3 ``api``) once; before its URLs are first built."""
     if api is None:
-        wagtail_compat.bound_listing_offsets()
+        bound_listing_offsets()
         from wagtail.api.v3.api import api
     if id(api) in _registered_on:
         return
@@ -26,7 +29,7 @@ def register(api=None) -> None:
 
     api.add_router("/workflow-forms/", forms_router)
     api.add_router("/applications/", build_router())
-    wagtail_compat.describe_anonymous_access_validly(api)
+    _describe_anonymous_access_validly(api)
     for error in UNREADABLE_BODY:
         api.add_exception_handler(error, unreadable_body_problem)
     _registered_on.add(id(api))

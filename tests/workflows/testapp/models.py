@@ -48,7 +48,12 @@ class MembershipApplication(Application):
 
     reference_prefix = "MA"
     assignable_page_types = ("workflows_testapp.TeamPage",)
-    core_fields = ("applicant_name", "applicant_email", "organisation", "teams", "motivation")
+    core_fieldsets = (
+        ("About you", ("applicant_name", "applicant_email", "organisation")),
+        ("Your request", ("teams", "motivation")),
+    )
+    core_fields = tuple(name for _legend, names in core_fieldsets for name in names)
+    interest_field = "teams"
 
     organisation = models.CharField(max_length=255)
     teams = models.ManyToManyField(TeamPage, related_name="applications", limit_choices_to={"live": True})
@@ -57,10 +62,7 @@ class MembershipApplication(Application):
 
 class ApplyFormPage(AbstractWorkflowFormPage):
     submission_model = MembershipApplication
-    core_fieldsets = (
-        ("About you", ("applicant_name", "applicant_email", "organisation")),
-        ("Your request", ("teams", "motivation")),
-    )
+    core_fieldsets = MembershipApplication.core_fieldsets
     parent_page_types = ["workflows_testapp.StartPage"]
     subpage_types = []
     template = "workflows/form_page.html"
