@@ -26,13 +26,3 @@ def test_the_page_is_a_complete_accessible_document(client, apply_form, name):
     assert '<html lang="en"' in html
     assert 'id="main-content"' in html
     assert "<h1>" in html
-
-
-def test_too_many_submissions_get_the_plugins_429_page(client, apply_form, settings):
-    settings.WORKFLOW_FORMS_RATE_LIMIT = "1/h"
-    client.post(FORM_URL, apply_form.data())
-
-    response = client.post(FORM_URL, apply_form.data(applicant_email="other@university.example"))
-
-    assert response.status_code == 429
-    assert "Too many attempts" in response.content.decode()
