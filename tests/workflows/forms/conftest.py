@@ -4,10 +4,19 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from workflows.models import SubmittedFile
 
 from ..testapp.models import ApplyFormPage, TeamPage
 
 FORM_URL = "/apply/"
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def upload(name: str, content: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
 
 
 @dataclass
@@ -43,3 +52,14 @@ def status_path_in(html: str) -> str:
     match = re.search(r'href="http://testserver(/applications/status/[\w-]{43,}/)"', html)
     assert match, "the thank-you page shows the private status link"
     return match.group(1)
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path, monkeypatch):
+    """Uploads go to a fresh private folder, outside MEDIA_ROOT (the field's storage is fixed at import)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    private_root = tmp_path / "private"
+    monkeypatch.setattr(
+        SubmittedFile._meta.get_field("file"), "storage", FileSystemStorage(location=private_root, base_url=None)
+    )
+    return private_root
