@@ -282,7 +282,7 @@ class TransitionIn(Schema):
 
     note: str = Field("", description="Internal note; required by reject, end and reopen.", max_length=10_000)
     message: str = Field("", description="To the applicant; required by request_changes.", max_length=10_000)
-    target: int | None = Field(None, description="assign only: the id of the page (e.g. a programme).")
+    target: int | None = Field(None, description="assign only: the id of the page (e.g. a cluster).")
     expected_state: ApplicationState | None = Field(
         None, description="If given, refuse with 409 unless the application is still in this state."
     )
