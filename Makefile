@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium test test-postgres fuzz-api bench lint format check ci clean
+.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ chromium: ## Install Debian's chromium for the browser tests if it is missing (a
 test: $(DEV_STAMP) chromium ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
 	$(BIN)/python -m pytest -n 2 -q
 
+# The plugin's own tests on settings without the site's apps; --confcutdir leaves out the site's tests/conftest.py.
+test-plugin: $(DEV_STAMP) ## Run the plugin's tests (tests/workflows) alone, on settings without cluster_pages and home
+	$(BIN)/python -m pytest -n 2 -q --ds=tests.workflows.settings --confcutdir=tests/workflows tests/workflows
+
 test-postgres: $(DEV_STAMP) chromium ## Run the whole test suite on the local PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q
 
@@ -68,11 +72,12 @@ format: $(DEV_STAMP) ## Format and auto-fix with ruff
 check: $(DEV_STAMP) ## Django system checks, missing migrations, deploy checks
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.workflows.settings $(BIN)/python -m django makemigrations --check --dry-run
 	$(BIN)/python manage.py workflow_diagram --check
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=check-deploy-$$(date +%s)-a-long-random-enough-secret-value \
 		ALLOWED_HOSTS=clusters.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-ci: lint check test test-postgres ## Everything CI runs
+ci: lint check test test-plugin test-postgres ## Everything CI runs
 
 clean: ## Remove the virtualenv, the SQLite database and uploads
 	rm -rf $(VENV) db.sqlite3 media private_media .test-media .test-private-media

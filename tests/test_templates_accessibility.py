@@ -271,7 +271,7 @@ def test_without_a_city_form_the_cluster_page_shows_the_leader_and_a_join_link_t
     assert soup.find("a", string="Join this cluster")["href"] == "/join/"
     assert soup.find("a", href="mailto:mina@example.org") is not None
     assert soup.find("img", alt="Portrait of Mina Park") is not None
-    # The discussion space is for members: its link is in the members-only workspace (issue 4), not here.
+    # The discussion space is for members: its link is in the members-only workspace, not here.
     assert soup.find("a", href="https://groups.example.org/living-labs") is None
 
 

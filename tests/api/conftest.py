@@ -5,7 +5,7 @@ from django.test import Client
 from wagtail.models import APIToken
 
 from tests.factories import UserFactory
-from tests.workflows.forms.support import city_data, forms, private_media, theme_data  # noqa: F401 - fixtures
+from tests.site_forms.support import city_data, forms, private_media, theme_data  # noqa: F401 - fixtures
 from workflows.api.forms import build_form
 from workflows.services.submissions import submission_create
 from workflows.services.transitions import perform_transition

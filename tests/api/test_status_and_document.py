@@ -5,7 +5,7 @@ import re
 import pytest
 from openapi_spec_validator import validate
 
-from tests.workflows.forms.support import city_data
+from tests.site_forms.support import city_data
 from workflows.models import InternalNote
 
 from .conftest import Api, city_answers, move

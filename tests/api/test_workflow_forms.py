@@ -3,7 +3,7 @@
 import pytest
 
 from cluster_pages.models import CityApplication, ThemeSuggestion
-from tests.workflows.forms.support import PDF_BYTES, city_data, theme_data, upload
+from tests.site_forms.support import PDF_BYTES, city_data, theme_data, upload
 from workflows.abuse import HONEYPOT_FIELD_NAME
 from workflows.registry import submission_for_token
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from cluster_pages.models import CityApplication
 
 from ..factories import CaseStudyPageFactory
-from ..workflows.forms.support import build_forms
+from ..site_forms.support import build_forms
 from .conftest import BROWSER
 
 pytestmark = BROWSER

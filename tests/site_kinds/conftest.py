@@ -1,1 +1,1 @@
-from tests.workflows.forms.support import forms, private_media  # noqa: F401 - fixtures
+from tests.site_forms.support import forms, private_media  # noqa: F401 - fixtures

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from cluster_pages.models import CityApplication
 from workflows.models import Notification, TransitionLog
 
-from ..workflows.forms.support import city_data
+from ..site_forms.support import city_data
 
 pytestmark = pytest.mark.django_db
 

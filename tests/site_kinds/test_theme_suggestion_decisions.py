@@ -9,7 +9,7 @@ from workflows.exceptions import TransitionNotAllowed, TransitionNotPermitted
 from workflows.models import TransitionLog
 from workflows.services import perform_transition
 
-from ..workflows.forms.support import theme_data
+from ..site_forms.support import theme_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core import mail
 from cluster_pages.models import ThemeSuggestion
 from cluster_pages.services import theme_suggestion_decide
 
-from ..workflows.forms.support import theme_data
+from ..site_forms.support import theme_data
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail import hooks
 
-from tests.workflows.forms.support import private_media  # noqa: F401 - fixture
+from tests.site_forms.support import private_media  # noqa: F401 - fixture
 from workflows.models import ApplicationState, InternalNote, SubmittedFile
 
 from .conftest import ROLES

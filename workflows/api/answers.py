@@ -61,9 +61,8 @@ ANSWERS_REQUEST_BODY = {
                     "applicant_name": "Sam Lee",
                     "applicant_email": "sam@university.example",
                     "organisation": "City University",
-                    "proposed_theme": "Urban Heat Resilience",
-                    "why_it_matters": "Heatwaves hit every member city.",
-                    "interested_cities": "Seoul\nAthens",
+                    "project_title": "Shared open data",
+                    "partners": ["city-hall", "library"],
                 },
             },
             "multipart/form-data": {

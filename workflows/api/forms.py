@@ -29,7 +29,7 @@ def live_form_pages():
 
 
 def form_kind(page) -> str:
-    """The kind a form creates, as its model label, e.g. ``cluster_pages.cityapplication``."""
+    """The kind a form creates, as its model label, e.g. ``myapp.application``."""
     return page.submission_model._meta.label_lower
 
 

@@ -16,15 +16,15 @@ from ..specs import transition_specs
 
 class WorkflowFormSummary(Schema):
     id: int = Field(examples=[12])
-    kind: str = Field(description="The submission model the form creates.", examples=["cluster_pages.cityapplication"])
-    title: str = Field(examples=["Apply as a city"])
-    url_path: str = Field(description="The form's page URL (HTML).", examples=["/join/city/"])
+    kind: str = Field(description="The submission model the form creates.", examples=["myapp.application"])
+    title: str = Field(examples=["Apply"])
+    url_path: str = Field(description="The form's page URL (HTML).", examples=["/apply/"])
     intro: str = Field(description="Rich text (HTML).", examples=["<p>Tell us about your project.</p>"])
 
 
 class Choice(Schema):
     value: str = Field(description="What to send as the answer.", examples=["3"])
-    label: str = Field(examples=["Smart Mobility"])
+    label: str = Field(examples=["Open Data Programme"])
 
 
 class AcceptedFileType(Schema):
@@ -34,8 +34,8 @@ class AcceptedFileType(Schema):
 
 
 class FormFieldSchema(Schema):
-    name: str = Field(description="The key of this answer in a submission.", examples=["city"])
-    label: str = Field(examples=["City"])
+    name: str = Field(description="The key of this answer in a submission.", examples=["organisation"])
+    label: str = Field(examples=["Organisation"])
     help_text: str = ""
     type: str = Field(
         description="text, textarea, email, url, number, date, datetime, checkbox, select, radio, "
@@ -57,9 +57,9 @@ class WorkflowFormDetail(Schema):
             "examples": [
                 {
                     "id": 12,
-                    "kind": "cluster_pages.themesuggestion",
-                    "title": "Suggest a theme",
-                    "intro": "<p>Which theme should cities work on together?</p>",
+                    "kind": "myapp.proposal",
+                    "title": "Propose a project",
+                    "intro": "<p>Which project should we work on together?</p>",
                     "thank_you_text": "<p>Thank you!</p>",
                     "honeypot_field": "fax_number",
                     "fields": [
@@ -98,13 +98,13 @@ class SubmissionCreated(Schema):
         json_schema_extra={
             "examples": [
                 {
-                    "reference": "CA-2026-000042",
+                    "reference": "AP-2026-000042",
                     "state": "submitted",
                     "state_label": "Received",
                     "created": True,
                     "status_token": "q3Jc…",
-                    "status_url": "https://clusters.example.org/applications/status/q3Jc…/",
-                    "status_api_url": "https://clusters.example.org/api/v3/applications/status/q3Jc…/",
+                    "status_url": "https://www.example.org/applications/status/q3Jc…/",
+                    "status_api_url": "https://www.example.org/api/v3/applications/status/q3Jc…/",
                     "detail": "",
                 }
             ]
@@ -145,9 +145,9 @@ class ApplicationStatus(Schema):
         json_schema_extra={
             "examples": [
                 {
-                    "reference": "CA-2026-000042",
-                    "kind": "cluster_pages.cityapplication",
-                    "kind_label": "city application",
+                    "reference": "AP-2026-000042",
+                    "kind": "myapp.application",
+                    "kind_label": "application",
                     "state": "changes_requested",
                     "state_label": "Changes needed",
                     "state_explanation": "The reviewers need more information: read their message, then edit and "
@@ -191,21 +191,21 @@ class WithdrawIn(Schema):
 
 class PageRef(Schema):
     id: int = Field(examples=[3])
-    title: str = Field(examples=["Smart Mobility"])
+    title: str = Field(examples=["Open Data Programme"])
 
 
 class ApplicationListItem(Schema):
     id: int = Field(examples=[42])
-    reference: str | None = Field(examples=["CA-2026-000042"])
-    kind: str = Field(examples=["cluster_pages.cityapplication"])
-    kind_label: str = Field(examples=["city application"])
-    applicant_name: str = Field(examples=["Kim Min-ji"])
-    applicant_email: str = Field(examples=["minji@seoul.example"])
-    organisation: str = Field(description="The city, company or organisation applying.", examples=["Seoul"])
+    reference: str | None = Field(examples=["AP-2026-000042"])
+    kind: str = Field(examples=["myapp.application"])
+    kind_label: str = Field(examples=["application"])
+    applicant_name: str = Field(examples=["Sam Lee"])
+    applicant_email: str = Field(examples=["sam@university.example"])
+    organisation: str = Field(description="The organisation (or person) applying.", examples=["City University"])
     country: str | None = Field(description="ISO 3166-1 alpha-2, when the kind asks it.", examples=["KR"])
     state: ApplicationState
     state_label: str = Field(description="The staff label.", examples=["Submitted"])
-    interests: list[PageRef] = Field(description="The pages of interest (e.g. clusters) the applicant chose.")
+    interests: list[PageRef] = Field(description="The pages of interest (e.g. programmes) the applicant chose.")
     assigned_to: PageRef | None
     submitted_at: datetime
     updated_at: datetime
@@ -254,7 +254,7 @@ class InternalNoteOut(Schema):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"id": 7, "author": "Rita Reviewer", "text": "Called the city.", "created_at": "2026-03-01T09:00:00Z"}
+                {"id": 7, "author": "Rita Reviewer", "text": "Called them.", "created_at": "2026-03-01T09:00:00Z"}
             ]
         }
     )
@@ -289,7 +289,7 @@ class TransitionIn(Schema):
         json_schema_extra={
             "examples": [
                 {"note": "", "message": "Please describe the project's budget.", "expected_state": "submitted"},
-                {"target": 3, "note": "Fits the mobility cluster."},
+                {"target": 3, "note": "Fits the programme."},
             ]
         }
     )
@@ -298,7 +298,7 @@ class TransitionIn(Schema):
     message: str = Field(
         "", description=f"To the applicant; required by {_requiring('message')}.", max_length=MAX_TEXT_LENGTH
     )
-    target: int | None = Field(None, description=f"{_taking('target')} only: the id of the page (e.g. a cluster).")
+    target: int | None = Field(None, description=f"{_taking('target')} only: the id of the page to assign the application to.")
     expected_state: ApplicationState | None = Field(
         None, description="If given, refuse with 409 unless the application is still in this state."
     )
@@ -315,6 +315,6 @@ class TransitionOut(Schema):
 
 
 class NoteIn(Schema):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"text": "Called the city; budget confirmed."}]})
+    model_config = ConfigDict(json_schema_extra={"examples": [{"text": "Called the applicant; budget confirmed."}]})
 
     text: str = Field(description="Never shown to the applicant.", min_length=1, max_length=10_000, pattern=r"\S")

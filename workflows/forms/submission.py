@@ -1,7 +1,7 @@
 """The applicant's form: the kind's core fields, the page's extra questions, and a honeypot."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
 from ..abuse import HONEYPOT_FIELD_NAME, HONEYPOT_MESSAGE, HoneypotField, honeypot_filled
 from .fields import Upload, UploadField
@@ -36,16 +36,8 @@ class WorkflowSubmissionForm(forms.ModelForm):
         return cleaned_data
 
     @property
-    def looks_automated(self) -> bool:
-        return self.has_error(NON_FIELD_ERRORS, code="honeypot")
-
-    @property
     def honeypot(self):
         return self[HONEYPOT_FIELD_NAME]
-
-    def visible_answer_fields(self):
-        """Every bound field the applicant fills in (everything but the honeypot), in form order."""
-        return [bound for bound in self if bound.name != HONEYPOT_FIELD_NAME]
 
     def uploads(self) -> list[Upload]:
         """The files uploaded with this submission, validated by their ``UploadField``."""

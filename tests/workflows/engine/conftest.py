@@ -1,24 +1,23 @@
-"""Fixtures for the transition engine: applications in any state, clusters, and one actor per role.
+"""Fixtures for the transition engine: applications in any state and one actor per role.
 
-The engine is tested on the plugin's concrete default ``Application`` with the site's ThematicClusterPage as
-the target, through the plugin's default override points (the page's ``accepts_applications`` and
-``application_managers()``). The plugin's default kind declares no assignable page types (each site kind
-declares its own), so ``assignable_clusters`` gives it the clusters, as the site's kinds do.
+The engine is tested on the plugin's concrete default ``Application`` with the test site's ``TeamPage`` as
+the target (``clusters`` in ``tests/workflows/conftest.py``), through the plugin's default override points
+(the page's ``accepts_applications`` and ``application_managers()``). The plugin's default kind declares no
+assignable page types (each kind declares its own), so ``assignable_clusters`` gives it the team pages.
 """
 
 import itertools
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cluster_pages.models import ClusterLeadership, ClusterStatus
-from tests.factories import StandardPageFactory, ThematicClusterPageFactory, UserFactory
 from workflows.models import Application, ApplicationState, InternalNote, Notification, TransitionLog
 from workflows.services import perform_transition
 from workflows.services.records import records_filter
 from workflows.tokens import token_generate, token_hash
+
+from ..factories import UserFactory
 
 S = ApplicationState
 _numbers = itertools.count(1)
@@ -26,7 +25,7 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def assignable_clusters(monkeypatch):
-    monkeypatch.setattr(Application, "assignable_page_types", ("cluster_pages.ThematicClusterPage",))
+    monkeypatch.setattr(Application, "assignable_page_types", ("workflows_testapp.TeamPage",))
 
 
 @dataclass
@@ -40,31 +39,8 @@ class Applied:
         return Application.objects.get(pk=self.application.pk)
 
 
-@pytest.fixture
-def clusters(site_tree):
-    return SimpleNamespace(
-        mobility=ThematicClusterPageFactory(
-            parent=site_tree.clusters,
-            title="Smart Mobility",
-            status=ClusterStatus.ACTIVE,
-            discussion_url="https://forum.example.org/smart-mobility",
-        ),
-        water=ThematicClusterPageFactory(parent=site_tree.clusters, title="Water", status=ClusterStatus.FORMING),
-    )
-
-
-@pytest.fixture
-def archived_cluster(site_tree):
-    return ThematicClusterPageFactory(parent=site_tree.clusters, title="Heritage", status=ClusterStatus.ARCHIVED)
-
-
-@pytest.fixture
-def about_page(site_tree):
-    return StandardPageFactory(parent=site_tree.home, title="About us")
-
-
 def make_leader(cluster, user):
-    ClusterLeadership.objects.create(cluster=cluster, user=user)
+    cluster.leaders.add(user)
     return user
 
 

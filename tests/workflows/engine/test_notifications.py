@@ -6,9 +6,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
-from tests.factories import UserFactory
 from workflows.models import ApplicationState, Notification, NotificationState
 from workflows.services import notification_deliver, status_link_resend, submission_record
+
+from ..factories import UserFactory
 
 S = ApplicationState
 INTERNAL_NOTE = "INTERNAL: the mayor's office seemed unreliable"

@@ -1,4 +1,4 @@
-"""Every transition of the table, for every role allowed to perform it (issue 3, "The state machine")."""
+"""Every transition of the table, for every role allowed to perform it."""
 
 import pytest
 

@@ -3,19 +3,19 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from cluster_pages.models import CityApplication, CityApplicationFormField
 from workflows.models import SubmittedFile
 
-from .support import PDF_BYTES, city_data, upload
+from ..testapp.models import ApplyFormField, MembershipApplication
+from .conftest import FORM_URL, PDF_BYTES, upload
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def questions(forms):
-    page = forms.city
-    CityApplicationFormField.objects.create(page=page, label="Population", field_type="number", sort_order=0)
-    CityApplicationFormField.objects.create(
+def questions(apply_form):
+    page = apply_form.page
+    ApplyFormField.objects.create(page=page, label="Population", field_type="number", sort_order=0)
+    ApplyFormField.objects.create(
         page=page,
         label="Languages spoken",
         field_type="checkboxes",
@@ -23,26 +23,24 @@ def questions(forms):
         required=False,
         sort_order=1,
     )
-    CityApplicationFormField.objects.create(
-        page=page, label="Budget sheet", field_type="file", required=False, sort_order=2
-    )
+    ApplyFormField.objects.create(page=page, label="Budget sheet", field_type="file", required=False, sort_order=2)
     return page
 
 
 def test_extra_questions_are_asked_after_the_core_fields(client, questions):
-    html = client.get("/join/city/").content.decode()
+    html = client.get(FORM_URL).content.decode()
 
-    assert html.index('name="consent_privacy"') < html.index('name="population"') < html.index('name="budget_sheet"')
+    assert html.index('name="motivation"') < html.index('name="population"') < html.index('name="budget_sheet"')
     assert "<legend>More questions</legend>" in html
 
 
-def test_answers_are_stored_with_their_labels(client, forms, questions):
-    data = city_data(forms, population="9700000", languages_spoken=["English", "Korean"])
+def test_answers_are_stored_with_their_labels(client, apply_form, questions):
+    data = apply_form.data(population="9700000", languages_spoken=["English", "Korean"])
     data["budget_sheet"] = upload("budget.pdf", PDF_BYTES)
 
-    client.post("/join/city/", data)
+    client.post(FORM_URL, data)
 
-    application = CityApplication.objects.get()
+    application = MembershipApplication.objects.get()
     assert application.answers == {
         "population": {"label": "Population", "value": "9700000"},
         "languages_spoken": {"label": "Languages spoken", "value": ["English", "Korean"]},
@@ -51,23 +49,23 @@ def test_answers_are_stored_with_their_labels(client, forms, questions):
     assert (record.field_name, record.field_label) == ("budget_sheet", "Budget sheet")
 
 
-def test_renaming_a_question_later_does_not_change_old_answers(client, forms, questions):
-    client.post("/join/city/", city_data(forms, population="9700000"))
-    question = CityApplicationFormField.objects.get(clean_name="population")
+def test_renaming_a_question_later_does_not_change_old_answers(client, apply_form, questions):
+    client.post(FORM_URL, apply_form.data(population="9700000"))
+    question = ApplyFormField.objects.get(clean_name="population")
     question.label = "Inhabitants (2025 census)"
     question.save()
 
-    application = CityApplication.objects.get()
+    application = MembershipApplication.objects.get()
     assert application.answers["population"] == {"label": "Population", "value": "9700000"}
-    html = client.get("/join/city/").content.decode()
+    html = client.get(FORM_URL).content.decode()
     assert "Inhabitants (2025 census)" in html and 'name="population"' in html, "the stored name stays"
 
 
-def test_a_required_extra_question_is_validated(client, forms, questions):
-    response = client.post("/join/city/", city_data(forms))
+def test_a_required_extra_question_is_validated(client, apply_form, questions):
+    response = client.post(FORM_URL, apply_form.data())
 
     assert 'id="id_population_error"' in response.content.decode()
-    assert not CityApplication.objects.exists()
+    assert not MembershipApplication.objects.exists()
 
 
 def _edit(client, superuser, password, page, labels):
@@ -89,16 +87,16 @@ def _edit(client, superuser, password, page, labels):
     return client.post(f"/admin/pages/{page.pk}/edit/", data)
 
 
-def test_an_editor_cannot_add_a_question_that_takes_a_core_fields_name(client, forms, superuser, password):
-    response = _edit(client, superuser, password, forms.city, ["Project title", "Twin cities"])
+def test_an_editor_cannot_add_a_question_that_takes_a_core_fields_name(client, apply_form, superuser, password):
+    response = _edit(client, superuser, password, apply_form.page, ["Organisation", "Twin cities"])
 
     assert response.status_code == 200, "the edit form is shown again"
-    assert "would be stored as “project_title”, which is a core field" in response.content.decode()
-    assert not CityApplicationFormField.objects.exists()
+    assert "would be stored as “organisation”, which is a core field" in response.content.decode()
+    assert not ApplyFormField.objects.exists()
 
 
-def test_an_editor_can_add_a_question_with_a_new_name(client, forms, superuser, password):
-    response = _edit(client, superuser, password, forms.city, ["Twin cities"])
+def test_an_editor_can_add_a_question_with_a_new_name(client, apply_form, superuser, password):
+    response = _edit(client, superuser, password, apply_form.page, ["Twin cities"])
 
     assert response.status_code == 302
-    assert list(CityApplicationFormField.objects.values_list("clean_name", flat=True)) == ["twin_cities"]
+    assert list(ApplyFormField.objects.values_list("clean_name", flat=True)) == ["twin_cities"]

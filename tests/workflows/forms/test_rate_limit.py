@@ -3,10 +3,10 @@
 import pytest
 from django.core.cache import caches
 
-from cluster_pages.models import CityApplication
 from workflows.abuse import rate_limit
 
-from .support import city_data, theme_data
+from ..testapp.models import ApplyFormPage, MembershipApplication
+from .conftest import FORM_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -16,33 +16,34 @@ def test_the_default_limit_is_ten_per_hour(settings):
     assert rate_limit() == "10/h"
 
 
-def test_posts_over_the_limit_get_a_429_page_and_create_nothing(client, forms, settings):
+def test_posts_over_the_limit_get_a_429_page_and_create_nothing(client, apply_form, settings):
     settings.WORKFLOW_FORMS_RATE_LIMIT = "2/h"
-    client.post("/join/city/", city_data(forms))
-    client.post("/join/city/", city_data(forms, applicant_email="other@seoul.example"))
+    client.post(FORM_URL, apply_form.data())
+    client.post(FORM_URL, apply_form.data(applicant_email="other@university.example"))
 
-    response = client.post("/join/city/", city_data(forms, applicant_email="third@seoul.example"))
+    response = client.post(FORM_URL, apply_form.data(applicant_email="third@university.example"))
 
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
     assert "nothing was saved" in response.content.decode()
-    assert CityApplication.objects.count() == 2
+    assert MembershipApplication.objects.count() == 2
 
 
-def test_the_limit_counts_per_form_and_per_address(client, forms, settings):
+def test_the_limit_counts_per_form_and_per_address(client, apply_form, settings):
     settings.WORKFLOW_FORMS_RATE_LIMIT = "1/h"
-    client.post("/join/city/", city_data(forms))
+    apply_form.page.get_parent().add_child(instance=ApplyFormPage(title="Apply again", slug="again"))
+    client.post(FORM_URL, apply_form.data())
 
-    assert client.post("/join/suggest-a-theme/", theme_data()).status_code == 200, "another form"
-    other_address = client.post("/join/city/", city_data(forms, applicant_email="b@x.example"), REMOTE_ADDR="10.0.0.9")
+    assert client.post("/again/", apply_form.data()).status_code == 200, "another form"
+    other_address = client.post(FORM_URL, apply_form.data(applicant_email="b@x.example"), REMOTE_ADDR="10.0.0.9")
     assert other_address.status_code == 200
-    assert client.post("/join/city/", city_data(forms, applicant_email="c@x.example")).status_code == 429
+    assert client.post(FORM_URL, apply_form.data(applicant_email="c@x.example")).status_code == 429
 
 
-def test_reading_the_form_is_not_limited(client, forms, settings):
+def test_reading_the_form_is_not_limited(client, apply_form, settings):
     settings.WORKFLOW_FORMS_RATE_LIMIT = "1/h"
     for _ in range(3):
-        assert client.get("/join/city/").status_code == 200
+        assert client.get(FORM_URL).status_code == 200
 
 
 def test_the_rate_limit_cache_increments_without_resetting_the_expiry():

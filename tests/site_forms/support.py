@@ -1,4 +1,4 @@
-"""Shared set-up for the form tests: the join page with the three form pages, clusters, valid answers, files."""
+"""The site's three forms (city, company, theme) through the plugin: the join page, clusters, valid answers, files."""
 
 import io
 import zipfile

@@ -1,0 +1,1 @@
+from .support import forms, private_media  # noqa: F401 - fixtures
