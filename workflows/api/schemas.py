@@ -298,7 +298,9 @@ class TransitionIn(Schema):
     message: str = Field(
         "", description=f"To the applicant; required by {_requiring('message')}.", max_length=MAX_TEXT_LENGTH
     )
-    target: int | None = Field(None, description=f"{_taking('target')} only: the id of the page to assign the application to.")
+    target: int | None = Field(
+        None, description=f"{_taking('target')} only: the id of the page to assign the application to."
+    )
     expected_state: ApplicationState | None = Field(
         None, description="If given, refuse with 409 unless the application is still in this state."
     )
