@@ -13,12 +13,12 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 
-from cluster_pages.models import CityApplication, ThemeSuggestion
+from cluster_pages.models import CityApplication, ClusterLeadership, ThemeSuggestion
 from cluster_pages.services import theme_suggestion_decide
 from home.demo.site import public_address
 from tests.activation.conftest import city_application
 from tests.factories import UserFactory
-from tests.workflows.forms.support import build_forms, city_data, private_media, theme_data  # noqa: F401 - fixture
+from tests.site_forms.support import build_forms, city_data, private_media, theme_data  # noqa: F401 - fixture
 from workflows.services import perform_transition
 from workflows.tokens import token_generate, token_hash
 
@@ -44,7 +44,7 @@ def forms(site_tree):
 @pytest.fixture
 def leader(forms):
     user = UserFactory(username="mobility-leader", groups=["Cluster leaders"])
-    forms.active_cluster.leader_users.add(user)
+    ClusterLeadership.objects.create(cluster=forms.active_cluster, user=user)
     forms.active_cluster.discussion_url = FORUM
     forms.active_cluster.save_revision().publish()
     return user
