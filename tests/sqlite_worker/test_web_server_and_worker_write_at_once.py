@@ -30,8 +30,8 @@ from django.db import connection
 
 from cluster_pages.moderation import case_study_workflow_assign
 from tests.factories import TEST_PASSWORD, UserFactory, build_site_tree
-from tests.test_moderation import case_study_form
 from tests.site_forms.support import build_forms, city_data, company_data, theme_data
+from tests.test_moderation import case_study_form
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "sqlite", reason="the embedded SQLite default only"),
