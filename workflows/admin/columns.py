@@ -1,6 +1,5 @@
-"""Listing columns: the state badge, related pages, row actions and the bulk-selection checkbox."""
+"""Listing columns: the state badge, related pages, and the bulk-selection checkbox."""
 
-from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn, Column
 
@@ -30,24 +29,6 @@ class RelatedTitlesColumn(Column):
     def __init__(self, name, **kwargs):
         kwargs.setdefault("accessor", lambda instance: ", ".join(page.title for page in getattr(instance, name).all()))
         super().__init__(name, **kwargs)
-
-
-class TransitionsColumn(BaseColumn):
-    """One button per transition this user may perform on the row now (the view decides which)."""
-
-    cell_template_name = "workflows/admin/cells/transitions.html"
-
-    def __init__(self, name="actions", *, view, **kwargs):
-        kwargs.setdefault("label", _("Actions"))
-        super().__init__(name, **kwargs)
-        self.view = view
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["actions"] = self.view.transition_actions(instance)
-        context["csrf_token"] = get_token(self.view.request)  # cells render without a RequestContext
-        context["next_url"] = self.view.request.get_full_path()
-        return context
 
 
 class SelectColumn(BaseColumn):

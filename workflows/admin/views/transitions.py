@@ -95,12 +95,15 @@ class TransitionView(VisibleObjectMixin, View):
         return self.render(self.form())
 
     def post(self, request, pk, name):
+        # The listing's one-click items post the state the user saw in their URL, the forms in their body.
+        data = request.POST.copy()
+        data.setdefault("state", request.GET.get("state", ""))
         # Refuse before reading any input: a changed state or an action not offered to this user.
-        if request.POST.get("state") != self.object.state:
+        if data.get("state") != self.object.state:
             return self.refuse(TransitionConflict())
         if name not in available_transitions(application=self.object, user=request.user):
             return self.refuse(TransitionNotPermitted())
-        form = self.form(request.POST)
+        form = self.form(data)
         if not form.is_valid():
             messages.error(request, _("The action could not be performed: correct the errors below."))
             return self.render(form, status=400)
