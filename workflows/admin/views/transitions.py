@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError, TransitionNotPermitted
+from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError
 from ...services import available_transitions, perform_transition
+from ...services.transitions import transition_refusal
 from ...specs import spec_for
 from ..forms import TransitionForm
 from ..permission_policy import SubmissionPermissionPolicy
@@ -42,7 +43,7 @@ def run_transition(*, submission, name: str, user, seen_state: str, inputs: dict
     if seen_state != submission.state:
         raise TransitionConflict()
     if name not in available_transitions(application=submission, user=user):
-        raise TransitionNotPermitted()
+        raise transition_refusal(application=submission, name=name, user=user)
     return perform_transition(application=as_seen(submission, seen_state), name=name, user=user, **inputs)
 
 
@@ -91,7 +92,7 @@ class TransitionView(VisibleObjectMixin, View):
 
     def get(self, request, pk, name):
         if name not in available_transitions(application=self.object, user=request.user):
-            return self.refuse(TransitionNotPermitted())
+            return self.refuse(transition_refusal(application=self.object, name=name, user=request.user))
         return self.render(self.form())
 
     def post(self, request, pk, name):
@@ -102,7 +103,7 @@ class TransitionView(VisibleObjectMixin, View):
         if data.get("state") != self.object.state:
             return self.refuse(TransitionConflict())
         if name not in available_transitions(application=self.object, user=request.user):
-            return self.refuse(TransitionNotPermitted())
+            return self.refuse(transition_refusal(application=self.object, name=name, user=request.user))
         form = self.form(data)
         if not form.is_valid():
             messages.error(request, _("The action could not be performed: correct the errors below."))
