@@ -74,14 +74,25 @@ class TransitionView(VisibleObjectMixin, View):
         initial = {"state": self.request.GET.get("state") or self.object.state}
         return TransitionForm(data, initial=initial, name=self.name, model=self.model)
 
+    def confirmation(self) -> str:
+        """What will happen, in the spec's words, naming this applicant and target; "" when it declares none."""
+        text = spec_for(self.model, self.name).confirmation
+        if not text:
+            return ""
+        target = getattr(self.object, "assigned_to", None)
+        return str(text) % {"applicant": self.object.applicant_name, "target": target.title if target else ""}
+
     def render(self, form, status=200):
+        spec = spec_for(self.model, self.name)
         return TemplateResponse(
             self.request,
             self.template_name,
             {
                 "object": self.object,
                 "form": form,
-                "transition_label": spec_for(self.model, self.name).label,
+                "transition_label": spec.label,
+                "confirmation": self.confirmation(),
+                "destructive": spec.destructive,
                 "action_url": self.request.path,
                 "next_url": self.next_url,
                 "inspect_url": self.inspect_url,
