@@ -31,6 +31,21 @@ class RelatedTitlesColumn(Column):
         super().__init__(name, **kwargs)
 
 
+class ApplicantColumn(Column):
+    """The applicant's name, then their organisation in brackets when they gave one (none when
+    ``organisation_field`` is empty, e.g. because the organisation has a column of its own)."""
+
+    def __init__(self, name="applicant_name", *, organisation_field="organisation", **kwargs):
+        kwargs.setdefault("label", _("Applicant"))
+        kwargs.setdefault("accessor", lambda row: applicant_with_organisation(row, organisation_field))
+        super().__init__(name, **kwargs)
+
+
+def applicant_with_organisation(submission, organisation_field: str) -> str:
+    organisation = (getattr(submission, organisation_field, "") or "").strip() if organisation_field else ""
+    return f"{submission.applicant_name} ({organisation})" if organisation else submission.applicant_name
+
+
 class SelectColumn(BaseColumn):
     """A checkbox bound to the bulk-action form (by its ``form`` attribute), carrying the state the user saw."""
 
