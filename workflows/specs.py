@@ -45,6 +45,9 @@ class TransitionSpec:
       transition that grants access, sends an invitation or cannot simply be undone). Its button always opens
       that step. ``%(applicant)s`` and ``%(target)s`` are replaced by the applicant's name and the assigned
       target's title.
+    - ``forward``: whether doing it moves the application on, so a row where staff may do it is "awaiting their
+      action". By default every staff transition that is not ``destructive``; say ``forward=False`` for one that
+      only undoes a decision (e.g. reopening).
     - ``applicant_mail``: the mail template (under ``workflows/mail/``) the applicant gets afterwards.
     - ``mentions_target``: the mails name the assigned target (its title, URL and leaders);
       ``shares_discussion``: the applicant's mail gives the target's discussion space.
@@ -59,6 +62,7 @@ class TransitionSpec:
     by_applicant: bool = False
     destructive: bool = False
     confirmation: str = ""
+    forward: bool | None = None
     applicant_mail: str = ""
     mentions_target: bool = False
     shares_discussion: bool = False
@@ -76,6 +80,13 @@ class TransitionSpec:
     def method_inputs(self) -> tuple[str, ...]:
         """The inputs passed to the transition method (all but the note and the message)."""
         return tuple(name for name in self.inputs if name not in TEXT_INPUTS)
+
+    @property
+    def moves_forward(self) -> bool:
+        """Whether a row where staff may perform it awaits their action (see ``forward``)."""
+        if self.forward is not None:
+            return self.forward
+        return not (self.by_applicant or self.destructive)
 
     @property
     def needs_form(self) -> bool:

@@ -290,6 +290,7 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
                 log_label=_("Application reopened"),
                 inputs=("note",),
                 required={"note": _("Give the reason for reopening the application.")},
+                forward=False,  # it undoes a decision: a rejected or withdrawn row awaits no one
                 applicant_mail="applicant_reopened",
             )
         },
