@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from workflows.admin.columns import RelatedTitlesColumn, StateColumn
+from workflows.admin.columns import ApplicantColumn, RelatedTitlesColumn, StateColumn
 from workflows.admin.viewsets import ApplicationsViewSetGroup, ApplicationViewSet, SubmissionViewSet
 
 from .leadership.viewsets import ClusterLeaderViewSet
@@ -52,9 +52,7 @@ class CityApplicationViewSet(ApplicationViewSet):
     list_prefetch_related = ("clusters",)
     list_display = [
         "reference",
-        Column(
-            "applicant_name", label=_("Applicant"), accessor=lambda row: f"{row.applicant_name} ({row.organisation})"
-        ),
+        ApplicantColumn(),
         "city",
         Column("country", label=_("Country"), accessor=lambda row: row.country.name),
         RelatedTitlesColumn("clusters", label=_("Clusters of interest")),
@@ -80,9 +78,7 @@ class CompanyRegistrationViewSet(ApplicationViewSet):
     list_prefetch_related = ("themes",)
     list_display = [
         "reference",
-        Column(
-            "applicant_name", label=_("Applicant"), accessor=lambda row: f"{row.applicant_name} ({row.company_name})"
-        ),
+        ApplicantColumn(organisation_field=""),  # the company has its own column
         "company_name",
         Column("country", label=_("Country"), accessor=lambda row: row.country.name),
         RelatedTitlesColumn("themes", label=_("Clusters of interest")),
@@ -107,9 +103,7 @@ class ThemeSuggestionViewSet(SubmissionViewSet):
     list_select_related = ("cluster_page",)
     list_display = [
         "reference",
-        Column(
-            "applicant_name", label=_("Applicant"), accessor=lambda row: f"{row.applicant_name} ({row.organisation})"
-        ),
+        ApplicantColumn(),
         "proposed_theme",
         StateColumn(),
         *DATES,

@@ -15,15 +15,31 @@ class TransitionError(Exception):
 
 
 class TransitionNotAllowed(TransitionError):
-    """The transition does not start from the submission's current state (API: 409)."""
+    """The transition does not start from the submission's current state (API: 409).
+
+    Given the action's label and the state's, the message names both: whoever may do it could not from here.
+    """
 
     default_message = _("This action is not possible in the application's current state.")
 
+    def __init__(self, message=None, *, action=None, state=None, **kwargs):
+        if message is None and action and state:
+            message = _("“%(action)s” is not possible while the application is “%(state)s”.") % {
+                "action": action,
+                "state": state,
+            }
+        super().__init__(message, **kwargs)
+
 
 class TransitionNotPermitted(TransitionError):
-    """This actor may not perform this transition on this submission (API: 403)."""
+    """This actor may not perform this transition on this submission (API: 403), whatever its state."""
 
     default_message = _("You do not have permission to do this.")
+
+    def __init__(self, message=None, *, action=None, **kwargs):
+        if message is None and action:
+            message = _("Your role does not allow “%(action)s” on this application.") % {"action": action}
+        super().__init__(message, **kwargs)
 
 
 class MissingTransitionInput(TransitionError):

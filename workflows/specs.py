@@ -41,6 +41,13 @@ class TransitionSpec:
     - ``required``: input → the error shown when it is missing.
     - ``by_applicant``: the applicant performs it (status page), so it never takes a note or a message.
     - ``destructive``: its button looks dangerous and always opens its form, so the user confirms.
+    - ``confirmation``: what will happen, said on the step that asks staff to confirm before it runs (for a
+      transition that grants access, sends an invitation or cannot simply be undone). Its button always opens
+      that step. ``%(applicant)s`` and ``%(target)s`` are replaced by the applicant's name and the assigned
+      target's title.
+    - ``forward``: whether doing it moves the application on, so a row where staff may do it is "awaiting their
+      action". By default every staff transition that is not ``destructive``; say ``forward=False`` for one that
+      only undoes a decision (e.g. reopening).
     - ``applicant_mail``: the mail template (under ``workflows/mail/``) the applicant gets afterwards.
     - ``mentions_target``: the mails name the assigned target (its title, URL and leaders);
       ``shares_discussion``: the applicant's mail gives the target's discussion space.
@@ -54,6 +61,8 @@ class TransitionSpec:
     required: dict[str, str] = field(default_factory=dict)
     by_applicant: bool = False
     destructive: bool = False
+    confirmation: str = ""
+    forward: bool | None = None
     applicant_mail: str = ""
     mentions_target: bool = False
     shares_discussion: bool = False
@@ -73,9 +82,16 @@ class TransitionSpec:
         return tuple(name for name in self.inputs if name not in TEXT_INPUTS)
 
     @property
+    def moves_forward(self) -> bool:
+        """Whether a row where staff may perform it awaits their action (see ``forward``)."""
+        if self.forward is not None:
+            return self.forward
+        return not (self.by_applicant or self.destructive)
+
+    @property
     def needs_form(self) -> bool:
         """Whether its admin button opens a form (inputs, or a confirmation) rather than posting at once."""
-        return bool(self.inputs) or self.destructive
+        return bool(self.inputs) or self.destructive or bool(self.confirmation)
 
 
 def default_spec(name: str) -> TransitionSpec:

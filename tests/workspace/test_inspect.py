@@ -46,7 +46,7 @@ def test_inspect_shows_answers_files_timeline_and_notifications(client, reviewer
     for text in ["Budget at the time", "2 million EUR", "a, b", "Seoul", "Smart Mobility", "Fits mobility."]:
         assert text in html
     assert f"/applications/files/{uploaded.pk}/" in html
-    assert "review: submitted → reviewed" in html and "assign: reviewed → assigned" in html
+    assert "Application reviewed" in html and "Application assigned" in html
     assert "Pending" in html or "Sent" in html  # the notifications the engine queued
 
 

@@ -88,7 +88,7 @@ def test_a_transition_not_shown_is_refused_and_changes_nothing(client, reviewer,
     response = client.post(city_urls.transition(application, "assign"), {"state": "reviewed", "target": "1"})
     assert response.status_code == 302
     messages = [str(m) for m in get_messages(response.wsgi_request)]
-    assert any("permission" in m for m in messages)
+    assert any("Your role does not allow “Assign”" in m for m in messages)
     fresh = reload(application)
     assert (fresh.state, fresh.assigned_to_id) == (S.REVIEWED, None)
     assert not TransitionLog.objects.filter(object_id=application.pk).exists()

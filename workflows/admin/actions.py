@@ -5,7 +5,7 @@ from django.db.models import Q
 from ..models import Application
 from ..selectors import prefetch_managed_targets, target_ids_managed_by
 from ..services import available_transitions
-from ..specs import spec_for, transition_specs
+from ..specs import default_spec, spec_for, transition_specs
 
 
 def transition_action(submission, name: str, *, url: str) -> dict:
@@ -25,8 +25,10 @@ def bulk_transition_choices(model) -> list[tuple[str, str]]:
     return [(name, str(spec.label)) for name, spec in transition_specs(model).items() if not spec.by_applicant]
 
 
-def _state_transitions(model):
-    return list(model._meta.get_field("state").get_all_transitions(model))
+def _forward_transitions(model):
+    """The transitions that move a row on (``TransitionSpec.moves_forward``), one per source state."""
+    transitions = model._meta.get_field("state").get_all_transitions(model)
+    return [t for t in transitions if (t.custom.get("spec") or default_spec(t.name)).moves_forward]
 
 
 def staff_transitions(*, submission, user, managed_target_ids: set[int] | None = None) -> list[str]:
@@ -42,15 +44,16 @@ def staff_transitions(*, submission, user, managed_target_ids: set[int] | None =
 
 
 def awaiting_action_q(*, model, user) -> Q:
-    """Rows on which ``user`` has at least one transition now, as a queryset filter.
+    """Rows on which ``user`` may now perform a transition that moves them on, as a queryset filter.
 
-    The states come from the machine: every source state of a transition the user may perform because of
-    their permissions, plus, for applications assigned to targets they lead, the sources of transitions a
-    leader may perform (e.g. activate, end).
+    The states come from the machine: every source state of a forward transition (``moves_forward``: not
+    ending, rejecting, reopening, nor the applicant's) the user may perform because of their permissions,
+    plus, for applications assigned to targets they lead, the sources of those a leader may perform
+    (e.g. activate).
     """
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
-    transitions = _state_transitions(model)
+    transitions = _forward_transitions(model)
     probe = model()
     general = {str(t.source) for t in transitions if t.has_perm(probe, user)}
     query = Q(state__in=sorted(general))

@@ -1,6 +1,5 @@
-"""Listing columns: the state badge, related pages, row actions and the bulk-selection checkbox."""
+"""Listing columns: the state badge, related pages, and the bulk-selection checkbox."""
 
-from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn, Column
 
@@ -32,22 +31,19 @@ class RelatedTitlesColumn(Column):
         super().__init__(name, **kwargs)
 
 
-class TransitionsColumn(BaseColumn):
-    """One button per transition this user may perform on the row now (the view decides which)."""
+class ApplicantColumn(Column):
+    """The applicant's name, then their organisation in brackets when they gave one (none when
+    ``organisation_field`` is empty, e.g. because the organisation has a column of its own)."""
 
-    cell_template_name = "workflows/admin/cells/transitions.html"
-
-    def __init__(self, name="actions", *, view, **kwargs):
-        kwargs.setdefault("label", _("Actions"))
+    def __init__(self, name="applicant_name", *, organisation_field="organisation", **kwargs):
+        kwargs.setdefault("label", _("Applicant"))
+        kwargs.setdefault("accessor", lambda row: applicant_with_organisation(row, organisation_field))
         super().__init__(name, **kwargs)
-        self.view = view
 
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["actions"] = self.view.transition_actions(instance)
-        context["csrf_token"] = get_token(self.view.request)  # cells render without a RequestContext
-        context["next_url"] = self.view.request.get_full_path()
-        return context
+
+def applicant_with_organisation(submission, organisation_field: str) -> str:
+    organisation = (getattr(submission, organisation_field, "") or "").strip() if organisation_field else ""
+    return f"{submission.applicant_name} ({organisation})" if organisation else submission.applicant_name
 
 
 class SelectColumn(BaseColumn):

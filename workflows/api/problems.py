@@ -38,14 +38,14 @@ EXAMPLES = {
         "type": "about:blank",
         "title": "Forbidden",
         "status": 403,
-        "detail": "You do not have permission to do this.",
+        "detail": "Your role does not allow “Activate” on this application.",
     },
     404: {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "Not found"},
     409: {
         "type": "about:blank",
         "title": "Conflict",
         "status": 409,
-        "detail": "This action is not possible in the application's current state.",
+        "detail": "“Activate” is not possible while the application is “Submitted”.",
     },
     415: {
         "type": "about:blank",

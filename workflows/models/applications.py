@@ -200,6 +200,10 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
             "spec": TransitionSpec(
                 label=_("Activate"),
                 log_label=_("Application activated"),
+                confirmation=_(
+                    "%(applicant)s becomes a participant of “%(target)s”, with the access its participants have, "
+                    "and is e-mailed an invitation at once."
+                ),
                 applicant_mail="applicant_activated",
                 mentions_target=True,
                 shares_discussion=True,
@@ -221,6 +225,10 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
                 inputs=("note", "message"),
                 required={"note": _("Give the internal reason for rejecting the application.")},
                 destructive=True,
+                confirmation=_(
+                    "%(applicant)s is told by e-mail that the application was not accepted. "
+                    "A coordinator can reopen it later."
+                ),
                 applicant_mail="applicant_rejected",
             )
         },
@@ -259,6 +267,10 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
                 inputs=("note", "message"),
                 required={"note": _("Give the reason the participation ends.")},
                 destructive=True,
+                confirmation=_(
+                    "%(applicant)s stops being a participant of “%(target)s”, loses the access its participants "
+                    "have, and is told by e-mail."
+                ),
                 applicant_mail="applicant_ended",
                 mentions_target=True,
             )
@@ -278,6 +290,7 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
                 log_label=_("Application reopened"),
                 inputs=("note",),
                 required={"note": _("Give the reason for reopening the application.")},
+                forward=False,  # it undoes a decision: a rejected or withdrawn row awaits no one
                 applicant_mail="applicant_reopened",
             )
         },

@@ -5,9 +5,15 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from ..actors import ApplicantActor
-from ..exceptions import TransitionConflict, TransitionNotAllowed, TransitionNotPermitted, UnknownTransition
+from ..exceptions import (
+    TransitionConflict,
+    TransitionError,
+    TransitionNotAllowed,
+    TransitionNotPermitted,
+    UnknownTransition,
+)
 from ..registry import as_specific
-from ..specs import transition_specs
+from ..specs import spec_for, state_member, transition_specs
 from .inputs import clean_transition_input
 from .notifications import notify_transition
 from .records import transition_log_write
@@ -25,6 +31,33 @@ def _actor(application, *, user, applicant_token):
     if not application.token_is_valid(str(applicant_token)):
         raise TransitionNotPermitted()
     return ApplicantActor.for_submission(application)
+
+
+def _state_label(submission, actor) -> str:
+    """The state as this actor knows it: the applicant's word for the applicant, the staff label otherwise."""
+    member = state_member(type(submission), submission.state)
+    if member is None:
+        return submission.state
+    return str(member.applicant_label if isinstance(actor, ApplicantActor) else member.label)
+
+
+def _refusal(submission, name: str, actor) -> TransitionError:
+    """Why ``actor`` may not perform ``name`` on ``submission`` now: not from this state, or not theirs to do."""
+    label = spec_for(submission, name).label
+    if not can_proceed(getattr(submission, name)):
+        return TransitionNotAllowed(action=label, state=_state_label(submission, actor))
+    return TransitionNotPermitted(action=label)
+
+
+def transition_refusal(*, application, name: str, user) -> TransitionError:
+    """The error ``perform_transition`` would raise for a transition not among ``available_transitions``.
+
+    For views that check before reading input: they refuse with the same words the service would use.
+    """
+    specific = as_specific(application)
+    if name not in transition_names(type(specific)):
+        return UnknownTransition()
+    return _refusal(specific, name, user)
 
 
 def _locked(model, *, pk, seen_state: str):
@@ -73,9 +106,9 @@ def perform_transition(
         actor = _actor(current, user=user, applicant_token=applicant_token)
         method = getattr(current, name)
         if not can_proceed(method):
-            raise TransitionNotAllowed()
+            raise _refusal(current, name, actor)
         if actor is None or not has_transition_perm(method, actor):
-            raise TransitionNotPermitted()
+            raise TransitionNotPermitted(action=spec_for(current, name).label)
         kwargs = clean_transition_input(application=current, name=name, note=note, message=message, params=params)
 
         from_state = current.state

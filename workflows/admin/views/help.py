@@ -1,6 +1,7 @@
 """The "How applications move" help page: the state machines drawn from their @transition definitions."""
 
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -8,6 +9,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from ...diagram import machine_edges, state_machine_svg
 from ...models import Application
+from ...specs import spec_for
 from ..registry import user_may_see_any_submissions, workspace_models
 
 
@@ -26,6 +28,7 @@ def labelled_edges(model) -> list[dict]:
     return [
         {
             "name": edge.name,
+            "label": spec_for(model, edge.name).label,
             "source": labels.get(edge.source, edge.source),
             "target": labels.get(edge.target, edge.target),
         }
@@ -45,6 +48,12 @@ class StateDiagramView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_page_title(self):
         return _("How applications move")
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

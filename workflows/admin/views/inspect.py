@@ -1,7 +1,12 @@
 """The detail of one submission: answers, files, timeline, notifications, internal notes and actions."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,7 +15,9 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...services import available_transitions
+from ...services.delivery import TEMPLATE_DIR
 from ...services.records import user_may_add_note
+from ...specs import spec_for, state_member
 from ..actions import transition_action
 from ..forms import NoteForm
 from .mixins import visible_queryset
@@ -32,11 +39,43 @@ def extra_inspect_buttons(application, request) -> list[dict]:
 
 
 def answer_text(value) -> str:
-    if isinstance(value, bool):  # a tick-box question
-        return _("Yes") if value else _("No")
+    if isinstance(value, bool):  # a ticked or unticked checkbox question
+        return str(_("Yes") if value else _("No"))
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
+
+
+def state_badge(model, value: str) -> dict:
+    """The badge of state ``value`` as the listing draws it: its label and its tone."""
+    member = state_member(model, value) if value else None
+    if member is None:
+        return {"state": value, "label": value, "tone": "neutral"}
+    return {"state": value, "label": member.label, "tone": member.tone}
+
+
+def timeline_entry(model, entry) -> dict:
+    """A log row in words: the transition's log label (or its label) and the states' badges."""
+    spec = spec_for(model, entry.transition)
+    # The first row records the submission itself, which is no transition of the machine.
+    change = (spec.log_label or spec.label) if entry.from_state else _("Application received")
+    return {
+        "entry": entry,
+        "change": change,
+        "from_state": state_badge(model, entry.from_state),
+        "to_state": state_badge(model, entry.to_state),
+    }
+
+
+def mail_subject(notification) -> str:
+    """The subject the mail had (or will have), in its recipient's language; its template's name if it has none."""
+    context = {**notification.context, "recipient_email": notification.recipient_email}
+    try:
+        with translation.override(notification.context.get("language") or settings.LANGUAGE_CODE):
+            subject = render_to_string(f"{TEMPLATE_DIR}/{notification.template}.subject.txt", context)
+    except (TemplateDoesNotExist, TemplateSyntaxError):
+        return notification.template
+    return " ".join(subject.split()) or notification.template
 
 
 class SubmissionInspectView(generic.InspectView):
@@ -53,6 +92,11 @@ class SubmissionInspectView(generic.InspectView):
 
     def get_fields(self):
         return list(getattr(self.model, "core_fields", ())) or super().get_fields()
+
+    def get_field_display_value(self, field_name, field):
+        if isinstance(field, models.BooleanField):
+            return _("Yes") if getattr(self.object, field_name) else _("No")
+        return super().get_field_display_value(field_name, field)
 
     def get_country_display_value(self):
         return self.object.country.name if self.object.country else ""
@@ -85,8 +129,15 @@ class SubmissionInspectView(generic.InspectView):
                     {"file": record, "url": reverse("workflow_forms:submitted_file", args=(record.pk,))}
                     for record in self.records(SubmittedFile)
                 ],
-                "timeline": self.records(TransitionLog).select_related("actor_user"),
-                "notifications": self.records(Notification),
+                "state_badge": state_badge(self.model, self.object.state),
+                "timeline": [
+                    timeline_entry(self.model, entry)
+                    for entry in self.records(TransitionLog).select_related("actor_user")
+                ],
+                "notifications": [
+                    {"notification": notification, "subject": mail_subject(notification)}
+                    for notification in self.records(Notification)
+                ],
                 "notes": self.records(InternalNote).select_related("author"),
                 "may_add_note": user_may_add_note(application=self.object, user=user),
                 "note_form": NoteForm(),
@@ -99,7 +150,6 @@ class SubmissionInspectView(generic.InspectView):
                 ],
                 "extra_buttons": extra_inspect_buttons(self.object, self.request),
                 "next_url": self.request.get_full_path(),
-                "state_labels": dict(self.model._meta.get_field("state").choices),
             }
         )
         return context

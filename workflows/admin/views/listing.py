@@ -3,13 +3,16 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
+from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
 from ...specs import transition_specs
 from ..actions import bulk_transition_choices, staff_transitions, transition_action
-from ..columns import SelectColumn, TransitionsColumn
+from ..columns import SelectColumn
 from ..forms import target_choices
 
 ANSWER_PREFIX = "answer:"
@@ -50,9 +53,46 @@ class SubmissionIndexView(generic.IndexView):
             for name in names
         ]
 
+    def transition_button(self, instance, action: dict, priority: int) -> Button:
+        """A dropdown item: a link to the transition's form, or a button that posts it at once.
+
+        Both carry the state the user saw, so a row changed since the listing was drawn is reported as a
+        conflict. The posting button uses Wagtail's ``w-action#post``, which adds the CSRF token and ``next``.
+        """
+        url = f"{action['url']}?{urlencode({'state': instance.state, 'next': self.request.get_full_path()})}"
+        attrs = {"data-transition": action["name"]}
+        if action["needs_form"]:
+            return Button(f"{action['label']}…", url=url, icon_name="edit", priority=priority, attrs=attrs)
+        attrs |= {"data-controller": "w-action", "data-action": "w-action#post", "data-w-action-url-value": url}
+        return Button(action["label"], icon_name="arrow-right", priority=priority, attrs=attrs)
+
+    def get_list_buttons(self, instance):
+        """An "Actions" dropdown (the row's transitions) beside the reference, before Wagtail's "More" one, so
+        the row's actions stay in view however wide the table is."""
+        buttons = [
+            self.transition_button(instance, action, index)
+            for index, action in enumerate(self.transition_actions(instance))
+        ]
+        dropdown = []
+        if buttons:
+            label = _("Actions")
+            dropdown.append(
+                ButtonWithDropdown(
+                    label=label,
+                    buttons=buttons,
+                    icon_name="arrow-down",
+                    classname="button button-small button-secondary workflow-actions-toggle",
+                    attrs={
+                        "aria-label": _("Actions for %(reference)s") % {"reference": instance},
+                        "data-workflow-actions": instance.pk,
+                    },
+                )
+            )
+        return [*dropdown, *super().get_list_buttons(instance)]
+
     @cached_property
     def columns(self):
-        return [SelectColumn(), *super().columns, TransitionsColumn(view=self)]
+        return [SelectColumn(), *super().columns]
 
     # -- bulk actions ------------------------------------------------------------------------
 

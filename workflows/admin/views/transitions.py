@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
-from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError, TransitionNotPermitted
+from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError
 from ...services import available_transitions, perform_transition
+from ...services.transitions import transition_refusal
 from ...specs import spec_for
 from ..forms import TransitionForm
 from ..permission_policy import SubmissionPermissionPolicy
@@ -42,7 +43,7 @@ def run_transition(*, submission, name: str, user, seen_state: str, inputs: dict
     if seen_state != submission.state:
         raise TransitionConflict()
     if name not in available_transitions(application=submission, user=user):
-        raise TransitionNotPermitted()
+        raise transition_refusal(application=submission, name=name, user=user)
     return perform_transition(application=as_seen(submission, seen_state), name=name, user=user, **inputs)
 
 
@@ -73,14 +74,25 @@ class TransitionView(VisibleObjectMixin, View):
         initial = {"state": self.request.GET.get("state") or self.object.state}
         return TransitionForm(data, initial=initial, name=self.name, model=self.model)
 
+    def confirmation(self) -> str:
+        """What will happen, in the spec's words, naming this applicant and target; "" when it declares none."""
+        text = spec_for(self.model, self.name).confirmation
+        if not text:
+            return ""
+        target = getattr(self.object, "assigned_to", None)
+        return str(text) % {"applicant": self.object.applicant_name, "target": target.title if target else ""}
+
     def render(self, form, status=200):
+        spec = spec_for(self.model, self.name)
         return TemplateResponse(
             self.request,
             self.template_name,
             {
                 "object": self.object,
                 "form": form,
-                "transition_label": spec_for(self.model, self.name).label,
+                "transition_label": spec.label,
+                "confirmation": self.confirmation(),
+                "destructive": spec.destructive,
                 "action_url": self.request.path,
                 "next_url": self.next_url,
                 "inspect_url": self.inspect_url,
@@ -91,16 +103,19 @@ class TransitionView(VisibleObjectMixin, View):
 
     def get(self, request, pk, name):
         if name not in available_transitions(application=self.object, user=request.user):
-            return self.refuse(TransitionNotPermitted())
+            return self.refuse(transition_refusal(application=self.object, name=name, user=request.user))
         return self.render(self.form())
 
     def post(self, request, pk, name):
+        # The listing's one-click items post the state the user saw in their URL, the forms in their body.
+        data = request.POST.copy()
+        data.setdefault("state", request.GET.get("state", ""))
         # Refuse before reading any input: a changed state or an action not offered to this user.
-        if request.POST.get("state") != self.object.state:
+        if data.get("state") != self.object.state:
             return self.refuse(TransitionConflict())
         if name not in available_transitions(application=self.object, user=request.user):
-            return self.refuse(TransitionNotPermitted())
-        form = self.form(request.POST)
+            return self.refuse(transition_refusal(application=self.object, name=name, user=request.user))
+        form = self.form(data)
         if not form.is_valid():
             messages.error(request, _("The action could not be performed: correct the errors below."))
             return self.render(form, status=400)
