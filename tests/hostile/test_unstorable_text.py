@@ -67,3 +67,14 @@ def test_an_admin_note_with_a_nul_is_not_added_and_says_why(client, staff, submi
     assert response.status_code == 200
     assert "null character" in response.content.decode()
     assert not InternalNote.objects.exists()
+
+
+def test_an_admin_transition_message_with_a_nul_changes_nothing(client, staff, submit_city):
+    application, _token = submit_city()
+    client.force_login(staff["coordinator"][0])
+    url = reverse("city_applications:transition", args=(application.pk, "request_changes"))
+
+    response = client.post(url, {"state": "submitted", "message": "Please\x00 add the budget."})
+
+    assert response.status_code < 500
+    assert CityApplication.objects.get().state == ApplicationState.SUBMITTED
