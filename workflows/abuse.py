@@ -6,6 +6,7 @@ CSRF is Django's own middleware; nothing here replaces it.
 import hashlib
 import json
 import logging
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
@@ -119,6 +120,36 @@ def max_upload_size() -> int:
     return int(getattr(settings, "WORKFLOW_FORMS_MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
 
 
+def max_unzipped_size() -> int:
+    """Largest total a zip-based upload (DOCX, ODT) may inflate to, in bytes (``WORKFLOW_FORMS_MAX_UNZIPPED_SIZE``,
+    default 100 MB): a real document is a few times its zipped size, a zip bomb thousands of times."""
+    return int(getattr(settings, "WORKFLOW_FORMS_MAX_UNZIPPED_SIZE", 100 * 1024 * 1024))
+
+
+def max_zip_entries() -> int:
+    """Most entries a zip-based upload may hold (``WORKFLOW_FORMS_MAX_ZIP_ENTRIES``, default 1,000)."""
+    return int(getattr(settings, "WORKFLOW_FORMS_MAX_ZIP_ENTRIES", 1000))
+
+
+#: Where browsers and other readers sniff for HTML; a document of another type has no business holding these.
+HTML_SNIFF_LENGTH = 16 * 1024
+HTML_MARKERS = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|script|iframe|object|embed|svg|meta)[\s/>]", re.I)
+
+
+def _zip_is_absurd(uploaded) -> bool:
+    """True when the zip's central directory (read, never extracted) declares too much content or too many
+    entries; an unreadable zip is left to the type check, which refuses it."""
+    uploaded.seek(0)
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError):
+        return False
+    finally:
+        uploaded.seek(0)
+    return len(entries) > max_zip_entries() or sum(entry.file_size for entry in entries) > max_unzipped_size()
+
+
 def _zip_entry(archive: zipfile.ZipFile, name: str) -> bytes | None:
     try:
         info = archive.getinfo(name)
@@ -186,7 +217,28 @@ def validate_upload(uploaded) -> str:
             code="file_content",
             params={"name": name, "label": expected.label, "types": ACCEPTED_LABELS},
         )
+    _refuse_hidden_content(uploaded, name)
     return detected
+
+
+def _refuse_hidden_content(uploaded, name: str) -> None:
+    """Refuse a zip bomb, and a file that is also a web page (a polyglot a browser could run)."""
+    uploaded.seek(0)
+    head = uploaded.read(HTML_SNIFF_LENGTH)
+    uploaded.seek(0)
+    if head.startswith(b"PK\x03\x04"):
+        if _zip_is_absurd(uploaded):
+            raise ValidationError(
+                _("“%(name)s” unpacks to more than %(max)s or %(entries)s parts; no real document does."),
+                code="file_bomb",
+                params={"name": name, "max": filesizeformat(max_unzipped_size()), "entries": f"{max_zip_entries():,}"},
+            )
+    elif HTML_MARKERS.search(head):
+        raise ValidationError(
+            _("“%(name)s” contains web page code (HTML) and cannot be accepted. Upload the document saved afresh."),
+            code="file_html",
+            params={"name": name},
+        )
 
 
 # -- double submission ------------------------------------------------------------------------------------

@@ -184,6 +184,9 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # The public workflow forms: submissions per IP address and form, and the largest upload (bytes).
 WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
 WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A DOCX or ODT (a zip) declaring more than this unpacked, or more entries, is refused as a zip bomb.
+WORKFLOW_FORMS_MAX_UNZIPPED_SIZE = 100 * 1024 * 1024
+WORKFLOW_FORMS_MAX_ZIP_ENTRIES = 1000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "WeGO Thematic Clusters"

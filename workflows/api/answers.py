@@ -35,6 +35,10 @@ def answers_from_request(request) -> tuple[MultiValueDict, MultiValueDict]:
         payload = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError):
         raise BadAnswers(problem_response(status=400, detail=_("The body is not valid JSON."))) from None
+    except RecursionError:  # e.g. 100,000 nested "[": no answer is nested, so this is never a real submission
+        raise BadAnswers(
+            problem_response(status=400, detail=_("The body is nested too deeply to be a form's answers."))
+        ) from None
     try:
         return answers_as_form_data(payload), MultiValueDict()
     except AnswerError as error:

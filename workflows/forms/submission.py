@@ -2,9 +2,17 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from ..abuse import HONEYPOT_FIELD_NAME, HONEYPOT_MESSAGE, HoneypotField, honeypot_filled
+from ..validators import unstorable_text_error
 from .fields import Upload, UploadField
+
+ONE_ANSWER_MESSAGE = _("Give one answer to this question, not a list.")
+
+
+def _sent_values(data, name: str) -> list:
+    return data.getlist(name) if hasattr(data, "getlist") else [data[name]] if name in data else []
 
 
 class WorkflowSubmissionForm(forms.ModelForm):
@@ -31,9 +39,24 @@ class WorkflowSubmissionForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        self._refuse_what_cannot_be_an_answer()
         if honeypot_filled(self.data):
             raise ValidationError(HONEYPOT_MESSAGE, code="honeypot")
         return cleaned_data
+
+    def _refuse_what_cannot_be_an_answer(self):
+        """Several values for a one-answer question (a widget would silently keep the last), and text no
+        database can store (NUL, lone surrogates), in any field: Django's text fields refuse NUL, not the rest."""
+        for name, field in self.fields.items():
+            if isinstance(field, UploadField) or name in self._errors:
+                continue
+            values = _sent_values(self.data, self.add_prefix(name))
+            if len(values) > 1 and not getattr(field.widget, "allow_multiple_selected", False):
+                self.add_error(name, ValidationError(ONE_ANSWER_MESSAGE, code="not_a_list"))
+                continue
+            problems = [unstorable_text_error(value) for value in values if isinstance(value, str)]
+            if any(problems):
+                self.add_error(name, ValidationError(next(filter(None, problems)), code="unstorable_text"))
 
     @property
     def honeypot(self):

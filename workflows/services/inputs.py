@@ -6,8 +6,16 @@ from wagtail.models import Page
 
 from ..exceptions import MissingTransitionInput
 from ..specs import spec_for
+from ..validators import unstorable_text_error
 
 MAX_TEXT_LENGTH = 10_000
+
+
+def text_input_error(value: str) -> str | None:
+    """The message for a note or message the user must fix (unstorable or too long), or None."""
+    if len(value) > MAX_TEXT_LENGTH:
+        return _("Keep this under %(limit)s characters.") % {"limit": f"{MAX_TEXT_LENGTH:,}"}
+    return unstorable_text_error(value)
 
 
 def clean_transition_input(*, application, name: str, note: str, message: str, params: dict) -> dict:
@@ -24,8 +32,9 @@ def clean_transition_input(*, application, name: str, note: str, message: str, p
     texts = {"note": note, "message": message}
     errors = {}
     for field, value in texts.items():
-        if len(value) > MAX_TEXT_LENGTH:
-            errors[field] = _("Keep this under %(limit)s characters.") % {"limit": f"{MAX_TEXT_LENGTH:,}"}
+        error = text_input_error(value)
+        if error:
+            errors[field] = error
     if spec.by_applicant:
         if note:
             errors["note"] = _("Internal notes are written by staff only.")

@@ -10,7 +10,7 @@ from ..exceptions import MissingTransitionInput, TransitionNotPermitted
 from ..log_actions import NOTE_ACTION, log_action_for
 from ..models import InternalNote, TransitionLog
 from ..registry import as_specific
-from .inputs import MAX_TEXT_LENGTH
+from .inputs import text_input_error
 
 
 def records_filter(submission) -> dict:
@@ -81,10 +81,9 @@ def note_add(*, application, user, text: str) -> InternalNote:
     text = (text or "").strip()
     if not text:
         raise MissingTransitionInput(field_errors={"text": _("Write the note.")})
-    if len(text) > MAX_TEXT_LENGTH:
-        raise MissingTransitionInput(
-            field_errors={"text": _("Keep this under %(limit)s characters.") % {"limit": f"{MAX_TEXT_LENGTH:,}"}}
-        )
+    error = text_input_error(text)
+    if error:
+        raise MissingTransitionInput(field_errors={"text": error})
     with transaction.atomic():
         note = InternalNote.objects.create(submission=specific, author=user, text=text)
         log(specific, NOTE_ACTION, user=user, title=str(specific), data={"note": text, "internal_note_id": note.pk})

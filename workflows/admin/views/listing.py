@@ -14,11 +14,12 @@ from ...specs import transition_specs
 from ..actions import bulk_transition_choices, staff_transitions, transition_action
 from ..columns import SelectColumn
 from ..forms import target_choices
+from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
 
 
-class SubmissionIndexView(generic.IndexView):
+class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
     """Wagtail's generic listing, narrowed by ``submissions_visible_to`` and given the workspace's actions."""
 
     any_permission_required = ["view"]
