@@ -58,6 +58,7 @@ def test_transition_needing_input_opens_a_form_first(client, reviewer, make_city
     assert 'name="message"' in form.content.decode()
     empty = client.post(city_urls.transition(application, "request_changes"), {"state": "submitted"})
     assert empty.status_code == 400
+    assert "Tell the applicant what to change." in empty.content.decode(), "the transition's own reason"
     assert reload(application).state == S.SUBMITTED
     done = client.post(
         city_urls.transition(application, "request_changes"), {"state": "submitted", "message": "Add a budget."}

@@ -33,6 +33,8 @@ class TransitionForm(forms.Form):
             build = getattr(self, f"_{field}_field", None)
             if build is not None:  # the applicant's inputs (confirm, answers) have no staff form field
                 self.fields[field] = build(model, required=field in spec.required)
+                if field in spec.required:
+                    self.fields[field].error_messages["required"] = spec.required[field]
 
     @staticmethod
     def _target_field(model, *, required):
