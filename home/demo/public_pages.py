@@ -6,7 +6,7 @@ from cluster_pages.models import FooterLink, SiteSettings, StandardPage
 from home.models import HomePage
 
 from .content.public_pages import PUBLIC_PAGES
-from .pages import page_ensure
+from .programme import standard_page_ensure
 from .report import LoadReport
 
 
@@ -15,18 +15,7 @@ def public_pages_ensure(*, home: HomePage, report: LoadReport) -> dict[str, Stan
     pages = {}
     for make_spec in PUBLIC_PAGES:
         spec = make_spec()
-        pages[spec.slug] = page_ensure(
-            parent=home,
-            page_class=StandardPage,
-            slug=spec.slug,
-            title=spec.title,
-            intro=spec.intro,
-            body=spec.body,
-            show_contacts=spec.show_contacts,
-            search_description=spec.search_description,
-            show_in_menus=False,
-            report=report,
-        )
+        pages[spec.slug] = standard_page_ensure(home=home, spec=spec, report=report, show_in_menus=False)
     return pages
 
 
