@@ -37,6 +37,8 @@ class ReconnectingWorker(Worker):
             try:
                 if failures:
                     self.recover_interrupted_tasks()
+                else:
+                    self.schedule_recovery()
                 return super().run()
             except (OperationalError, InterfaceError) as error:
                 now = time.monotonic()
@@ -67,15 +69,21 @@ class ReconnectingWorker(Worker):
             with contextlib.suppress(DatabaseError):
                 connection.close()
 
+    def schedule_recovery(self) -> None:
+        """Make sure the periodic recovery of mail left by a dead worker is queued."""
+        from .services.delivery_tasks import recovery_schedule
+
+        recovery_schedule(backend_alias=self.backend_name)
+
     def recover_interrupted_tasks(self) -> None:
         """Fail the tasks this worker was running when the database went away, then requeue pending mail."""
-        from .services.delivery_tasks import pending_notifications_enqueue
+        from .services.delivery_tasks import deliveries_recover
 
         running = DBTaskResult.objects.running().filter(backend_name=self.backend_name)
         for task in running.only("pk", "worker_ids"):
             if task.worker_ids and task.worker_ids[-1] == self.worker_id:
                 task.set_failed(DatabaseWentAway("The worker lost the database while running this task."))
                 logger.warning("task interrupted task_id=%s worker_id=%s", task.pk, self.worker_id)
-        counts = pending_notifications_enqueue()
+        counts = deliveries_recover()
         if counts["queued"]:
             logger.info("requeued pending mail count=%s at=%s", counts["queued"], timezone.now().isoformat())

@@ -84,3 +84,49 @@ def _date_max() -> datetime.datetime:
     from django_tasks_db.models import get_date_max
 
     return get_date_max()
+
+
+def recovery_interval() -> datetime.timedelta:
+    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_RECOVERY_INTERVAL", 60))
+
+
+def stuck_send_tasks_fail(*, backend_alias: str, now: datetime.datetime) -> int:
+    """Mark failed the send tasks left ``RUNNING`` by a worker that died (their mail is queued again)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from ..tasks import send_notification
+
+    stuck = DBTaskResult.objects.running().filter(
+        task_path=send_notification.module_path, backend_name=backend_alias, started_at__lt=now - stuck_after()
+    )
+    error = RuntimeError("The worker running this task stopped without finishing it.")
+    count = 0
+    for task in stuck:
+        task.set_failed(error)
+        count += 1
+    return count
+
+
+def deliveries_recover() -> dict[str, int]:
+    """Fail send tasks stuck by a dead worker, then queue every due mail (expired leases included) that has no
+    live task. Then schedule the next recovery, so it runs every ``WORKFLOW_FORMS_RECOVERY_INTERVAL`` seconds."""
+    alias = _database_backend_alias()
+    if alias is None:
+        return {"stuck": 0, **pending_notifications_enqueue()}
+    stuck = stuck_send_tasks_fail(backend_alias=alias, now=timezone.now())
+    counts = {"stuck": stuck, **pending_notifications_enqueue()}
+    recovery_schedule(backend_alias=alias)
+    return counts
+
+
+def recovery_schedule(*, backend_alias: str) -> None:
+    """Queue the next recovery run unless one is already waiting."""
+    from django_tasks_db.models import DBTaskResult
+
+    from ..tasks import recover_deliveries
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=recover_deliveries.module_path, backend_name=backend_alias, status="READY"
+    )
+    if not waiting.exists():
+        recover_deliveries.using(run_after=timezone.now() + recovery_interval()).enqueue()
