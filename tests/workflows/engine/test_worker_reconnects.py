@@ -1,9 +1,10 @@
 """`manage.py run_worker` outlives a database restart: it backs off, reconnects and carries on sending mail,
 where django-tasks-db's `db_worker` exits."""
 
+import psycopg
 import pytest
 from django.core import mail
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, connections, transaction
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 
@@ -98,3 +99,36 @@ def test_a_send_interrupted_by_the_restart_is_failed_and_its_mail_sent_on_reconn
     assert interrupted.status == "FAILED" and "lost the database" in interrupted.traceback
     assert set(Notification.objects.values_list("state", flat=True)) == {NotificationState.SENT}
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL to cut a real server connection")
+def test_the_worker_survives_the_server_cutting_its_connection(make_application, monkeypatch, waits):
+    """As when PostgreSQL restarts: the server terminates the worker's session between two polls."""
+    submit(make_application)
+    original = DBTaskResultQuerySet.get_locked
+    cuts = iter([True])
+
+    def get_locked(queryset):
+        if next(cuts, False):
+            with connections["default"].cursor():
+                pid = connection.connection.info.backend_pid
+            with psycopg.connect(_conninfo(), autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+        return original(queryset)
+
+    monkeypatch.setattr(DBTaskResultQuerySet, "get_locked", get_locked)
+
+    make_worker().run()
+
+    assert waits == [1.0]
+    assert set(Notification.objects.values_list("state", flat=True)) == {NotificationState.SENT}
+    assert len(mail.outbox) == 1
+
+
+def _conninfo() -> str:
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    params.pop("prepare_threshold", None)
+    return psycopg.conninfo.make_conninfo(**{key: value for key, value in params.items() if value is not None})
