@@ -87,7 +87,7 @@ def _date_max() -> datetime.datetime:
 
 
 def recovery_interval() -> datetime.timedelta:
-    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_RECOVERY_INTERVAL", 60))
+    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_RECOVERY_INTERVAL", 5 * 60))
 
 
 def stuck_send_tasks_fail(*, backend_alias: str, now: datetime.datetime) -> int:
