@@ -33,12 +33,12 @@ setup: $(STAMP) ## Install, migrate SQLite and load the demo content (idempotent
 	$(BIN)/python manage.py load_initial_data
 
 run: setup ## Set up, then serve the site with demo content at http://127.0.0.1:8000/ (and the mail worker)
-	$(BIN)/python manage.py db_worker --queue-name '*' & \
+	$(BIN)/python manage.py run_worker --queue-name '*' & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: $(STAMP) ## Run only the background worker (mail)
-	$(BIN)/python manage.py db_worker --queue-name '*'
+	$(BIN)/python manage.py run_worker --queue-name '*'
 
 chromium: ## Install Debian's chromium for the browser tests if it is missing (as root, with apt-get)
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \

@@ -13,6 +13,9 @@ from cluster_pages import seo
 from cluster_pages import views as cluster_views
 from cluster_pages.membership import views as account_views
 
+# A 500 caused by an unreachable database answers 503 with Retry-After (see cms/database_unavailable.py).
+handler500 = "cms.database_unavailable.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

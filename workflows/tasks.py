@@ -1,4 +1,4 @@
-"""Background work of the plugin, run by django-tasks (``manage.py db_worker`` with the database backend)."""
+"""Background work of the plugin, run by django-tasks (``manage.py run_worker`` with the database backend)."""
 
 from django_tasks import task
 
@@ -9,3 +9,11 @@ from .services.delivery import notification_deliver
 def send_notification(notification_id: int) -> str:
     """Render and send one outbox notification; retries itself later while the mail server fails."""
     return notification_deliver(notification_id=notification_id)
+
+
+@task()
+def recover_deliveries() -> dict:
+    """Requeue mail whose worker died (expired lease, task stuck running); reschedules itself."""
+    from .services.delivery_tasks import deliveries_recover
+
+    return deliveries_recover()

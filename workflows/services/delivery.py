@@ -1,13 +1,17 @@
-"""Sending one outbox notification: exactly once, retried with backoff while the mail server fails.
+"""Sending one outbox notification: at least once (see ``notification_deliver``), retried with backoff while
+the mail server fails.
 
 Settings:
 - ``WORKFLOW_FORMS_MAIL_MAX_ATTEMPTS`` (default 8): after this many failed tries a notification is failed.
+- ``WORKFLOW_FORMS_MAIL_LEASE`` (seconds, default 5 minutes): how long a worker's claim on a mail lasts; longer
+  than a send can take (set ``EMAIL_TIMEOUT``). After it, a mail whose worker died is sent again.
 - ``WORKFLOW_FORMS_MAIL_RETRY_DELAY`` (seconds, default 60): the first retry's delay, doubled each time,
   at most ``WORKFLOW_FORMS_MAIL_RETRY_MAX_DELAY`` (seconds, default 6 hours).
 """
 
 import datetime
 import logging
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -48,61 +52,87 @@ def render_notification(notification: Notification) -> tuple[str, str, str]:
     return " ".join(subject.split()), text, html
 
 
-def notification_deliver(*, notification_id: int) -> str:
-    """Send one notification if it is still pending. Returns "sent", "retry", "failed" or "skipped".
+def lease_duration() -> datetime.timedelta:
+    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_MAIL_LEASE", 5 * 60))
 
-    Never raises because mail failed: the row records the error and when to try again.
-    """
+
+def message_id_for(notification: Notification) -> str:
+    """The same ``Message-ID`` on every attempt, so a mail sent twice is recognisably one message."""
+    from_email = notification.context.get("from_email") or settings.DEFAULT_FROM_EMAIL
+    domain = parseaddr(from_email)[1].rpartition("@")[2] or "localhost"
+    return f"<notification-{notification.pk}.{int(notification.created_at.timestamp())}@{domain}>"
+
+
+def notification_claim(*, notification_id: int) -> bool:
+    """Lease a pending notification to this worker, committed before any mail server is contacted."""
+    now = timezone.now()
     with transaction.atomic():
-        # Claim the row with a write as the first statement: it takes the row lock on PostgreSQL and
-        # the database write lock on SQLite (where SELECT ... FOR UPDATE does nothing), so a second
-        # worker holding the same id waits here and then finds the notification no longer pending.
-        claimed = Notification.objects.filter(pk=notification_id, state=NotificationState.PENDING).update(
-            attempts=F("attempts") + 1
+        claimed = (
+            Notification.objects.filter(pk=notification_id, state=NotificationState.PENDING)
+            .filter(Q(sending_until__isnull=True) | Q(sending_until__lt=now))
+            .update(attempts=F("attempts") + 1, sending_until=now + lease_duration())
         )
-        if not claimed:
-            return "skipped"
-        notification = Notification.objects.select_for_update().get(pk=notification_id)
-        now = timezone.now()
-        try:
-            subject, text, html = render_notification(notification)
-        except (TemplateDoesNotExist, TemplateSyntaxError) as error:
-            # A missing or broken template will not fix itself by waiting.
+    return bool(claimed)
+
+
+def notification_deliver(*, notification_id: int) -> str:
+    """Send one notification if it is pending and not leased. Returns "sent", "retry", "failed" or "skipped".
+
+    Never raises because mail failed: the row records the error and when to try again. At least once: the
+    lease is committed before the mail server is contacted and released only after the result is recorded,
+    so a worker that dies in between leaves a lease that expires and the mail is sent again (same Message-ID).
+    """
+    if not notification_claim(notification_id=notification_id):
+        return "skipped"
+    notification = Notification.objects.get(pk=notification_id)
+    try:
+        subject, text, html = render_notification(notification)
+    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
+        # A missing or broken template will not fix itself by waiting.
+        with transaction.atomic():
             return _finish(notification, NotificationState.FAILED, error=f"{type(error).__name__}: {error}")
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=text,
-            from_email=notification.context.get("from_email") or settings.DEFAULT_FROM_EMAIL,
-            to=[notification.recipient_email],
-        )
-        message.attach_alternative(html, "text/html")
-        try:
-            message.send(fail_silently=False)
-        except Exception as error:  # any mail backend error: recorded on the row and retried, never raised
-            error_text = f"{type(error).__name__}: {error}"
-            if notification.attempts >= max_attempts():
-                logger.error(
-                    "Notification %s failed for good after %s attempts: %s", notification_id, max_attempts(), error_text
-                )
-                return _finish(notification, NotificationState.FAILED, error=error_text)
-            notification.last_error = error_text
-            notification.next_attempt_at = now + retry_delay(notification.attempts)
-            notification.save(update_fields=["last_error", "next_attempt_at"])
-            run_after = notification.next_attempt_at
-            transaction.on_commit(lambda: _retry_later(notification_id, run_after), robust=True)
-            return "retry"
-        notification.sent_at = now
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=notification.context.get("from_email") or settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient_email],
+        headers={"Message-ID": message_id_for(notification)},
+    )
+    message.attach_alternative(html, "text/html")
+    try:
+        message.send(fail_silently=False)
+    except Exception as error:  # any mail backend error: recorded on the row and retried, never raised
+        with transaction.atomic():
+            return _record_failure(notification, f"{type(error).__name__}: {error}")
+    with transaction.atomic():
+        notification.sent_at = timezone.now()
         return _finish(notification, NotificationState.SENT)
+
+
+def _record_failure(notification: Notification, error_text: str) -> str:
+    if notification.attempts >= max_attempts():
+        logger.error(
+            "Notification %s failed for good after %s attempts: %s", notification.pk, max_attempts(), error_text
+        )
+        return _finish(notification, NotificationState.FAILED, error=error_text)
+    notification.last_error = error_text
+    notification.next_attempt_at = timezone.now() + retry_delay(notification.attempts)
+    notification.sending_until = None
+    notification.save(update_fields=["last_error", "next_attempt_at", "sending_until"])
+    notification_id, run_after = notification.pk, notification.next_attempt_at
+    transaction.on_commit(lambda: _retry_later(notification_id, run_after), robust=True)
+    return "retry"
 
 
 def _finish(notification: Notification, state: str, *, error: str = "") -> str:
     notification.state = state
     notification.next_attempt_at = None
+    notification.sending_until = None
     if error:
         notification.last_error = error
     for key in ONE_TIME_CONTEXT_KEYS:
         notification.context.pop(key, None)
-    notification.save(update_fields=["state", "next_attempt_at", "last_error", "sent_at", "context"])
+    notification.save(update_fields=["state", "next_attempt_at", "sending_until", "last_error", "sent_at", "context"])
     return str(state)
 
 
@@ -122,8 +152,11 @@ def _retry_later(notification_id: int, run_after) -> None:
 
 def notifications_due(*, now=None, include_not_due: bool = False):
     """Pending notifications whose next attempt is due (or all pending ones)."""
-    pending = Notification.objects.filter(state=NotificationState.PENDING)
+    now = now or timezone.now()
+    # One being sent (its lease not yet expired) is not due; one whose worker died is, once the lease expires.
+    pending = Notification.objects.filter(state=NotificationState.PENDING).filter(
+        Q(sending_until__isnull=True) | Q(sending_until__lt=now)
+    )
     if include_not_due:
         return pending
-    now = now or timezone.now()
     return pending.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
