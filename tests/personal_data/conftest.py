@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from cluster_pages.models import CityApplication, ThemeSuggestion
-from tests.site_forms.support import PDF_BYTES, city_data, forms, private_media, theme_data, upload  # noqa: F401
+from cluster_pages.models import CityApplication, CompanyRegistration, ThemeSuggestion
+from tests.site_forms.support import PDF_BYTES, city_data, company_data, forms, private_media, theme_data, upload  # noqa: F401
 from workflows.services import note_add, perform_transition
 
 EMAIL = "minji@seoul.example"
@@ -41,3 +41,15 @@ def person(client, forms, reviewer) -> Person:  # noqa: F811 - the fixture impor
         message="Please describe the project's budget.",
     )
     return Person(application=CityApplication.objects.get(), suggestion=ThemeSuggestion.objects.get(), status_path=path)
+
+
+@pytest.fixture
+def member(client, forms, person, coordinator):  # noqa: F811 - the fixture imported above
+    """The same person's company registration, activated: it made them a member account."""
+    client.post(
+        "/join/company/",
+        company_data(forms, applicant_name=NAME, applicant_email=EMAIL, themes=[str(forms.active_cluster.pk)]),
+    )
+    for name, inputs in (("review", {}), ("assign", {"target": forms.active_cluster}), ("activate", {})):
+        perform_transition(application=CompanyRegistration.objects.get(), name=name, user=coordinator, **inputs)
+    return CompanyRegistration.objects.get()
