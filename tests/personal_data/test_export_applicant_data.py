@@ -64,3 +64,10 @@ def test_an_unknown_address_is_an_error_and_writes_no_file(tmp_path, person):
     with pytest.raises(CommandError, match="Nothing is held"):
         call_command("export_applicant_data", "nobody@example.org", output=str(tmp_path / "x.json"))
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_export_includes_the_member_account_made_on_activation(tmp_path, member):
+    data = export(tmp_path)
+
+    assert data["other"]["member_account"]["email"] == EMAIL
+    assert len(data["submissions"]) == 3

@@ -6,6 +6,7 @@ for kinds without that field). Run ``manage.py anonymise_expired_applications`` 
 """
 
 from dateutil.relativedelta import relativedelta
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
@@ -32,16 +33,18 @@ def expired_submissions(*, now=None) -> list:
     cutoff = retention_cutoff(now=now)
     found = []
     for model in submission_models():
-        if not model.retention_states:
+        # A multi-table parent's rows are its kinds': each kind may declare its own states.
+        kinds = [kind for kind in apps.get_models() if issubclass(kind, model)]
+        states = {state for kind in kinds for state in kind.retention_states}
+        if not states:
             continue
-        rows = model._default_manager.filter(state__in=model.retention_states).exclude(
-            applicant_email__iendswith="@" + ERASED_DOMAIN
-        )
+        rows = model._default_manager.filter(state__in=states).exclude(applicant_email__iendswith="@" + ERASED_DOMAIN)
         if _has_field(model, "state_changed_at"):
             rows = rows.filter(Q(state_changed_at__lt=cutoff) | Q(state_changed_at__isnull=True, updated_at__lt=cutoff))
         else:
             rows = rows.filter(updated_at__lt=cutoff)
-        found.extend(as_specific(row) for row in rows.order_by("pk"))
+        specifics = (as_specific(row) for row in rows.order_by("pk"))
+        found.extend(row for row in specifics if row.state in type(row).retention_states)
     return found
 
 
