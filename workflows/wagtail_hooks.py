@@ -21,10 +21,3 @@ def register_erasure_url():
     from .admin.views.erasure import URL_NAME, ErasureView
 
     return [path("applications/erase/<int:content_type_id>/<int:pk>/", ErasureView.as_view(), name=URL_NAME)]
-
-
-@hooks.register("workflow_forms_inspect_buttons")
-def add_erase_button(application, request):
-    from .admin.views.erasure import erase_button
-
-    return erase_button(application, request)
