@@ -50,3 +50,20 @@ def draft_case_study_button(application, request):
 @hooks.register("register_admin_viewset")
 def register_applications_workspace():
     return ApplicationsGroup()
+
+
+# -- an applicant's personal data: their member account --------------------------------------------------
+
+
+@hooks.register("workflow_forms_export_applicant_data")
+def export_member_account(*, email, submissions):
+    from .membership.privacy import member_account_data
+
+    return member_account_data(email=email, submissions=submissions)
+
+
+@hooks.register("workflow_forms_erase_applicant")
+def erase_member_account(*, email, submissions):
+    from .membership.privacy import member_account_erase
+
+    return member_account_erase(email=email, submissions=submissions)

@@ -13,6 +13,8 @@ from .registry import submission_models
 from .specs import transition_specs
 
 NOTE_ACTION = "workflow_forms.add_note"
+#: Written by the personal-data services when an applicant is erased (on request or by retention).
+ERASED_ACTION = "workflow_forms.erase"
 GENERIC_TRANSITION_ACTION = "workflow_forms.transition"
 #: A submission is logged like a transition ("" → its first state), though no method performs it.
 SUBMIT = "submit"
@@ -62,3 +64,4 @@ def register(actions) -> None:
         actions.register_action(log_action_for(transition))(formatter)
     actions.register_action(GENERIC_TRANSITION_ACTION)(GenericTransitionLogFormatter)
     actions.register_action(NOTE_ACTION, _("Internal note added"), _("Internal note added"))
+    actions.register_action(ERASED_ACTION, _("Applicant's personal data erased"), _("Applicant's personal data erased"))

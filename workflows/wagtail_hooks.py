@@ -12,3 +12,12 @@ def register_workflow_forms_log_actions(actions):
 @hooks.register("construct_homepage_panels")
 def add_workflow_applications_panel(request, panels):
     add_applications_panel(request, panels)
+
+
+@hooks.register("register_admin_urls")
+def register_erasure_url():
+    from django.urls import path
+
+    from .admin.views.erasure import URL_NAME, ErasureView
+
+    return [path("applications/erase/<int:content_type_id>/<int:pk>/", ErasureView.as_view(), name=URL_NAME)]

@@ -68,6 +68,7 @@ class CityApplication(ClusterMembershipMixin, Application):
     )
     interest_field = "clusters"
     country_field = "country"
+    personal_fields = (*Application.personal_fields, "role", "phone")
 
     city = models.CharField(_("city"), max_length=255)
     country = CountryField(_("country"))
@@ -118,6 +119,7 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
     )
     interest_field = "themes"
     country_field = "country"
+    personal_fields = (*Application.personal_fields, "role")
 
     company_name = models.CharField(_("company name"), max_length=255)
     country = CountryField(_("country"))
@@ -199,6 +201,9 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
     export_extra_fields = ("cluster_page",)
     #: New suggestions are announced to the people who decide them.
     alert_permission = DECIDE_PERMISSION
+    personal_fields = (*AbstractSubmission.personal_fields, "organisation")
+    #: A declined suggestion is kept as long as a rejected application, then anonymised.
+    retention_states = ("declined",)
 
     organisation = models.CharField(_("organisation"), max_length=255)
     proposed_theme = models.CharField(_("proposed theme"), max_length=255)

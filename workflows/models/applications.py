@@ -319,6 +319,7 @@ class Application(AbstractApplication):
             ("reopen_application", _("Can reopen rejected or withdrawn applications")),
             ("export_application", _("Can export applications")),
             ("add_internal_note", _("Can add internal notes to applications")),
+            ("erase_applicant_data", _("Can erase an applicant's personal data")),
         ]
 
     def save(self, *args, **kwargs):

@@ -31,6 +31,11 @@ class AbstractSubmission(models.Model):
       as a filter and shown in the API.
     - ``country_field``: a CountryField, offered as a filter and shown in the API.
     - ``export_extra_fields``: columns the admin's export adds after the core fields.
+    - ``personal_fields``: the model fields that identify the applicant; erasure and retention empty them
+      (the name and address get placeholders) and the data export lists every core field anyway. A kind adds
+      its own, e.g. ``personal_fields = (*AbstractSubmission.personal_fields, "phone")``.
+    - ``retention_states``: states in which a submission is anonymised once it has stayed there longer than
+      ``WORKFLOW_FORMS_RETENTION_MONTHS`` (states a kind does not have are ignored).
 
     A concrete kind adds a ``state`` FSMField whose choices are a ``workflows.specs.StateChoices`` class (its
     default one of them), and ``@transition`` methods, each with its ``TransitionSpec``.
@@ -41,6 +46,8 @@ class AbstractSubmission(models.Model):
     interest_field: str | None = None
     country_field: str | None = None
     export_extra_fields: tuple[str, ...] = ()
+    personal_fields: tuple[str, ...] = ("applicant_name", "applicant_email")
+    retention_states: tuple[str, ...] = ("rejected", "withdrawn")
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     applicant_name = models.CharField(_("applicant's name"), max_length=255)

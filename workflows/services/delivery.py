@@ -26,7 +26,7 @@ from ..models import Notification, NotificationState
 logger = logging.getLogger(__name__)
 
 # Context keys that must not outlive the delivery (the applicant's private status link).
-ONE_TIME_CONTEXT_KEYS = ("status_url", "set_password_url")
+ONE_TIME_CONTEXT_KEYS = ("status_url", "set_password_url", "export_url")
 TEMPLATE_DIR = "workflows/mail"
 
 

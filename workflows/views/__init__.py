@@ -1,5 +1,14 @@
+from .data_export import data_export_download, status_data_export
 from .files import submitted_file_download
 from .lost_link import lost_link
 from .status import status_edit, status_page, status_withdraw
 
-__all__ = ["lost_link", "status_edit", "status_page", "status_withdraw", "submitted_file_download"]
+__all__ = [
+    "data_export_download",
+    "lost_link",
+    "status_data_export",
+    "status_edit",
+    "status_page",
+    "status_withdraw",
+    "submitted_file_download",
+]

@@ -20,6 +20,7 @@ from ...services.records import user_may_add_note
 from ...specs import spec_for, state_member
 from ..actions import transition_action
 from ..forms import NoteForm
+from .erasure import erase_button
 from .mixins import visible_queryset
 
 INSPECT_BUTTONS_HOOK = "workflow_forms_inspect_buttons"
@@ -148,7 +149,10 @@ class SubmissionInspectView(generic.InspectView):
                     )
                     for name in names
                 ],
-                "extra_buttons": extra_inspect_buttons(self.object, self.request),
+                "extra_buttons": [
+                    *extra_inspect_buttons(self.object, self.request),
+                    *erase_button(self.object, self.request),
+                ],
                 "next_url": self.request.get_full_path(),
             }
         )
