@@ -34,8 +34,8 @@ def bulk_transition_choices(*, model, user) -> list[dict]:
     """The bulk actions ``user`` may ever perform on rows of ``model``: staff transitions their role allows
     (on some row: for a leader, those of the targets they lead), whatever the rows' states now.
 
-    Forward ones first, the destructive ones last. Which of them a selection offers is narrowed in the
-    browser to those offered on at least one selected row; each row is checked again when it runs.
+    Forward ones first, in the machine's order, the destructive ones last. Which of them a selection offers is
+    narrowed in the browser to those offered on at least one selected row; each row is checked again when it runs.
     """
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return []
@@ -45,12 +45,17 @@ def bulk_transition_choices(*, model, user) -> list[dict]:
         if managed:
             probes.append(model(assigned_to_id=min(managed)))
     specs = transition_specs(model)
+    field = model._meta.get_field("state")
+    states = [str(value) for value, _label in field.choices]
     permitted = {
-        transition.name
-        for transition in model._meta.get_field("state").get_all_transitions(model)
+        transition.name: states.index(str(transition.target)) if str(transition.target) in states else len(states)
+        for transition in field.get_all_transitions(model)
         if not specs[transition.name].by_applicant and any(transition.has_perm(probe, user) for probe in probes)
     }
-    names = sorted(permitted, key=lambda name: (specs[name].destructive, not specs[name].moves_forward, name))
+    # In the machine's order (by the state each leads to), the ones that move rows on first.
+    names = sorted(
+        permitted, key=lambda name: (specs[name].destructive, not specs[name].moves_forward, permitted[name])
+    )
     return [{"name": name, "label": str(specs[name].label), "destructive": specs[name].destructive} for name in names]
 
 
