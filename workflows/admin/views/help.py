@@ -61,9 +61,15 @@ class StateDiagramView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "title": model._meta.verbose_name_plural.capitalize(),
                 # Safe: state_machine_svg escapes every label and title it writes.
-                "svg": mark_safe(state_machine_svg(model, title=str(model._meta.verbose_name_plural).capitalize())),  # noqa: S308
+                "svg": mark_safe(  # noqa: S308
+                    state_machine_svg(
+                        model,
+                        title=str(model._meta.verbose_name_plural).capitalize(),
+                        id_prefix=f"fsm-{index}",
+                    )
+                ),
                 "edges": labelled_edges(model),
             }
-            for model in machines()
+            for index, model in enumerate(machines(), start=1)
         ]
         return context

@@ -8,11 +8,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
+from ...diagram import state_machine_svg
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...services import available_transitions
 from ...services.delivery import TEMPLATE_DIR
@@ -150,6 +152,12 @@ class SubmissionInspectView(generic.InspectView):
                 ],
                 "extra_buttons": extra_inspect_buttons(self.object, self.request),
                 "next_url": self.request.get_full_path(),
+                # Safe: state_machine_svg escapes every label and title it writes.
+                "diagram": mark_safe(  # noqa: S308
+                    state_machine_svg(
+                        self.model, title=_("Where this one is"), current=self.object.state, id_prefix="fsm-inspect"
+                    )
+                ),
             }
         )
         return context
