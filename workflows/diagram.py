@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from .specs import spec_for
 
-BOX_WIDTH = 172
+BOX_WIDTH = 156
 BOX_HEIGHT = 46
-COLUMN_GAP = 124
-ROW_GAP = 128
-MARGIN = 24
-FONT_SIZE = 15  # states and transitions alike, whatever the machine
+COLUMN_GAP = 106
+ROW_GAP = 120
+MARGIN = 16
+FONT_SIZE = 14  # states and transitions alike, whatever the machine
 DASHES = "6 4"  # a transition the applicant performs
 BY_APPLICANT = _("by the applicant")
 
@@ -210,6 +210,8 @@ def _edge_svg(edge, positions, pairs, id_prefix, *, labelled=True) -> str:
     t = 0.5 if abs(ty - sy) < 1 else 0.3
     label_x = (1 - t) ** 2 * start[0] + 2 * t * (1 - t) * cx + t**2 * end[0]
     label_y = (1 - t) ** 2 * start[1] + 2 * t * (1 - t) * cy + t**2 * end[1]
+    if abs(ty - sy) < 1 and not bend:  # along a row: above the arrow, which stays whole
+        label_y -= FONT_SIZE * 0.8
     # Labels sit on the outer side of a curve, so the two labels of a there-and-back pair never overlap.
     outward = cx - mx
     anchor = "middle" if abs(outward) < 1 else ("start" if outward > 0 else "end")
