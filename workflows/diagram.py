@@ -10,6 +10,7 @@ carry the transitions' labels, not their names.
 """
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -18,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .specs import spec_for
 
-BOX_WIDTH = 156
+BOX_WIDTH = 152
 BOX_HEIGHT = 46
-COLUMN_GAP = 106
+COLUMN_GAP = 100
 ROW_GAP = 120
-MARGIN = 16
+MARGIN = 12
 FONT_SIZE = 14  # states and transitions alike, whatever the machine
 DASHES = "6 4"  # a transition the applicant performs
 BY_APPLICANT = _("by the applicant")
@@ -129,6 +130,11 @@ def _anchor(position, towards):
         (BOX_HEIGHT / 2) / abs(dy) if dy else float("inf"),
     )
     return cx + dx * scale, cy + dy * scale
+
+
+def svg_width(svg: str) -> int:
+    """The width a drawing is made for (its ``width`` attribute), to show several at one scale."""
+    return int(re.search(r'<svg [^>]*width="(\d+)"', svg).group(1))
 
 
 def state_machine_svg(model, *, title="", current: str = "", id_prefix: str = "fsm") -> str:
