@@ -183,8 +183,10 @@ class Urls:
     def transition(self, obj, name):
         return reverse(f"{self.name}:transition", args=(obj.pk, name))
 
-    def bulk(self):
-        return reverse(f"{self.name}:bulk")
+    def bulk(self, transition, *rows):
+        """The bulk action's confirmation step for ``rows`` (as the listing's footer links to it)."""
+        ids = "&".join(f"id={row.pk}" for row in rows)
+        return f"{reverse(f'{self.name}:bulk', args=(transition,))}?{ids}"
 
     def note(self, obj):
         return reverse(f"{self.name}:note", args=(obj.pk,))

@@ -39,8 +39,7 @@ def test_bulk_results_tell_each_refused_row_why(client, reviewer, make_city_appl
     done = make_city_application(S.REJECTED, city="Lima")
     client.force_login(reviewer)
     response = client.post(
-        city_urls.bulk(),
-        {"transition": "review", "selection": [f"{waiting.pk}:submitted", f"{done.pk}:rejected"]},
+        city_urls.bulk("review", waiting, done), {"seen": [f"{waiting.pk}:submitted", f"{done.pk}:rejected"]}
     )
     success, refused = messages_of(response)
     assert waiting.reference in success

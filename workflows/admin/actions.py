@@ -20,9 +20,43 @@ def transition_action(submission, name: str, *, url: str) -> dict:
     }
 
 
-def bulk_transition_choices(model) -> list[tuple[str, str]]:
-    """(name, label) of every transition staff may perform on many rows of ``model`` at once."""
-    return [(name, str(spec.label)) for name, spec in transition_specs(model).items() if not spec.by_applicant]
+def confirmation_text(submission, name: str) -> str:
+    """What transition ``name`` will do to ``submission``, in its spec's words (naming the applicant and the
+    assigned target); "" when the spec declares no confirmation."""
+    text = spec_for(submission, name).confirmation
+    if not text:
+        return ""
+    target = getattr(submission, "assigned_to", None)
+    return str(text) % {"applicant": submission.applicant_name, "target": target.title if target else ""}
+
+
+def bulk_transition_choices(*, model, user) -> list[dict]:
+    """The bulk actions ``user`` may ever perform on rows of ``model``: staff transitions their role allows
+    (on some row: for a leader, those of the targets they lead), whatever the rows' states now.
+
+    Forward ones first, in the machine's order, the destructive ones last. Which of them a selection offers is
+    narrowed in the browser to those offered on at least one selected row; each row is checked again when it runs.
+    """
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return []
+    probes = [model()]
+    if issubclass(model, Application):
+        managed = target_ids_managed_by(user=user, model=model)
+        if managed:
+            probes.append(model(assigned_to_id=min(managed)))
+    specs = transition_specs(model)
+    field = model._meta.get_field("state")
+    states = [str(value) for value, _label in field.choices]
+    permitted = {
+        transition.name: states.index(str(transition.target)) if str(transition.target) in states else len(states)
+        for transition in field.get_all_transitions(model)
+        if not specs[transition.name].by_applicant and any(transition.has_perm(probe, user) for probe in probes)
+    }
+    # In the machine's order (by the state each leads to), the ones that move rows on first.
+    names = sorted(
+        permitted, key=lambda name: (specs[name].destructive, not specs[name].moves_forward, permitted[name])
+    )
+    return [{"name": name, "label": str(specs[name].label), "destructive": specs[name].destructive} for name in names]
 
 
 def _forward_transitions(model):

@@ -47,11 +47,18 @@ def applicant_with_organisation(submission, organisation_field: str) -> str:
 
 
 class SelectColumn(BaseColumn):
-    """A checkbox bound to the bulk-action form (by its ``form`` attribute), carrying the state the user saw."""
+    """The bulk-selection checkbox Wagtail's ``bulk-actions.js`` reads, carrying the transitions offered on the
+    row (``offered(row)``, the listing's own answer), so the footer offers only what a selected row allows."""
 
     cell_template_name = "workflows/admin/cells/select.html"
     header_template_name = "workflows/admin/cells/select_header.html"
 
-    def __init__(self, name="select", **kwargs):
+    def __init__(self, name="select", *, offered=lambda row: [], **kwargs):
         kwargs.setdefault("label", _("Select"))
         super().__init__(name, **kwargs)
+        self.offered = offered
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["transitions"] = self.offered(instance)
+        return context

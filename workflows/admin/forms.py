@@ -20,11 +20,8 @@ def target_choices(model) -> list[tuple[int, str]]:
     return [(page.pk, page.title) for page in pages if probe.target_accepts_applications(page)]
 
 
-class TransitionForm(forms.Form):
-    """The inputs of transition ``name`` (from its spec); ``state`` is the state the user saw, compared before
-    anything runs."""
-
-    state = forms.CharField(widget=forms.HiddenInput)
+class TransitionInputsForm(forms.Form):
+    """The inputs of transition ``name``, as its spec declares them (note, message, target)."""
 
     def __init__(self, *args, name: str, model, **kwargs):
         super().__init__(*args, **kwargs)
@@ -33,7 +30,7 @@ class TransitionForm(forms.Form):
             build = getattr(self, f"_{field}_field", None)
             if build is not None:  # the applicant's inputs (confirm, answers) have no staff form field
                 self.fields[field] = build(model, required=field in spec.required)
-                if field in spec.required:
+                if field in spec.required:  # the spec's words, e.g. "Give the reason the participation ends."
                     self.fields[field].error_messages["required"] = spec.required[field]
 
     @staticmethod
@@ -60,6 +57,32 @@ class TransitionForm(forms.Form):
         if "target" in self.fields:
             kwargs["target"] = Page.objects.filter(pk=data.get("target")).first() if data.get("target") else None
         return kwargs
+
+
+class TransitionForm(TransitionInputsForm):
+    """A transition's inputs on one row; ``state`` is the state the user saw, compared before anything runs."""
+
+    state = forms.CharField(widget=forms.HiddenInput)
+
+
+class SeenStatesField(forms.Field):
+    """``["12:submitted", ...]`` → ``{12: "submitted"}``: each confirmed row and the state the user saw it in."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        seen = {}
+        for item in value or []:
+            pk, _sep, state = str(item).partition(":")
+            if pk.isdigit() and state:
+                seen[int(pk)] = state
+        return seen
+
+
+class BulkTransitionForm(TransitionInputsForm):
+    """A transition's inputs, given once for every confirmed row."""
+
+    seen = SeenStatesField(error_messages={"required": _("Select at least one row.")})
 
 
 class NoteForm(forms.Form):

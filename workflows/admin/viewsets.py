@@ -30,12 +30,13 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from .filters import filterset_for
 from .permission_policy import SubmissionPermissionPolicy
 from .registry import register_workspace_viewset, user_may_see_any_submissions
+from .views.bulk import TransitionBulkAction
 from .views.help import StateDiagramView
 from .views.history import SubmissionHistoryView
 from .views.inspect import SubmissionInspectView
 from .views.listing import SubmissionIndexView
 from .views.notes import NoteAddView
-from .views.transitions import BulkTransitionView, TransitionView
+from .views.transitions import TransitionView
 
 URL_ROOT = "applications"
 
@@ -108,7 +109,7 @@ class SubmissionViewSet(ModelViewSet):
 
     @property
     def bulk_view(self):
-        return BulkTransitionView.as_view(model=self.model, index_url_name=self.get_url_name("index"))
+        return TransitionBulkAction.as_admin_view(model=self.model, index_url_name=self.get_url_name("index"))
 
     @property
     def note_view(self):
@@ -118,7 +119,7 @@ class SubmissionViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("transition/<int:pk>/<slug:name>/", self.transition_view, name="transition"),
-            path("bulk/", self.bulk_view, name="bulk"),
+            path("bulk/<slug:name>/", self.bulk_view, name="bulk"),
             path("note/<int:pk>/", self.note_view, name="note"),
         ]
 

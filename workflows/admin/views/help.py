@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from ...diagram import machine_edges, state_machine_svg
+from ...diagram import machine_edges, state_machine_svg, svg_width
 from ...models import Application
 from ...specs import spec_for
 from ..registry import user_may_see_any_submissions, workspace_models
@@ -57,13 +57,24 @@ class StateDiagramView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["diagrams"] = [
+        diagrams = [
             {
                 "title": model._meta.verbose_name_plural.capitalize(),
                 # Safe: state_machine_svg escapes every label and title it writes.
-                "svg": mark_safe(state_machine_svg(model, title=str(model._meta.verbose_name_plural).capitalize())),  # noqa: S308
+                "svg": mark_safe(  # noqa: S308
+                    state_machine_svg(
+                        model,
+                        title=str(model._meta.verbose_name_plural).capitalize(),
+                        id_prefix=f"fsm-{index}",
+                    )
+                ),
                 "edges": labelled_edges(model),
             }
-            for model in machines()
+            for index, model in enumerate(machines(), start=1)
         ]
+        # One scale for every machine: each takes its share of the widest one's width, and they shrink together.
+        widest = max(svg_width(diagram["svg"]) for diagram in diagrams)
+        for diagram in diagrams:
+            diagram["share"] = f"{100 * svg_width(diagram['svg']) / widest:.2f}"
+        context.update(diagrams=diagrams, widest=widest)
         return context

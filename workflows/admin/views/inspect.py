@@ -8,11 +8,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
+from ...diagram import state_machine_svg, svg_width
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...services import available_transitions
 from ...services.delivery import TEMPLATE_DIR
@@ -115,6 +117,14 @@ class SubmissionInspectView(generic.InspectView):
             content_type=ContentType.objects.get_for_model(self.object), object_id=self.object.pk
         )
 
+    def diagram(self) -> dict:
+        """The machine, this application's state highlighted, at the help page's scale."""
+        svg = state_machine_svg(
+            self.model, title=_("Where this one is"), current=self.object.state, id_prefix="fsm-inspect"
+        )
+        # Safe: state_machine_svg escapes every label and title it writes.
+        return {"svg": mark_safe(svg), "width": svg_width(svg)}  # noqa: S308
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
@@ -154,6 +164,7 @@ class SubmissionInspectView(generic.InspectView):
                     *erase_button(self.object, self.request),
                 ],
                 "next_url": self.request.get_full_path(),
+                "diagram": self.diagram(),
             }
         )
         return context

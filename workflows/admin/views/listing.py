@@ -10,10 +10,8 @@ from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
-from ...specs import transition_specs
 from ..actions import bulk_transition_choices, staff_transitions, transition_action
 from ..columns import SelectColumn
-from ..forms import target_choices
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
@@ -45,10 +43,17 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             return target_ids_managed_by(user=self.request.user, model=self.model)
         return None
 
+    def transition_names(self, instance) -> list[str]:
+        """The transitions offered on this row: its "Actions" dropdown and what its checkbox offers in bulk."""
+        cache = self.__dict__.setdefault("_transition_names", {})
+        if instance.pk not in cache:
+            cache[instance.pk] = staff_transitions(
+                submission=instance, user=self.request.user, managed_target_ids=self.managed_target_ids
+            )
+        return cache[instance.pk]
+
     def transition_actions(self, instance) -> list[dict]:
-        names = staff_transitions(
-            submission=instance, user=self.request.user, managed_target_ids=self.managed_target_ids
-        )
+        names = self.transition_names(instance)
         return [
             transition_action(instance, name, url=reverse(self.transition_url_name, args=(instance.pk, name)))
             for name in names
@@ -93,17 +98,16 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     @cached_property
     def columns(self):
-        return [SelectColumn(), *super().columns]
+        return [SelectColumn(offered=self.transition_names), *super().columns]
 
     # -- bulk actions ------------------------------------------------------------------------
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["bulk_url"] = reverse(self.bulk_url_name)
-        context["bulk_transitions"] = bulk_transition_choices(self.model)
-        takes_target = any("target" in spec.inputs for spec in transition_specs(self.model).values())
-        context["bulk_targets"] = target_choices(self.model) if takes_target else []
-        context["next_url"] = self.request.get_full_path()
+        context["bulk_transitions"] = [
+            {**choice, "url": reverse(self.bulk_url_name, args=(choice["name"],))}
+            for choice in bulk_transition_choices(model=self.model, user=self.request.user)
+        ]
         return context
 
     # -- export ------------------------------------------------------------------------------

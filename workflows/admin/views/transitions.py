@@ -1,24 +1,22 @@
-"""Row and bulk transitions. Every change goes through ``perform_transition``; refusals become messages."""
+"""Row transitions. Every change goes through ``perform_transition``; refusals become messages."""
 
 from copy import copy
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views import View
 
 from ...exceptions import MissingTransitionInput, TransitionConflict, TransitionError
 from ...services import available_transitions, perform_transition
 from ...services.transitions import transition_refusal
 from ...specs import spec_for
+from ..actions import confirmation_text
 from ..forms import TransitionForm
 from ..permission_policy import SubmissionPermissionPolicy
-from .mixins import VisibleObjectMixin, visible_queryset
+from .mixins import VisibleObjectMixin
 
 
 def safe_next_url(request, fallback: str) -> str:
@@ -74,14 +72,6 @@ class TransitionView(VisibleObjectMixin, View):
         initial = {"state": self.request.GET.get("state") or self.object.state}
         return TransitionForm(data, initial=initial, name=self.name, model=self.model)
 
-    def confirmation(self) -> str:
-        """What will happen, in the spec's words, naming this applicant and target; "" when it declares none."""
-        text = spec_for(self.model, self.name).confirmation
-        if not text:
-            return ""
-        target = getattr(self.object, "assigned_to", None)
-        return str(text) % {"applicant": self.object.applicant_name, "target": target.title if target else ""}
-
     def render(self, form, status=200):
         spec = spec_for(self.model, self.name)
         return TemplateResponse(
@@ -91,7 +81,7 @@ class TransitionView(VisibleObjectMixin, View):
                 "object": self.object,
                 "form": form,
                 "transition_label": spec.label,
-                "confirmation": self.confirmation(),
+                "confirmation": confirmation_text(self.object, self.name),
                 "destructive": spec.destructive,
                 "action_url": self.request.path,
                 "next_url": self.next_url,
@@ -140,81 +130,3 @@ class TransitionView(VisibleObjectMixin, View):
             % {"reference": self.object, "action": spec_for(self.model, name).label},
         )
         return HttpResponseRedirect(self.next_url)
-
-
-class BulkTransitionView(View):
-    """One transition on many rows: each row in its own ``perform_transition`` (its own transaction)."""
-
-    model = None
-    index_url_name = None
-    http_method_names = ["post"]
-
-    def post(self, request):
-        policy = SubmissionPermissionPolicy(self.model)
-        if not policy.user_has_permission(request.user, "view"):
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied
-        next_url = safe_next_url(request, reverse(self.index_url_name))
-        name = request.POST.get("transition", "")
-        seen = self.selection(request.POST.getlist("selection"))
-        if not seen:
-            messages.error(request, _("Select at least one row."))
-            return redirect(next_url)
-        spec = spec_for(self.model, name)
-        inputs = {"note": request.POST.get("note", ""), "message": request.POST.get("message", "")}
-        if "target" in spec.inputs:
-            inputs["target"] = request.POST.get("target") or None
-        missing = [field for field in spec.required if field in inputs and not (inputs[field] or "").strip()]
-        if missing:
-            messages.error(
-                request,
-                _("Nothing was changed: %(action)s needs %(fields)s.")
-                % {"action": spec.label, "fields": ", ".join(missing)},
-            )
-            return redirect(next_url)
-
-        rows = visible_queryset(model=self.model, user=request.user).in_bulk(list(seen))
-        moved, refused = [], []
-        for pk, state in seen.items():
-            row = rows.get(pk)
-            if row is None:
-                refused.append((f"#{pk}", _("Not found.")))
-                continue
-            try:
-                run_transition(submission=row, name=name, user=request.user, seen_state=state, inputs=inputs)
-            except TransitionError as error:
-                refused.append((str(row), str(error.message)))
-            else:
-                moved.append(str(row))
-        if moved:
-            messages.success(
-                request,
-                ngettext(
-                    "%(action)s: %(count)d row done (%(references)s).",
-                    "%(action)s: %(count)d rows done (%(references)s).",
-                    len(moved),
-                )
-                % {"action": spec.label, "count": len(moved), "references": ", ".join(moved)},
-            )
-        if refused:
-            messages.error(
-                request,
-                ngettext(
-                    "%(count)d row left unchanged: %(details)s",
-                    "%(count)d rows left unchanged: %(details)s",
-                    len(refused),
-                )
-                % {"count": len(refused), "details": "; ".join(f"{ref} — {why}" for ref, why in refused)},
-            )
-        return redirect(next_url)
-
-    @staticmethod
-    def selection(values) -> dict[int, str]:
-        """``["12:submitted", ...]`` → ``{12: "submitted"}``; malformed values are ignored."""
-        seen = {}
-        for value in values:
-            pk, _sep, state = value.partition(":")
-            if pk.isdigit() and state:
-                seen[int(pk)] = state
-        return seen
