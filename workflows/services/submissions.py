@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
 from ..forms.fields import Upload
@@ -112,6 +111,20 @@ def _delete_stored(names: list[str]) -> None:
         storage.delete(name)
 
 
+def _duplicate_guard_lock(fingerprint: str) -> None:
+    """Serialise identical submissions (same form, e-mail and answers) until the transaction ends, and only those.
+
+    On PostgreSQL a transaction-level advisory lock keyed by the fingerprint (which includes the form), so two
+    identical POSTs cannot both pass the duplicate check while different applicants never wait for each other.
+    SQLite already lets one writer at a time through.
+    """
+    if connection.vendor != "postgresql":
+        return
+    # The fingerprint is a SHA-256 in hex: its first 15 digits fit a signed 64-bit key.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(fingerprint[:15], 16)])
+
+
 def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> SubmissionResult:
     """Create the page's kind of submission from a valid form, in its first state, with a new status token.
 
@@ -125,8 +138,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
     stored: list[str] = []
     try:
         with transaction.atomic():
-            # One submission of this form at a time, so two identical POSTs cannot both pass the check below.
-            list(Page.objects.select_for_update().filter(pk=form_page.pk).values_list("pk", flat=True))
+            _duplicate_guard_lock(fingerprint)
             first = (
                 model._default_manager.filter(
                     form_page=form_page,
