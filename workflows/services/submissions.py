@@ -43,14 +43,11 @@ def answer_value(value):
 
 def extra_answers(*, form_page, cleaned_data: dict) -> dict:
     """The editor-added questions' answers, keyed by clean name, each with the label it had when answered."""
-    reserved = form_page.reserved_field_names()
-    answers = {}
-    for question in form_page.get_form_fields():
-        name = question.clean_name or question.get_field_clean_name()
-        if name in reserved or question.field_type == "file" or name not in cleaned_data:
-            continue
-        answers[name] = {"label": question.label, "value": answer_value(cleaned_data[name])}
-    return answers
+    return {
+        name: {"label": str(label), "value": answer_value(cleaned_data[name])}
+        for name, label in form_page.extra_questions().items()
+        if name in cleaned_data
+    }
 
 
 def core_values(*, model, cleaned_data: dict) -> tuple[dict, dict]:
@@ -162,7 +159,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
             )
             submission.save()
             for name, values in many.items():
-                getattr(submission, name).set(values)
+                getattr(submission, name).add(*values)  # a new row has none to compare with, as set() would
             submission.reference = submission_reference(submission)
             submission.save(update_fields=["reference"])
             files_store(submission=submission, uploads=files, stored=stored)
