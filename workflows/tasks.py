@@ -9,3 +9,9 @@ from .services.delivery import notification_deliver
 def send_notification(notification_id: int) -> str:
     """Render and send one outbox notification; retries itself later while the mail server fails."""
     return notification_deliver(notification_id=notification_id)
+
+
+@task()
+def send_notifications(notification_ids: list[int]) -> list[str]:
+    """Send the outbox notifications one event wrote together (e.g. a new submission's), one after another."""
+    return [notification_deliver(notification_id=notification_id) for notification_id in notification_ids]
