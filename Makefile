@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench lint format check ci clean
+.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -60,6 +60,9 @@ fuzz-api: $(DEV_STAMP) ## schemathesis over the API v3 OpenAPI document against 
 
 bench: $(STAMP) ## Time the main pages and API calls on demo content (median/p95 ms, queries)
 	$(BIN)/python bench/requests.py
+
+bench-submission: $(STAMP) ## City application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
+	$(BIN)/python bench/submission.py
 
 lint: $(DEV_STAMP) ## ruff check and format check
 	$(BIN)/ruff check .

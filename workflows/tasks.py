@@ -17,3 +17,9 @@ def recover_deliveries() -> dict:
     from .services.delivery_tasks import deliveries_recover
 
     return deliveries_recover()
+
+
+@task()
+def send_notifications(notification_ids: list[int]) -> list[str]:
+    """Send the outbox notifications one event wrote together (e.g. a new submission's), one after another."""
+    return [notification_deliver(notification_id=notification_id) for notification_id in notification_ids]

@@ -33,8 +33,12 @@ class WorkflowSubmissionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields[HONEYPOT_FIELD_NAME] = HoneypotField()
         for field in self.fields.values():
-            if field.required and isinstance(field.widget, forms.RadioSelect):
-                # Django's "---------" placeholder is for a select; as a radio button it is an answer nobody means.
+            if not field.required or not isinstance(field.widget, forms.RadioSelect):
+                continue
+            # Django's "---------" placeholder is for a select; as a radio button it is an answer nobody means.
+            if isinstance(field, forms.ModelChoiceField):
+                field.empty_label = None  # without running the choices' query (tick boxes have no placeholder)
+            elif not getattr(field.widget, "allow_multiple_selected", False):
                 field.choices = [(value, label) for value, label in field.choices if value not in ("", None)]
 
     def clean(self):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core import signing
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.forms import modelform_factory
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,13 +16,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, rate_limit_exceeded, too_many_requests
-from ..forms import WorkflowFormBuilder, WorkflowFormPageAdminForm, WorkflowSubmissionForm
+from ..forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm, WorkflowSubmissionForm
 
 WORKFLOW_FORM_FIELD_CHOICES = (*FORM_FIELD_CHOICES, ("file", _("File upload")))
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 _RECENT_LINK_COOKIE_SALT = "workflow_forms.recent-status-link"
+
+#: Built form classes by (page model, page pk, latest revision, last publication): building one costs a
+#: query and three model-form constructions, and it only changes when the page's questions do.
+_FORM_CLASSES: dict[tuple, type] = {}
+_FORM_CLASSES_MAX = 256
 
 
 class AbstractWorkflowFormField(AbstractFormField):
@@ -104,8 +110,21 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         return set(self.get_core_form_class().base_fields) | {HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken"}
 
     def get_form_class(self):
+        """The page's form class, built once per published version of its questions (see ``build_form_class``)."""
+        if "form_fields" in getattr(self, "_cluster_related_objects", {}) or self.pk is None:
+            return self.build_form_class()  # questions held in memory (a preview, a revision): not the stored ones
+        key = (type(self)._meta.label, self.pk, self.latest_revision_id, self.last_published_at)
+        form_class = _FORM_CLASSES.get(key)
+        if form_class is None:
+            if len(_FORM_CLASSES) >= _FORM_CLASSES_MAX:
+                _FORM_CLASSES.clear()
+            form_class = _FORM_CLASSES[key] = self.build_form_class()
+        return form_class
+
+    def build_form_class(self):
+        """The kind's core fields (``submission_form_class``) plus the editor's questions as declared fields."""
         core = self.get_core_form_class()
-        reserved = self.reserved_field_names()
+        reserved = set(core.base_fields) | {HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken"}
         # The editor's form rejects clashing names; questions saved some other way never shadow a core field.
         extras = {
             name: field
@@ -113,6 +132,15 @@ class AbstractWorkflowFormPage(FormMixin, Page):
             if name not in reserved
         }
         return type(f"{type(self).__name__}Form", (core,), {**extras, "extra_field_names": tuple(extras)})
+
+    def extra_questions(self) -> dict[str, str]:
+        """Label of each editor-added question that is not an upload, by its field name, in order."""
+        form_class = self.get_form_class()
+        return {
+            name: form_class.base_fields[name].label
+            for name in form_class.extra_field_names
+            if not isinstance(form_class.base_fields[name], UploadField)
+        }
 
     def form_sections(self, form) -> list[dict]:
         """The form's fields grouped for display: core fields by the kind's ``core_fieldsets``, then the extra
@@ -208,3 +236,14 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         except (KeyError, signing.BadSignature):
             return None
         return token if submission.token_is_valid(token) else None
+
+
+def _forget_form_classes(sender, instance, **kwargs):
+    """A question saved or deleted outside publishing (a script, a test) must not leave a stale form."""
+    if isinstance(instance, AbstractWorkflowFormField):
+        for key in [key for key in _FORM_CLASSES if key[1] == instance.page_id]:
+            _FORM_CLASSES.pop(key, None)
+
+
+post_save.connect(_forget_form_classes, dispatch_uid="workflow_forms_forget_form_classes_on_save")
+post_delete.connect(_forget_form_classes, dispatch_uid="workflow_forms_forget_form_classes_on_delete")

@@ -36,16 +36,25 @@ def live_send_tasks(*, backend_alias: str, now: datetime.datetime):
     """Send tasks that are waiting (READY, due or deferred) or running and not stuck."""
     from django_tasks_db.models import DBTaskResult
 
-    from ..tasks import send_notification
-
-    return DBTaskResult.objects.filter(task_path=send_notification.module_path, backend_name=backend_alias).filter(
+    return DBTaskResult.objects.filter(task_path__in=send_task_paths(), backend_name=backend_alias).filter(
         Q(status="READY") | Q(status="RUNNING", started_at__gte=now - stuck_after())
     )
 
 
-def _notification_id(args_kwargs) -> int | None:
+def send_task_paths() -> list[str]:
+    """The tasks that send outbox mail: one notification (``send_notification``) or one event's batch."""
+    from ..tasks import send_notification, send_notifications
+
+    return [send_notification.module_path, send_notifications.module_path]
+
+
+def _notification_ids(args_kwargs) -> list[int]:
+    """The notifications a send task covers: its first argument, one id or a list of them."""
     args = (args_kwargs or {}).get("args") or []
-    return args[0] if args and isinstance(args[0], int) else None
+    first = args[0] if args else None
+    if isinstance(first, int):
+        return [first]
+    return [item for item in first if isinstance(item, int)] if isinstance(first, list) else []
 
 
 def pending_notifications_enqueue(*, include_not_due: bool = False) -> dict[str, int]:
@@ -67,10 +76,10 @@ def pending_notifications_enqueue(*, include_not_due: bool = False) -> dict[str,
     live = live_send_tasks(backend_alias=alias, now=now)
     covered, deferred_tasks = set(), []
     for task_id, args_kwargs, status, run_after in live.values_list("pk", "args_kwargs", "status", "run_after"):
-        notification_id = _notification_id(args_kwargs)
-        covered.add(notification_id)
+        notification_ids = _notification_ids(args_kwargs)
+        covered.update(notification_ids)
         if include_not_due and status == "READY" and now < run_after < _date_max():
-            deferred_tasks.append((notification_id, task_id))
+            deferred_tasks.extend((notification_id, task_id) for notification_id in notification_ids)
     due = set(due_ids)
     bring_forward = [task_id for notification_id, task_id in deferred_tasks if notification_id in due]
     brought_forward = live.filter(pk__in=bring_forward).update(run_after=now) if bring_forward else 0
@@ -94,10 +103,8 @@ def stuck_send_tasks_fail(*, backend_alias: str, now: datetime.datetime) -> int:
     """Mark failed the send tasks left ``RUNNING`` by a worker that died (their mail is queued again)."""
     from django_tasks_db.models import DBTaskResult
 
-    from ..tasks import send_notification
-
     stuck = DBTaskResult.objects.running().filter(
-        task_path=send_notification.module_path, backend_name=backend_alias, started_at__lt=now - stuck_after()
+        task_path__in=send_task_paths(), backend_name=backend_alias, started_at__lt=now - stuck_after()
     )
     error = RuntimeError("The worker running this task stopped without finishing it.")
     count = 0

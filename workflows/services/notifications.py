@@ -66,13 +66,57 @@ def notification_queue(
     return notification
 
 
+def enqueue_deliveries(notification_ids: list[int]) -> None:
+    """Queue one task that sends all these notifications (the caller has committed)."""
+    from ..tasks import send_notifications
+
+    send_notifications.enqueue(notification_ids)
+
+
+def notifications_queue(notifications: list[Notification]) -> list[Notification]:
+    """Write these unsaved pending notifications in one INSERT; one task sends them after the commit."""
+    created = Notification.objects.bulk_create(notifications)
+    ids = [notification.pk for notification in created]
+    if ids:
+        # robust, as in ``notification_queue``: the rows stay pending for `send_pending_notifications`.
+        transaction.on_commit(lambda: enqueue_deliveries(ids), robust=True)
+    return created
+
+
+def _pending(
+    *, submission, template: str, recipient_email: str, context: dict, recipient_user=None, to_applicant=False
+):
+    return Notification(
+        submission=submission,
+        template=template,
+        recipient_email=recipient_email,
+        recipient_user=recipient_user,
+        to_applicant=to_applicant,
+        context=context,
+    )
+
+
 # -- what goes into the mails -------------------------------------------------------------------
 
 
 def public_root_url(submission) -> str:
-    page = submission.form_page
-    site = page.get_site() if page is not None else Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    """The root URL of the site the submission's form is on (the default site's without a form), kept on the
+    instance: one submission's mails ask for it several times."""
+    cached = getattr(submission, "_public_root_url", None)
+    if cached is None:
+        cached = submission._public_root_url = _site_root_url(submission.form_page)
+    return cached
+
+
+def _site_root_url(page) -> str:
+    if page is not None:
+        # Wagtail's cached site root paths: no query once warm (``page.get_site()`` queries every time).
+        url_parts = page.get_url_parts()
+        root_url = url_parts[1] if url_parts else None
+    else:
+        site = Site.objects.filter(is_default_site=True).first()
+        root_url = site.root_url if site else None
+    return (root_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
 
 
 def status_url_for(submission, token: str) -> str:
@@ -195,14 +239,15 @@ def status_link_resend(*, submission, token: str) -> Notification:
 
 
 def notify_submission(*, submission, token: str, alert_permission: str = ALERT_PERMISSION) -> list[Notification]:
-    """The applicant's confirmation (with the status link) and the alert to everyone who reviews."""
+    """The applicant's confirmation (with the status link) and the alert to everyone who reviews: written in one
+    INSERT and sent by one task."""
     specific = as_specific(submission)
     language = translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         confirmation_context = _applicant_context(specific, language=language)
     confirmation_context["status_url"] = status_url_for(specific, token)
     notifications = [
-        notification_queue(
+        _pending(
             submission=specific,
             template="applicant_received",
             recipient_email=specific.applicant_email,
@@ -212,23 +257,31 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
     ]
     with translation.override(settings.LANGUAGE_CODE):
         staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
-    notifications += _alert(
-        specific=specific,
-        template="staff_new_application",
-        recipients=users_with_permission(alert_permission),
-        context=staff_context,
-    )
-    alert_address = form_setting(specific, "alert_address")
-    if alert_address and all(n.recipient_email.lower() != alert_address.lower() for n in notifications[1:]):
+    seen = set()
+    for user in users_with_permission(alert_permission):
+        if user.email.lower() in seen:
+            continue
+        seen.add(user.email.lower())
         notifications.append(
-            notification_queue(
+            _pending(
+                submission=specific,
+                template="staff_new_application",
+                recipient_email=user.email,
+                recipient_user=user,
+                context=staff_context,
+            )
+        )
+    alert_address = form_setting(specific, "alert_address")
+    if alert_address and alert_address.lower() not in seen:
+        notifications.append(
+            _pending(
                 submission=specific,
                 template="staff_new_application",
                 recipient_email=alert_address,
                 context=staff_context,
             )
         )
-    return notifications
+    return notifications_queue(notifications)
 
 
 def notify_transition(*, application, log_entry, actor) -> list[Notification]:

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Page
 
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
 from ..forms.fields import Upload
@@ -44,14 +43,11 @@ def answer_value(value):
 
 def extra_answers(*, form_page, cleaned_data: dict) -> dict:
     """The editor-added questions' answers, keyed by clean name, each with the label it had when answered."""
-    reserved = form_page.reserved_field_names()
-    answers = {}
-    for question in form_page.get_form_fields():
-        name = question.clean_name or question.get_field_clean_name()
-        if name in reserved or question.field_type == "file" or name not in cleaned_data:
-            continue
-        answers[name] = {"label": question.label, "value": answer_value(cleaned_data[name])}
-    return answers
+    return {
+        name: {"label": str(label), "value": answer_value(cleaned_data[name])}
+        for name, label in form_page.extra_questions().items()
+        if name in cleaned_data
+    }
 
 
 def core_values(*, model, cleaned_data: dict) -> tuple[dict, dict]:
@@ -112,6 +108,20 @@ def _delete_stored(names: list[str]) -> None:
         storage.delete(name)
 
 
+def _duplicate_guard_lock(fingerprint: str) -> None:
+    """Serialise identical submissions (same form, e-mail and answers) until the transaction ends, and only those.
+
+    On PostgreSQL a transaction-level advisory lock keyed by the fingerprint (which includes the form), so two
+    identical POSTs cannot both pass the duplicate check while different applicants never wait for each other.
+    SQLite already lets one writer at a time through.
+    """
+    if connection.vendor != "postgresql":
+        return
+    # The fingerprint is a SHA-256 in hex: its first 15 digits fit a signed 64-bit key.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(fingerprint[:15], 16)])
+
+
 def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> SubmissionResult:
     """Create the page's kind of submission from a valid form, in its first state, with a new status token.
 
@@ -125,8 +135,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
     stored: list[str] = []
     try:
         with transaction.atomic():
-            # One submission of this form at a time, so two identical POSTs cannot both pass the check below.
-            list(Page.objects.select_for_update().filter(pk=form_page.pk).values_list("pk", flat=True))
+            _duplicate_guard_lock(fingerprint)
             first = (
                 model._default_manager.filter(
                     form_page=form_page,
@@ -150,7 +159,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
             )
             submission.save()
             for name, values in many.items():
-                getattr(submission, name).set(values)
+                getattr(submission, name).add(*values)  # a new row has none to compare with, as set() would
             submission.reference = submission_reference(submission)
             submission.save(update_fields=["reference"])
             files_store(submission=submission, uploads=files, stored=stored)
