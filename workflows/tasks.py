@@ -1,5 +1,6 @@
 """Background work of the plugin, run by django-tasks (``manage.py db_worker`` with the database backend)."""
 
+from django.utils import translation
 from django_tasks import task
 
 from .services.delivery import notification_deliver
@@ -9,3 +10,15 @@ from .services.delivery import notification_deliver
 def send_notification(notification_id: int) -> str:
     """Render and send one outbox notification; retries itself later while the mail server fails."""
     return notification_deliver(notification_id=notification_id)
+
+
+@task()
+def resend_status_links(email: str, language: str) -> None:
+    """The "lost your link?" work, off the request so its answer takes as long for any address.
+
+    Returns nothing: the task's stored result must not tell whether the address is known.
+    """
+    from .services.submissions import status_links_resend
+
+    with translation.override(language):
+        status_links_resend(email=email)
