@@ -1,4 +1,5 @@
-"""Abuse protection for the public forms: honeypot, per-IP rate limit, upload checks, double-submission guard.
+"""Abuse protection for the public forms: honeypot, per-IP rate limits (submissions and wrong status links),
+upload checks, double-submission guard.
 
 CSRF is Django's own middleware; nothing here replaces it.
 """
@@ -17,9 +18,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
+from django.http import Http404
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
 
 logger = logging.getLogger(__name__)
@@ -87,6 +90,56 @@ def too_many_requests(request, *, page=None) -> TemplateResponse:
     return TemplateResponse(
         request, "workflows/rate_limited.html", {"page": page, "self": page, "rate": rate_limit()}, status=429
     )
+
+
+# -- wrong status links -----------------------------------------------------------------------------------
+
+STATUS_LINK_GROUP = "workflow_forms:status-link"
+
+
+def status_link_rate_limit() -> str:
+    """Wrong status tokens per IP address, e.g. "20/h" (setting ``WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT``)."""
+    return getattr(settings, "WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT", "20/h")
+
+
+class TooManyWrongTokens(Exception):
+    """This IP address has used up its wrong status tokens; ``retry_after`` is in seconds."""
+
+    def __init__(self, retry_after: int):
+        super().__init__(retry_after)
+        self.retry_after = max(int(retry_after), 1)
+
+
+def _wrong_token_usage(request, *, increment: bool):
+    try:
+        return get_usage(
+            request,
+            group=STATUS_LINK_GROUP,
+            key="ip",
+            rate=status_link_rate_limit(),
+            method=ALL,
+            increment=increment,
+        )
+    except DatabaseError as error:  # fail open, as the submission limit does (see ``rate_limit_exceeded``)
+        logger.warning("Wrong-token counter not read or stored (%s); letting the request through.", error)
+        return None
+
+
+def status_link_attempt(request, lookup):
+    """``lookup()`` (which raises Http404 for a wrong token) under the IP's allowance of wrong tokens.
+
+    Once the allowance is used up every status link is refused from that address until the window ends,
+    the right one too: otherwise a guesser would still learn when a guess hits. Other addresses are not
+    affected. Raises ``TooManyWrongTokens``; fails open when the counter cannot be read or stored.
+    """
+    usage = _wrong_token_usage(request, increment=False)
+    if usage is not None and usage["limit"] and usage["count"] >= usage["limit"]:
+        raise TooManyWrongTokens(usage["time_left"])
+    try:
+        return lookup()
+    except Http404:
+        _wrong_token_usage(request, increment=True)
+        raise
 
 
 # -- uploads ----------------------------------------------------------------------------------------------

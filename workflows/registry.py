@@ -1,6 +1,7 @@
 """Finding submissions across every kind: the plugin does not know the site's models, it asks Django."""
 
 from django.apps import apps
+from django.db.models import Q
 
 from .models.submissions import AbstractSubmission
 from .tokens import token_hash
@@ -23,13 +24,15 @@ def as_specific(submission):
 def submission_for_token(token: str):
     """The submission whose status link carries ``token``, as its specific kind, or None.
 
-    Looked up by the token's hash (only hashes are stored), then compared in constant time.
+    Looked up by the token's hash (only hashes are stored), then compared in constant time. A link sent by
+    "lost your link?" and not opened yet (``pending_token_hash``) is found too.
     """
     if not token or len(token) > 128:
         return None
     digest = token_hash(token)
     for model in submission_models():
-        submission = model._default_manager.filter(status_token_hash=digest).first()
+        matching = Q(status_token_hash=digest) | Q(pending_token_hash=digest)
+        submission = model._default_manager.filter(matching).first()
         if submission is not None and submission.token_is_valid(token):
             return as_specific(submission)
     return None

@@ -1,5 +1,6 @@
 """Background work of the plugin, run by django-tasks (``manage.py run_worker`` with the database backend)."""
 
+from django.utils import translation
 from django_tasks import task
 
 from .services.delivery import notification_deliver
@@ -23,3 +24,15 @@ def recover_deliveries() -> dict:
 def send_notifications(notification_ids: list[int]) -> list[str]:
     """Send the outbox notifications one event wrote together (e.g. a new submission's), one after another."""
     return [notification_deliver(notification_id=notification_id) for notification_id in notification_ids]
+
+
+@task()
+def resend_status_links(email: str, language: str) -> None:
+    """The "lost your link?" work, off the request so its answer takes as long for any address.
+
+    Returns nothing: the task's stored result must not tell whether the address is known.
+    """
+    from .services.submissions import status_links_resend
+
+    with translation.override(language):
+        status_links_resend(email=email)

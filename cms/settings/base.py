@@ -1,9 +1,11 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -186,6 +188,8 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # The public workflow forms: submissions per IP address and form, and the largest upload (bytes).
 WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
 WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Status links that do not exist, per IP address, before every status link answers 429 for the rest of the hour.
+WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT", "20/h")
 # A DOCX or ODT (a zip) declaring more than this unpacked, or more entries, is refused as a zip bomb.
 WORKFLOW_FORMS_MAX_UNZIPPED_SIZE = 100 * 1024 * 1024
 WORKFLOW_FORMS_MAX_ZIP_ENTRIES = 1000
@@ -204,7 +208,11 @@ CORS_URLS_REGEX = r"^/api/.*$"
 
 # Members sign in with their e-mail address (staff may still use their username) on the site's own login
 # page, which is also where Wagtail sends visitors of members-only pages.
-AUTHENTICATION_BACKENDS = ["cluster_pages.membership.auth.EmailOrUsernameBackend"]
+# django-axes' backend comes first: it refuses a locked-out login before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "cluster_pages.membership.auth.EmailOrUsernameBackend",
+]
 LOGIN_URL = "member_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
@@ -241,5 +249,50 @@ LOGGING = {
         # Both reach the root's stderr handler (Django's defaults would stop them before it).
         "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
         "django.server": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # django-axes announces its configuration at INFO on every start of every command.
+        "axes": {"level": "WARNING"},
     },
 }
+
+# -- Security: login throttling, Content-Security-Policy, Permissions-Policy ----------------------------------
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += [
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "cms.security.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
+]
+
+# Login throttling (django-axes) for Wagtail's admin login and the members' login alike. Failures count per
+# username *and* address together, so an attacker who locks a name out locks it out only for themselves:
+# the real person signs in from their own network, and everyone may try again after the cool-off.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "cms.security.login_username"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# Content-Security-Policy (django-csp). Scripts only from this site, or inline with the request's nonce;
+# inline styles are allowed (Wagtail's admin and its rich-text editor set style attributes). The admin's
+# own additions are in cms.security.ADMIN_POLICY_UPDATE. Uploaded files are served with their own
+# "sandbox" policy, which this middleware leaves alone.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+# Wagtail's avatars would come from gravatar.com; an avatar uploaded in the admin still shows.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

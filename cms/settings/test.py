@@ -22,3 +22,7 @@ WHITENOISE_AUTOREFRESH = True
 
 # The plugin's own test site, so that its tests (tests/workflows) also run on these settings.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.workflows.testapp"]  # noqa: F405
+
+# Login throttling is off for the suite (the test client's login() passes no request, which django-axes
+# needs); the throttling's own tests turn it on.
+AXES_ENABLED = False

@@ -82,9 +82,9 @@ def test_the_openapi_document_is_valid_3_1_and_describes_every_status_of_the_plu
         ("/api/v3/workflow-forms/", "get"): {"200"},
         ("/api/v3/workflow-forms/{form_id}/", "get"): {"200", "404", "422"},
         ("/api/v3/workflow-forms/{form_id}/submissions/", "post"): {"200", "201", "400", "404", "415", "422", "429"},
-        ("/api/v3/applications/status/{token}/", "get"): {"200", "404"},
-        ("/api/v3/applications/status/{token}/withdraw/", "post"): {"200", "400", "404", "409", "422"},
-        ("/api/v3/applications/status/{token}/resubmit/", "post"): {"200", "400", "404", "409", "415", "422"},
+        ("/api/v3/applications/status/{token}/", "get"): {"200", "404", "429"},
+        ("/api/v3/applications/status/{token}/withdraw/", "post"): {"200", "400", "404", "409", "422", "429"},
+        ("/api/v3/applications/status/{token}/resubmit/", "post"): {"200", "400", "404", "409", "415", "422", "429"},
         ("/api/v3/applications/", "get"): {"200", "400", "401", "422"},
         ("/api/v3/applications/{application_id}/", "get"): {"200", "401", "404", "422"},
         ("/api/v3/applications/{application_id}/transitions/{name}/", "post"): {

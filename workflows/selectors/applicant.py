@@ -11,14 +11,19 @@ from ..actors import ApplicantActor
 from ..models import TransitionLog
 from ..registry import submission_for_token
 from ..services.records import records_filter
+from ..services.submissions import status_token_promote
 
 
 def submission_for_status_link(token: str):
-    """The submission behind a status link, as its kind; a 404 for an unknown or malformed token."""
+    """The submission behind a status link, as its kind; a 404 for an unknown or malformed token.
+
+    Opening a link sent by "lost your link?" makes it the status link (the one write here: it must happen
+    wherever a link is opened, page or API, and nowhere else).
+    """
     submission = submission_for_token(token)
     if submission is None:
         raise Http404(_("No such status link."))
-    return submission
+    return status_token_promote(submission=submission, token=token)
 
 
 def private_status_response(response, *, referrer_policy: str = "same-origin"):

@@ -13,7 +13,7 @@ from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprin
 from ..forms.fields import Upload
 from ..models import SubmittedFile
 from ..registry import as_specific, submissions_for_email
-from ..tokens import token_generate, token_hash
+from ..tokens import token_generate, token_hash, token_matches
 from .records import records_filter
 
 
@@ -212,10 +212,12 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
 
 
 def status_links_resend(*, email: str) -> int:
-    """Give each submission made with ``email`` a new status token and mail the new links (outbox).
+    """Send each submission made with ``email`` a new status link (outbox), kept as its pending token.
 
-    Only hashes are stored, so old links cannot be re-sent: they stop working, which the mail says.
-    Returns how many submissions were found; callers must not reveal it to the visitor.
+    The current link keeps working until the new one is opened (``status_token_promote``), so asking for
+    links with someone else's address cannot take theirs away. A second request replaces the pending link
+    (the newest mail wins), never the current one. Returns how many submissions were found; callers must
+    not reveal it to the visitor (the view queues ``tasks.resend_status_links`` and never sees it).
     """
     from .notifications import status_link_resend
 
@@ -223,7 +225,26 @@ def status_links_resend(*, email: str) -> int:
     with transaction.atomic():
         for submission in submissions:
             token = token_generate()
-            type(submission)._default_manager.filter(pk=submission.pk).update(status_token_hash=token_hash(token))
-            submission.status_token_hash = token_hash(token)
+            type(submission)._default_manager.filter(pk=submission.pk).update(pending_token_hash=token_hash(token))
+            submission.pending_token_hash = token_hash(token)
             status_link_resend(submission=submission, token=token)
     return len(submissions)
+
+
+def status_token_promote(*, submission, token: str):
+    """Make a pending link the status link when it is opened; the earlier link stops working then.
+
+    Does nothing for the current link. Returns the submission with its token fields up to date.
+    """
+    if not submission.pending_token_hash or not token_matches(token, submission.pending_token_hash):
+        return submission
+    digest = token_hash(token)
+    with transaction.atomic():
+        promoted = (
+            type(submission)
+            ._default_manager.filter(pk=submission.pk, pending_token_hash=digest)
+            .update(status_token_hash=digest, pending_token_hash="")
+        )
+    if promoted:
+        submission.status_token_hash, submission.pending_token_hash = digest, ""
+    return submission

@@ -1,11 +1,15 @@
 """The applicant's status page: where the submission stands, what happened, and what they can do now."""
 
+import functools
+import math
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from ..abuse import TooManyWrongTokens, status_link_attempt
 from ..exceptions import TransitionError
 from ..forms import WithdrawForm
 from ..selectors.applicant import (
@@ -23,6 +27,26 @@ from ..services.resubmission import (
 from ..services.transitions import perform_transition
 
 
+def wrong_tokens_limited(view):
+    """Refuse with a 429 page while the visitor's address has used up its wrong status tokens."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except TooManyWrongTokens as refusal:
+            context = {"retry_after_minutes": math.ceil(refusal.retry_after / 60)}
+            response = TemplateResponse(request, "workflows/status_rate_limited.html", context, status=429)
+            response.headers["Retry-After"] = str(refusal.retry_after)
+            return private_status_response(response)
+
+    return wrapped
+
+
+def _submission(request, token):
+    return status_link_attempt(request, lambda: submission_for_status_link(token))
+
+
 def _status_context(submission, token) -> dict:
     return {**applicant_status(submission), "submission": submission, "token": token}
 
@@ -38,15 +62,17 @@ def _back_to_status(request, token, error: str = ""):
 
 
 @require_http_methods(["GET", "HEAD"])
+@wrong_tokens_limited
 def status_page(request, token):
-    submission = submission_for_status_link(token)
+    submission = _submission(request, token)
     return _render(request, "workflows/status_page.html", _status_context(submission, token))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@wrong_tokens_limited
 def status_withdraw(request, token):
     """GET: the confirmation step. POST with the box ticked: withdraw through the transition service."""
-    submission = submission_for_status_link(token)
+    submission = _submission(request, token)
     context = _status_context(submission, token)
     if "withdraw" not in context["actions"]:
         return _back_to_status(request, token, _("This application can no longer be withdrawn."))
@@ -86,9 +112,10 @@ def _edit_form(request, submission, token):
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@wrong_tokens_limited
 def status_edit(request, token):
     """Edit and resubmit: the same form as a new submission, filled in with the previous answers."""
-    submission = submission_for_status_link(token)
+    submission = _submission(request, token)
     context = _status_context(submission, token)
     if "resubmit" not in context["actions"]:
         return _back_to_status(

@@ -6,6 +6,7 @@ from ninja import Router
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 
+from ...abuse import TooManyWrongTokens, status_link_attempt
 from ...exceptions import TransitionError
 from ...selectors.applicant import (
     applicant_actions,
@@ -35,6 +36,20 @@ def status_data(submission, response: HttpResponse) -> dict:
     return status
 
 
+def _too_many_wrong_tokens(refusal: TooManyWrongTokens) -> HttpResponse:
+    response = problem_response(
+        status=429,
+        detail=_("Too many status tokens that do not exist were tried from your address; try again later."),
+    )
+    response.headers["Retry-After"] = str(refusal.retry_after)
+    return response
+
+
+def _submission(request, token: str):
+    """The token's submission; a 404 counts against the address's wrong tokens (``abuse.status_link_attempt``)."""
+    return status_link_attempt(request, lambda: submission_for_status_link(token))
+
+
 def _applicant_refusal(submission, name: str):
     if name not in transition_names(type(submission)) or name not in applicant_actions(submission):
         return problem_response(status=409, detail=_("This is not possible for this application now."))
@@ -48,10 +63,14 @@ def _applicant_refusal(submission, name: str):
     operation_id="applications_status",
     summary="The applicant's status",
     description="What the status page shows, for the holder of the private status token.",
-    openapi_extra=merge_openapi(problem_responses(404), links.STATUS),
+    openapi_extra=merge_openapi(problem_responses(404, 429), links.STATUS),
 )
 def status(request, token: str, response: HttpResponse):
-    return status_data(submission_for_status_link(token), response)
+    try:
+        submission = _submission(request, token)
+    except TooManyWrongTokens as refusal:
+        return _too_many_wrong_tokens(refusal)
+    return status_data(submission, response)
 
 
 @router.post(
@@ -60,10 +79,13 @@ def status(request, token: str, response: HttpResponse):
     url_name="workflow_forms_status_withdraw",
     operation_id="applications_status_withdraw",
     summary="Withdraw (the applicant)",
-    openapi_extra=merge_openapi(problem_responses(400, 404, 409, 422), links.STATUS),
+    openapi_extra=merge_openapi(problem_responses(400, 404, 409, 422, 429), links.STATUS),
 )
 def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
-    submission = submission_for_status_link(token)
+    try:
+        submission = _submission(request, token)
+    except TooManyWrongTokens as refusal:
+        return _too_many_wrong_tokens(refusal)
     refusal = _applicant_refusal(submission, "withdraw")
     if refusal:
         return refusal
@@ -83,10 +105,13 @@ def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
     operation_id="applications_status_resubmit",
     summary="Edit and resubmit (the applicant, when changes were requested)",
     description="The complete edited answers, as for a new submission; validated by the same form.",
-    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 409, 415, 422), links.STATUS),
+    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 409, 415, 422, 429), links.STATUS),
 )
 def resubmit(request, token: str, response: HttpResponse):
-    submission = submission_for_status_link(token)
+    try:
+        submission = _submission(request, token)
+    except TooManyWrongTokens as refusal:
+        return _too_many_wrong_tokens(refusal)
     refusal = _applicant_refusal(submission, "resubmit")
     if refusal:
         return refusal
