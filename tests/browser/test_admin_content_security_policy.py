@@ -1,7 +1,7 @@
 """The admin works under the site's Content-Security-Policy: no script is blocked in the editor or the workspace."""
 
 from ..factories import TEST_PASSWORD
-from ..workspace.conftest import clusters, make_city_application  # noqa: F401, F811 - fixtures
+from ..workspace.conftest import clusters, make_city_application  # noqa: F401 - fixtures
 from .conftest import BROWSER
 
 pytestmark = BROWSER
@@ -22,7 +22,7 @@ def script_violations(page) -> list[dict]:
 def test_the_page_editor_and_the_applications_listing_run_without_blocked_scripts(
     superuser,
     site_tree,
-    make_city_application,
+    make_city_application,  # noqa: F811 - the fixture imported above
     live_server,
     page,  # noqa: F811 - the imported fixture
 ):
