@@ -24,7 +24,7 @@ def test_the_page_editor_and_the_applications_listing_run_without_blocked_script
     site_tree,
     make_city_application,  # noqa: F811 - the fixture imported above
     live_server,
-    page,  # noqa: F811 - the imported fixture
+    page,
 ):
     application = make_city_application("submitted", city="Seoul")
     page.add_init_script(RECORD_VIOLATIONS)
