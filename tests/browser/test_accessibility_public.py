@@ -38,6 +38,7 @@ def _status_token(*, state: str, email: str) -> str:
     """The status link's token of a city application in ``state``."""
     token = token_generate()
     application = CityApplication.objects.create(
+        reference=f"CA-2026-{CityApplication.objects.count() + 1:06d}",
         state=state,
         applicant_name="Kim Min-ji",
         applicant_email=email,
