@@ -63,8 +63,8 @@ def _status_token(*, state: str, email: str) -> str:
 def demo_site(db):
     """The demo site (without accounts or submissions) and the paths of one page of each kind."""
     demo_content_load(with_accounts=False)
-    received = _status_token(state=ApplicationState.SUBMITTED, email="received@seoul.example")
-    changes = _status_token(state=ApplicationState.CHANGES_REQUESTED, email="changes@seoul.example")
+    tokens = {state: _status_token(state=state, email=f"{state}@seoul.example") for state in ApplicationState.values}
+    received, changes = tokens[ApplicationState.SUBMITTED], tokens[ApplicationState.CHANGES_REQUESTED]
     case_study = CaseStudyPage.objects.live().first()
     return {
         "home": "/",
@@ -80,8 +80,7 @@ def demo_site(db):
         "privacy": "/privacy/",
         "accessibility statement": "/accessibility/",
         "contact": "/contact/",
-        "status, received": f"/applications/status/{received}/",
-        "status, changes requested": f"/applications/status/{changes}/",
+        **{f"status, {state}": f"/applications/status/{token}/" for state, token in tokens.items()},
         "status, edit": f"/applications/status/{changes}/edit/",
         "status, withdraw": f"/applications/status/{received}/withdraw/",
         "lost-link": "/applications/lost-link/",
