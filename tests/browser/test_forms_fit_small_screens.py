@@ -6,7 +6,7 @@ from cluster_pages.models import CityApplication, CityApplicationFormField
 from workflows.models import ApplicationState
 from workflows.tokens import token_generate, token_hash
 
-from ..workflows.forms.support import build_forms
+from ..site_forms.support import build_forms
 from .conftest import BROWSER
 
 pytestmark = BROWSER

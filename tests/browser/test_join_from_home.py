@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from home.models import HomeFeaturedCluster
 
-from ..workflows.forms.support import build_forms
+from ..site_forms.support import build_forms
 from .conftest import BROWSER
 
 pytestmark = BROWSER
