@@ -7,7 +7,7 @@ from cluster_pages.models import ClusterStatus
 
 from .activation.conftest import city_application
 from .factories import StandardPageFactory, ThematicClusterPageFactory
-from .workflows.forms.support import build_forms
+from .site_forms.support import build_forms
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from cluster_pages.models import ClusterStatus
 from home.models import HomeFeaturedCluster
 
 from .factories import CaseStudyPageFactory, EventPageFactory, PersonFactory, ThematicClusterPageFactory
-from .workflows.forms.support import build_forms
+from .site_forms.support import build_forms
 
 TODAY = timezone.localdate()
 

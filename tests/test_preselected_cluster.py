@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from cluster_pages.models import CityApplication
 
 from .factories import ThematicClusterPageFactory
-from .workflows.forms.support import build_forms, city_data
+from .site_forms.support import build_forms, city_data
 
 pytestmark = pytest.mark.django_db
 

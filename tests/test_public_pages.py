@@ -10,7 +10,7 @@ from wagtail.models import Page, Site
 from cluster_pages.models import FooterLink, SiteSettings, StandardPage
 
 from .factories import StandardPageFactory
-from .workflows.forms.support import build_forms, city_data
+from .site_forms.support import build_forms, city_data
 
 pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = {
