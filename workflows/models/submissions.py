@@ -97,7 +97,7 @@ class AbstractSubmission(models.Model):
         return ("reference", "state", *cls.core_fields, *cls.export_extra_fields, "submitted_at", "updated_at")
 
     def __str__(self):
-        return self.reference or _("(unsaved submission)")
+        return self.reference or str(_("(unsaved submission)"))
 
     def applicant_label_for(self, state: str):
         """What the applicant is shown for ``state`` (declared on the state's choice)."""

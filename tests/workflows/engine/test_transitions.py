@@ -2,7 +2,7 @@
 
 import pytest
 
-from workflows.models import ApplicationState, TransitionLog
+from workflows.models import Application, ApplicationState, TransitionLog
 from workflows.services import available_transitions, perform_transition
 from workflows.services.records import records_filter
 
@@ -121,3 +121,8 @@ def test_available_transitions_lists_what_this_actor_may_do_now(state, role, exp
     applied = make_application(state)
 
     assert available_transitions(application=applied.application, **actors[role](applied)) == expected
+
+
+def test_a_submission_without_a_reference_still_has_a_text_name():
+    """Its name is a plain string even before a reference is given (str() must never get a lazy string)."""
+    assert str(Application()) == "(unsaved submission)"
