@@ -18,11 +18,14 @@ _PATTERNS = (
     # A member's set-password link: /account/set-password/<uidb64>/<token>/
     (re.compile(r"(/set-password/[^/?#\s\"'<>]+/)[^/?#\s\"'<>]+"), rf"\g<1>{SCRUBBED}"),
     # Query and form parameters: ?token=..., &password=...
-    (re.compile(r"([?&;](?:[\w-]*token|[\w-]*password|passwd|secret|key)=)[^&#\s\"'<>]*", re.I), rf"\g<1>{SCRUBBED}"),
+    (
+        re.compile(r"([?&;](?:[\w-]{0,64}token|[\w-]{0,64}password|passwd|secret|key)=)[^&#\s\"'<>]*", re.I),
+        rf"\g<1>{SCRUBBED}",
+    ),
     # "password": "...", 'new_password1': '...', password=...
     (
         re.compile(
-            r"""((?:["']?)[\w-]*(?:password|passwd|secret|token)\w*(?:["']?)\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,&}]+)""",
+            r"""((?:["']?)[\w-]{0,64}(?:password|passwd|secret|token)\w{0,64}(?:["']?)\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,&}]+)""",
             re.I,
         ),
         rf"\g<1>{SCRUBBED}",
@@ -38,11 +41,18 @@ _URL_SECRETS = (
 )
 
 
+#: Longer texts are cut before scrubbing: a log line never needs a megabyte, and the patterns stay fast on
+#: hostile input (a 1 MB run of word characters made the unbounded patterns take minutes).
+MAX_LOGGED_CHARACTERS = 20_000
+
+
 def scrub(text: str, *, secrets: tuple[str, ...] = ()) -> str:
     """``text`` with every status token, set-password token, bearer token and password replaced, and
     each of ``secrets`` wherever it appears (e.g. a request's token quoted in an exception message)."""
     for secret in secrets:
         text = text.replace(secret, SCRUBBED)
+    if len(text) > MAX_LOGGED_CHARACTERS:
+        text = text[:MAX_LOGGED_CHARACTERS] + " …[cut]"
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text

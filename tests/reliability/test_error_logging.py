@@ -68,3 +68,13 @@ def test_passwords_are_scrubbed_from_anything_logged(stderr_log):
 )
 def test_tokens_and_passwords_are_replaced(text):
     assert TOKEN not in scrub(text) and SCRUBBED in scrub(text)
+
+
+def test_a_megabyte_of_hostile_text_is_logged_cut_and_still_scrubbed():
+    """A request path or message of 1 MB (the hostile-input corpus sends such) is cut to a log-sized line at
+    once, and a password in what is kept is still replaced."""
+    text = "password=hunter2 " + "a" * 1_000_000
+    logged = scrub(text)
+    assert len(logged) < 20_100
+    assert logged.endswith("…[cut]")
+    assert "hunter2" not in logged
