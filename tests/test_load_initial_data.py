@@ -344,3 +344,18 @@ def test_an_edited_welcome_page_is_kept_and_reported_instead_of_deleted():
 
     assert Page.objects.filter(pk=welcome.pk).exists()
     assert not HomePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_page_opens_in_the_page_editor(client):
+    """Editors can open every page the loader made (rich text in Wagtail's own format, no editor error)."""
+    load("--with-demo-accounts")
+    client.login(username="admin", password="admin-demo-2026")
+
+    failures = []
+    for page in Page.objects.filter(depth__gt=1):
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        if response.status_code != 200:
+            failures.append((page.url_path, response.status_code))
+
+    assert failures == []

@@ -10,7 +10,7 @@ from .standard_pages import StandardPageSpec
 SECRETARIAT_EMAIL = "secretariat@example.org"
 PRIVACY_EMAIL = "privacy@example.org"
 SECRETARIAT_ADDRESS = (
-    "WeGO Secretariat<br>5F Seoul Global Center<br>38 Jong-ro, Jongno-gu<br>Seoul 03188<br>Republic of Korea"
+    "WeGO Secretariat<br/>5F Seoul Global Center<br/>38 Jong-ro, Jongno-gu<br/>Seoul 03188<br/>Republic of Korea"
 )
 
 
