@@ -11,6 +11,9 @@ from ..models import Application, ApplicationState
 from ..services.inputs import MAX_TEXT_LENGTH
 from ..specs import transition_specs
 
+#: Texts the database can store: PostgreSQL refuses NUL (the service checks it too; the document says so).
+NO_NUL = r"^[^\x00]*$"
+
 # -- forms ------------------------------------------------------------------------------------------------
 
 
@@ -294,9 +297,17 @@ class TransitionIn(Schema):
         }
     )
 
-    note: str = Field("", description=f"Internal note; required by {_requiring('note')}.", max_length=MAX_TEXT_LENGTH)
+    note: str = Field(
+        "",
+        description=f"Internal note; required by {_requiring('note')}. No NUL character.",
+        max_length=MAX_TEXT_LENGTH,
+        pattern=NO_NUL,
+    )
     message: str = Field(
-        "", description=f"To the applicant; required by {_requiring('message')}.", max_length=MAX_TEXT_LENGTH
+        "",
+        description=f"To the applicant; required by {_requiring('message')}. No NUL character.",
+        max_length=MAX_TEXT_LENGTH,
+        pattern=NO_NUL,
     )
     target: int | None = Field(
         None, description=f"{_taking('target')} only: the id of the page to assign the application to."
@@ -319,4 +330,9 @@ class TransitionOut(Schema):
 class NoteIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [{"text": "Called the applicant; budget confirmed."}]})
 
-    text: str = Field(description="Never shown to the applicant.", min_length=1, max_length=10_000, pattern=r"\S")
+    text: str = Field(
+        description="Never shown to the applicant. Not blank; no NUL character.",
+        min_length=1,
+        max_length=10_000,
+        pattern=r"^[^\x00]*[^\x00\s][^\x00]*$",
+    )
