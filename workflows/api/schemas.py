@@ -380,7 +380,9 @@ class AssessmentOut(Schema):
     id: int
     reviewer: str = Field(description="The reviewer's name.")
     requested_by: str
-    round: int = Field(ge=1, description="The submission's state changes when requested; one per reviewer per round.")
+    round: int = Field(
+        ge=1, description="1 + the transitions before it was requested; one assessment per reviewer per round."
+    )
     state_when_requested: str
     open: bool = Field(description="Still editable: the application has not moved on since it was requested.")
     requested_at: datetime

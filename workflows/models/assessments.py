@@ -1,7 +1,7 @@
 """Structured assessments: criteria per kind, and each requested reviewer's scores, recommendation and comment.
 
-A *round* is one stay of a submission in a state: it is numbered by the state changes logged so far (the
-submission's first state is round 1, each transition starts the next). An assessment is requested in the
+A *round* is one stay of a submission in a state: round 1 until its state first changes, and each transition
+starts the next (its number is one more than the transitions logged). An assessment is requested in the
 current round and can be given and edited until the submission leaves that state; then it is closed
 (``closed_at``). A reviewer is asked at most once per round. When assessments are requested in a later round,
 the earlier rounds' are kept but ``superseded``: the listing's count and mean read the latest round only.

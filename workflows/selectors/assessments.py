@@ -12,12 +12,12 @@ from ..models import Application, Assessment, AssessmentScore, Recommendation
 
 
 def record_content_types(model) -> list[int]:
-    """The content types records of ``model``'s rows carry: its own, or for the plugin's ``Application`` queue
-    every kind's (records point at the specific kind)."""
+    """The content types records of ``model``'s rows carry: its own, and for the plugin's ``Application`` queue
+    every kind's too (records point at the specific kind)."""
     if model is Application:
         from .staff import application_kinds
 
-        return [ct.pk for ct in ContentType.objects.get_for_models(*application_kinds()).values()]
+        return [ct.pk for ct in ContentType.objects.get_for_models(Application, *application_kinds()).values()]
     return [ContentType.objects.get_for_model(model).pk]
 
 
@@ -35,9 +35,7 @@ def with_assessment_summary(queryset):
     """``queryset`` annotated with ``assessment_count`` (given, latest round) and ``assessment_mean`` (their mean
     score over every criterion, None without scores)."""
     model = queryset.model
-    counted = (
-        latest_given(model).order_by().values("object_id").annotate(total=Count("pk")).values("total")[:1]
-    )
+    counted = latest_given(model).order_by().values("object_id").annotate(total=Count("pk")).values("total")[:1]
     scores = AssessmentScore.objects.filter(
         assessment__content_type_id__in=record_content_types(model),
         assessment__object_id=OuterRef("pk"),

@@ -1,7 +1,7 @@
 """Structured assessments: who may ask and be asked, requesting them (with a mail), giving and editing one.
 
-Rounds (see ``workflows.models.assessments``): the current round of a submission is the number of state
-changes logged for it. ``perform_transition`` closes the open assessments when the state changes, so an
+Rounds (see ``workflows.models.assessments``): the current round of a submission is one more than the number
+of transitions logged for it. ``perform_transition`` closes the open assessments when the state changes, so an
 assessment is editable exactly until the submission moves on.
 
 Who may be asked: an active user who may see the submission (the plugin's visibility rule, so a leader only
@@ -57,8 +57,8 @@ def assessable_states(model) -> set[str]:
 
 
 def current_round(submission) -> int:
-    """The number of state changes logged for ``submission`` (its submission counts as the first)."""
-    return max(TransitionLog.objects.filter(**records_filter(submission)).count(), 1)
+    """1 + the number of transitions logged for ``submission``: round 1 until its state first changes."""
+    return TransitionLog.objects.filter(**records_filter(submission)).exclude(from_state="").count() + 1
 
 
 def user_may_assess(*, submission, user) -> bool:
@@ -91,8 +91,10 @@ def assessor_candidates(*, submission) -> list:
     specific = as_specific(submission)
     app_label, codename = assessor_permission(type(specific)).split(".", 1)
     permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
-    holders = Q(is_superuser=True) | Q(groups__in=_groups_with(permission)) | Q(
-        user_permissions__codename=codename, user_permissions__content_type__app_label=app_label
+    holders = (
+        Q(is_superuser=True)
+        | Q(groups__in=_groups_with(permission))
+        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
     )
     users = {user.pk: user for user in get_user_model().objects.filter(holders, is_active=True).distinct()}
     target = getattr(specific, "assigned_to", None)
@@ -231,7 +233,9 @@ def _cleaned(*, submission, scores: dict, recommendation: str, comment: str) -> 
     if comment_error:
         errors["comment"] = comment_error
     if errors:
-        raise MissingTransitionInput(_("The assessment was not saved: correct the marked answers."), field_errors=errors)
+        raise MissingTransitionInput(
+            _("The assessment was not saved: correct the marked answers."), field_errors=errors
+        )
     return cleaned
 
 
@@ -247,9 +251,7 @@ def assessment_give(*, submission, user, scores: dict, recommendation: str, comm
     if not user_may_assess(submission=specific, user=user):
         raise TransitionNotPermitted(_("You may not assess this application."))
     with transaction.atomic():
-        requested = (
-            assessments_of(specific).select_for_update().filter(reviewer=user).order_by("-round", "-pk").first()
-        )
+        requested = assessments_of(specific).select_for_update().filter(reviewer=user).order_by("-round", "-pk").first()
         if requested is None:
             raise TransitionNotPermitted(_("No assessment of this application was requested from you."))
         if requested.closed_at is not None:

@@ -215,7 +215,11 @@ class AssessmentFormView(VisibleObjectMixin, View):
             return self.render(self.form(), status=409)
         messages.success(
             request,
-            (_("%(reference)s: your assessment was saved.") if first_time else _("%(reference)s: your assessment was changed."))
+            (
+                _("%(reference)s: your assessment was saved.")
+                if first_time
+                else _("%(reference)s: your assessment was changed.")
+            )
             % {"reference": self.object},
         )
         return HttpResponseRedirect(self.inspect_url + "#assessments")

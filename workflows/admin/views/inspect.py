@@ -16,8 +16,8 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from ...diagram import state_machine_svg, svg_width
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
-from ...services import available_transitions
 from ...selectors.assessments import assessment_rounds
+from ...services import available_transitions
 from ...services.assessments import assessments_of, criteria_for, user_may_assess, user_may_request_assessments
 from ...services.delivery import TEMPLATE_DIR
 from ...services.records import user_may_add_note

@@ -10,9 +10,9 @@ from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
-from ..actions import bulk_transition_choices, staff_transitions, transition_action
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
 from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
+from ..actions import bulk_transition_choices, staff_transitions, transition_action
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
