@@ -32,29 +32,69 @@ def _may_view(model, user) -> bool:
     return SubmissionPermissionPolicy(model).user_has_permission(user, "view")
 
 
-class AssessmentRequestView(VisibleObjectMixin, View):
+class Refused(Exception):
+    """A refusal these views answer with a 403 page that says why (not Wagtail's redirect to the dashboard)."""
+
+    def __init__(self, reason):
+        self.reason = reason
+        super().__init__(str(reason))
+
+
+def refusal(request, reason, *, back_url: str, back_label) -> TemplateResponse:
+    return TemplateResponse(
+        request,
+        "workflows/admin/refused.html",
+        {"reason": reason, "back_url": back_url, "back_label": back_label},
+        status=403,
+    )
+
+
+class RefusingView(VisibleObjectMixin, View):
+    """Turns ``Refused`` into the 403 page, with a way back (the row if visible, else the listing)."""
+
+    index_url_name = None
+
+    def back(self):
+        if getattr(self, "object", None) is not None:
+            return self.inspect_url, _("Back to the application")
+        return reverse(self.index_url_name), _("Back to the list")
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return self.checked_dispatch(request, *args, **kwargs)
+        except Refused as refused:
+            back_url, back_label = self.back()
+            return refusal(request, refused.reason, back_url=back_url, back_label=back_label)
+
+
+class AssessmentRequestView(RefusingView):
     """GET: choose reviewers; POST: ask them. For one row (``pk``) or the selected rows (``?id=``)."""
 
     template_name = "workflows/admin/assessment_request.html"
-    index_url_name = None
 
-    def dispatch(self, request, pk=None):
-        if not _may_view(self.model, request.user) or not user_may_request_any_assessments(request.user):
+    def checked_dispatch(self, request, pk=None):
+        if not _may_view(self.model, request.user):
             raise PermissionDenied
+        self.object = None
         if pk is not None:
             self.object = self.get_visible_object(pk)
-            if not user_may_request_assessments(submission=self.object, user=request.user):
-                raise PermissionDenied
+        may_request = (
+            user_may_request_assessments(submission=self.object, user=request.user)
+            if self.object is not None
+            else user_may_request_any_assessments(request.user)
+        )
+        if not may_request:
+            raise Refused(_("Your role does not allow requesting assessments."))
+        if pk is not None:
             self.rows = [self.object]
             fallback = self.inspect_url + "#assessments"
         else:
-            self.object = None
             ids = [value for value in (request.POST or request.GET).getlist("id") if value.isdigit()]
             rows = visible_queryset(model=self.model, user=request.user).filter(pk__in=ids).order_by("pk")
             self.rows = [row for row in rows if user_may_request_assessments(submission=row, user=request.user)]
             fallback = reverse(self.index_url_name)
         self.next_url = safe_next_url(request, fallback)
-        return super().dispatch(request, pk)
+        return View.dispatch(self, request, pk)
 
     def candidates(self) -> list:
         found = {}
@@ -138,12 +178,12 @@ class AssessmentRequestView(VisibleObjectMixin, View):
             )
 
 
-class AssessmentFormView(VisibleObjectMixin, View):
+class AssessmentFormView(RefusingView):
     """The requested reviewer's assessment of one row: given, then editable until the row moves on."""
 
     template_name = "workflows/admin/assessment_form.html"
 
-    def dispatch(self, request, pk):
+    def checked_dispatch(self, request, pk):
         if not _may_view(self.model, request.user):
             raise PermissionDenied
         self.object = self.get_visible_object(pk)
@@ -155,9 +195,9 @@ class AssessmentFormView(VisibleObjectMixin, View):
             .first()
         )
         if self.assessment is None or not user_may_assess(submission=self.object, user=request.user):
-            raise PermissionDenied(_("No assessment of this application was requested from you."))
+            raise Refused(_("No assessment of this application was requested from you."))
         self.criteria = list(criteria_for(self.model))
-        return super().dispatch(request, pk)
+        return View.dispatch(self, request, pk)
 
     def render(self, form, status=200):
         return TemplateResponse(
@@ -209,7 +249,7 @@ class AssessmentFormView(VisibleObjectMixin, View):
             messages.error(request, str(error.message))
             return self.render(form, status=400)
         except TransitionNotPermitted as error:
-            raise PermissionDenied(str(error.message)) from error
+            raise Refused(error.message) from error
         except TransitionError as error:
             messages.error(request, str(error.message))
             return self.render(self.form(), status=409)
