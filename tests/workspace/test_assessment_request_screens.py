@@ -85,3 +85,12 @@ def test_bulk_request_asks_each_reviewer_where_they_may_assess(
     report = " ".join(messages_of(response))
     assert "3 assessments requested" in report
     assert f"{other.reference} — " in report and ended.reference in report
+
+
+def test_no_request_is_offered_once_no_staff_decision_is_left(client, users, make_city_application, city_urls):
+    ended = make_city_application(S.ENDED)
+    client.force_login(users["coordinator"])
+    assert "data-request-assessments" not in client.get(city_urls.inspect(ended)).content.decode()
+    response = client.get(assessment_request_url(city_urls, ended))
+    assert response.status_code == 409
+    assert "Assessments cannot be requested while the application is “Ended”." in response.content.decode()

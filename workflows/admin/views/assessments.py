@@ -13,6 +13,7 @@ from django.views import View
 
 from ...exceptions import MissingTransitionInput, TransitionError, TransitionNotPermitted
 from ...services.assessments import (
+    assessable_states,
     assessments_of,
     assessments_request,
     assessor_candidates,
@@ -35,17 +36,18 @@ def _may_view(model, user) -> bool:
 class Refused(Exception):
     """A refusal these views answer with a 403 page that says why (not Wagtail's redirect to the dashboard)."""
 
-    def __init__(self, reason):
+    def __init__(self, reason, *, status: int = 403):
         self.reason = reason
+        self.status = status
         super().__init__(str(reason))
 
 
-def refusal(request, reason, *, back_url: str, back_label) -> TemplateResponse:
+def refusal(request, reason, *, back_url: str, back_label, status: int = 403) -> TemplateResponse:
     return TemplateResponse(
         request,
         "workflows/admin/refused.html",
         {"reason": reason, "back_url": back_url, "back_label": back_label},
-        status=403,
+        status=status,
     )
 
 
@@ -64,7 +66,7 @@ class RefusingView(VisibleObjectMixin, View):
             return self.checked_dispatch(request, *args, **kwargs)
         except Refused as refused:
             back_url, back_label = self.back()
-            return refusal(request, refused.reason, back_url=back_url, back_label=back_label)
+            return refusal(request, refused.reason, back_url=back_url, back_label=back_label, status=refused.status)
 
 
 class AssessmentRequestView(RefusingView):
@@ -86,12 +88,28 @@ class AssessmentRequestView(RefusingView):
         if not may_request:
             raise Refused(_("Your role does not allow requesting assessments."))
         if pk is not None:
-            self.rows = [self.object]
+            if self.object.state not in assessable_states(self.model):
+                raise Refused(
+                    _("Assessments cannot be requested while the application is “%(state)s”.")
+                    % {"state": self.object.get_state_display()},
+                    status=409,
+                )
+            self.rows, self.left_out = [self.object], []
             fallback = self.inspect_url + "#assessments"
         else:
             ids = [value for value in (request.POST or request.GET).getlist("id") if value.isdigit()]
             rows = visible_queryset(model=self.model, user=request.user).filter(pk__in=ids).order_by("pk")
-            self.rows = [row for row in rows if user_may_request_assessments(submission=row, user=request.user)]
+            self.rows, self.left_out = [], []
+            for row in rows:
+                if row.state not in assessable_states(self.model):
+                    reason = _("Assessments cannot be requested while the application is “%(state)s”.") % {
+                        "state": row.get_state_display()
+                    }
+                    self.left_out.append((str(row), reason))
+                elif not user_may_request_assessments(submission=row, user=request.user):
+                    self.left_out.append((str(row), _("Your role does not allow requesting assessments of it.")))
+                else:
+                    self.rows.append(row)
             fallback = reverse(self.index_url_name)
         self.next_url = safe_next_url(request, fallback)
         return View.dispatch(self, request, pk)
@@ -118,6 +136,7 @@ class AssessmentRequestView(RefusingView):
                 "rows": self.rows,
                 "form": form,
                 "already_asked": self.already_asked(),
+                "left_out": self.left_out,
                 "action_url": self.request.get_full_path(),
                 "next_url": self.next_url,
             },
@@ -136,7 +155,7 @@ class AssessmentRequestView(RefusingView):
             messages.error(request, _("No assessment was requested: correct the errors below."))
             return self.render(form, status=400)
         reviewers = list(form.cleaned_data["reviewers"])
-        asked, refused = [], []
+        asked, refused = [], list(self.left_out)
         for row in self.rows:
             eligible = [reviewer for reviewer in reviewers if user_may_assess(submission=row, user=reviewer)]
             skipped = [reviewer for reviewer in reviewers if reviewer not in eligible]

@@ -18,7 +18,13 @@ from ...diagram import state_machine_svg, svg_width
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...selectors.assessments import assessment_rounds
 from ...services import available_transitions
-from ...services.assessments import assessments_of, criteria_for, user_may_assess, user_may_request_assessments
+from ...services.assessments import (
+    assessable_states,
+    assessments_of,
+    criteria_for,
+    user_may_assess,
+    user_may_request_assessments,
+)
 from ...services.delivery import TEMPLATE_DIR
 from ...services.records import user_may_add_note
 from ...specs import spec_for, state_member
@@ -182,8 +188,10 @@ class SubmissionInspectView(generic.InspectView):
             if user_may_assess(submission=self.object, user=user)
             else None
         )
-        may_request = self.assessment_request_url_name and user_may_request_assessments(
-            submission=self.object, user=user
+        may_request = (
+            self.assessment_request_url_name
+            and self.object.state in assessable_states(self.model)
+            and user_may_request_assessments(submission=self.object, user=user)
         )
         return {
             "assessment_rounds": assessment_rounds(self.object, list(criteria_for(self.model))),
