@@ -16,6 +16,9 @@ NOTE_ACTION = "workflow_forms.add_note"
 #: Written by the personal-data services when an applicant is erased (on request or by retention).
 ERASED_ACTION = "workflow_forms.erase"
 GENERIC_TRANSITION_ACTION = "workflow_forms.transition"
+ASSESSMENT_REQUESTED_ACTION = "workflow_forms.assessment_request"
+ASSESSMENT_GIVEN_ACTION = "workflow_forms.assessment_give"
+ASSESSMENT_EDITED_ACTION = "workflow_forms.assessment_edit"
 #: A submission is logged like a transition ("" → its first state), though no method performs it.
 SUBMIT = "submit"
 SUBMIT_LABEL = _("Application submitted")
@@ -57,6 +60,14 @@ class GenericTransitionLogFormatter(TransitionLogFormatter):
         }
 
 
+class AssessmentRequestedFormatter(LogFormatter):
+    label = _("Assessment requested")
+
+    def format_message(self, log_entry):
+        reviewer = (log_entry.data or {}).get("reviewer", "")
+        return _("Assessment requested from %(reviewer)s") % {"reviewer": reviewer}
+
+
 def register(actions) -> None:
     """Called from the ``register_log_actions`` hook in wagtail_hooks.py."""
     for transition, label in transition_log_labels().items():
@@ -64,4 +75,7 @@ def register(actions) -> None:
         actions.register_action(log_action_for(transition))(formatter)
     actions.register_action(GENERIC_TRANSITION_ACTION)(GenericTransitionLogFormatter)
     actions.register_action(NOTE_ACTION, _("Internal note added"), _("Internal note added"))
+    actions.register_action(ASSESSMENT_REQUESTED_ACTION)(AssessmentRequestedFormatter)
+    actions.register_action(ASSESSMENT_GIVEN_ACTION, _("Assessment given"), _("Assessment given"))
+    actions.register_action(ASSESSMENT_EDITED_ACTION, _("Assessment changed"), _("Assessment changed"))
     actions.register_action(ERASED_ACTION, _("Applicant's personal data erased"), _("Applicant's personal data erased"))

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from .accounts import demo_accounts_ensure
 from .applications import demo_submissions_ensure
+from .assessments import assessment_criteria_ensure
 from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
 from .events import events_ensure
@@ -39,5 +40,6 @@ def demo_content_load(*, with_accounts: bool) -> LoadReport:
         cluster_leader_accounts_ensure(clusters=clusters, report=report)
     form_pages = {kind: programme[kind] for kind in ("city", "company", "theme")}
     demo_submissions_ensure(form_pages=form_pages, clusters=clusters, report=report)
+    assessment_criteria_ensure(report=report)
     search_and_reference_indexes_update(objects=report.created_objects)
     return report

@@ -212,3 +212,51 @@ def reload(obj):
 
 
 assert hasattr(ThematicClusterPage, "pages_managed_by"), "the leader tests need ThematicClusterPage.pages_managed_by"
+
+
+@pytest.fixture
+def city_criteria(db):
+    """Three criteria city applications are scored on, as the demo content has them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from workflows.models import AssessmentCriterion
+
+    kind = ContentType.objects.get_for_model(CityApplication)
+    return [
+        AssessmentCriterion.objects.create(kind=kind, name=name, sort_order=order)
+        for order, name in enumerate(["Relevance to the cluster", "Maturity", "Transferability"], start=1)
+    ]
+
+
+@pytest.fixture
+def assess(django_capture_on_commit_callbacks):
+    """Ask ``reviewers`` for assessments of ``row`` (as ``by``), and have ``reviewer`` give one."""
+    from workflows.services.assessments import assessment_give, assessments_request
+
+    class Assess:
+        @staticmethod
+        def ask(row, reviewers, by):
+            with django_capture_on_commit_callbacks(execute=True):
+                return assessments_request(submission=row, reviewers=reviewers, user=by)
+
+        @staticmethod
+        def give(row, reviewer, criteria, scores, recommendation="accept", comment=""):
+            return assessment_give(
+                submission=row,
+                user=reviewer,
+                scores=dict(zip([criterion.pk for criterion in criteria], scores, strict=True)),
+                recommendation=recommendation,
+                comment=comment,
+            )
+
+    return Assess()
+
+
+def assessment_url(urls, obj):
+    return reverse(f"{urls.name}:assessment", args=(obj.pk,))
+
+
+def assessment_request_url(urls, obj=None):
+    if obj is None:
+        return reverse(f"{urls.name}:assessment_request_bulk")
+    return reverse(f"{urls.name}:assessment_request", args=(obj.pk,))

@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from ..models import Application
 from ..selectors import prefetch_managed_targets, target_ids_managed_by
+from ..selectors.assessments import awaiting_assessment_q
 from ..services import available_transitions
 from ..specs import default_spec, spec_for, transition_specs
 
@@ -83,7 +84,7 @@ def awaiting_action_q(*, model, user) -> Q:
     The states come from the machine: every source state of a forward transition (``moves_forward``: not
     ending, rejecting, reopening, nor the applicant's) the user may perform because of their permissions,
     plus, for applications assigned to targets they lead, the sources of those a leader may perform
-    (e.g. activate).
+    (e.g. activate), plus the rows whose assessment was requested from the user and not given yet.
     """
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
@@ -98,4 +99,4 @@ def awaiting_action_q(*, model, user) -> Q:
             leader_states = {str(t.source) for t in transitions if t.has_perm(leader_probe, user)} - general
             if leader_states:
                 query |= Q(state__in=sorted(leader_states), assigned_to_id__in=managed)
-    return query
+    return query | awaiting_assessment_q(model=model, user=user)

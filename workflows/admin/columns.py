@@ -1,5 +1,6 @@
 """Listing columns: the state badge, related pages, and the bulk-selection checkbox."""
 
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn, Column
 
@@ -62,3 +63,27 @@ class SelectColumn(BaseColumn):
         context = super().get_cell_context_data(instance, parent_context)
         context["transitions"] = self.offered(instance)
         return context
+
+
+class AssessmentCountColumn(Column):
+    """How many assessments were given in the latest round (the listing annotates ``assessment_count``)."""
+
+    def __init__(self, name="assessment_count", **kwargs):
+        kwargs.setdefault("label", _("Assessed"))
+        kwargs.setdefault("sort_key", "assessment_count")
+        kwargs.setdefault("accessor", lambda row: getattr(row, "assessment_count", 0))
+        super().__init__(name, **kwargs)
+
+
+class AssessmentMeanColumn(Column):
+    """The mean score (1–5) of the latest round's assessments, one decimal; empty when none was given."""
+
+    def __init__(self, name="assessment_mean", **kwargs):
+        kwargs.setdefault("label", _("Score"))
+        kwargs.setdefault("sort_key", "assessment_mean")
+        kwargs.setdefault("accessor", lambda row: mean_score_text(getattr(row, "assessment_mean", None)))
+        super().__init__(name, **kwargs)
+
+
+def mean_score_text(value) -> str:
+    return "" if value is None else formats.number_format(round(value, 1), 1)

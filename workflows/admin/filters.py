@@ -11,7 +11,10 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Page
 
+from ..selectors.assessments import with_assessment_summary
 from .actions import awaiting_action_q
+
+ASSESSMENT_CHOICES = (("none", _("None given")), ("some", _("At least one given")))
 
 
 def assignable_pages(model):
@@ -31,6 +34,36 @@ class SubmissionFilterSet(WagtailFilterSet):
     awaiting_my_action = django_filters.BooleanFilter(
         label=_("Awaiting my action"), method="filter_awaiting_my_action", widget=BooleanRadioSelect
     )
+
+    assessments = django_filters.ChoiceFilter(
+        label=_("Assessments"), choices=ASSESSMENT_CHOICES, method="filter_assessments", empty_label=_("Any")
+    )
+    mean_score_at_least = django_filters.NumberFilter(
+        label=_("Mean score at least"),
+        method="filter_mean_score",
+        min_value=1,
+        max_value=5,
+        widget=forms.NumberInput(attrs={"min": 1, "max": 5, "step": "0.1"}),
+        help_text=_("1 to 5, over the latest round's assessments."),
+    )
+
+    @staticmethod
+    def _summarised(queryset):
+        if "assessment_count" in queryset.query.annotations:
+            return queryset
+        return with_assessment_summary(queryset)
+
+    def filter_assessments(self, queryset, name, value):
+        if value == "none":
+            return self._summarised(queryset).filter(assessment_count=0)
+        if value == "some":
+            return self._summarised(queryset).filter(assessment_count__gt=0)
+        return queryset
+
+    def filter_mean_score(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return self._summarised(queryset).filter(assessment_mean__gte=value)
 
     def filter_awaiting_my_action(self, queryset, name, value):
         if value is None:

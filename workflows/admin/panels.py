@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from ..selectors import submissions_visible_to
+from ..selectors.assessments import awaiting_assessment_q
 from ..specs import state_tone
 from .actions import awaiting_action_q
 from .registry import user_may_see_any_submissions, workspace_viewsets
@@ -45,17 +46,30 @@ class ApplicationsPanel(Component):
         ]
         awaiting = visible.filter(awaiting_action_q(model=model, user=user)).order_by("submitted_at")
         awaiting_rows = list(awaiting[: AWAITING_SHOWN + 1])
+        assess = set(
+            model._default_manager.filter(pk__in=[row.pk for row in awaiting_rows])
+            .filter(awaiting_assessment_q(model=model, user=user))
+            .values_list("pk", flat=True)
+        )
         return {
             "label": model._meta.verbose_name_plural.capitalize(),
             "total": sum(counts.values()),
             "states": states,
-            "awaiting": [
-                {"reference": str(row), "url": reverse(viewset.get_url_name("inspect"), args=(row.pk,))}
-                for row in awaiting_rows[:AWAITING_SHOWN]
-            ],
+            "awaiting": [self.awaiting_row(viewset, row, assess) for row in awaiting_rows[:AWAITING_SHOWN]],
             "awaiting_count": awaiting.count() if len(awaiting_rows) > AWAITING_SHOWN else len(awaiting_rows),
             "awaiting_url": f"{index_url}?awaiting_my_action=true",
         }
+
+    @staticmethod
+    def awaiting_row(viewset, row, assess: set[int]) -> dict:
+        """A row awaiting this user: its assessment form when that is what awaits, else its inspect page."""
+        if row.pk in assess:
+            return {
+                "reference": str(row),
+                "url": reverse(viewset.get_url_name("assessment"), args=(row.pk,)),
+                "assessment": True,
+            }
+        return {"reference": str(row), "url": reverse(viewset.get_url_name("inspect"), args=(row.pk,))}
 
     def get_context_data(self, parent_context):
         return {"kinds": [self.kind_summary(viewset) for viewset in workspace_viewsets()]}

@@ -27,9 +27,11 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from .criteria import AssessmentCriterionViewSet
 from .filters import filterset_for
 from .permission_policy import SubmissionPermissionPolicy
 from .registry import register_workspace_viewset, user_may_see_any_submissions
+from .views.assessments import AssessmentFormView, AssessmentRequestView
 from .views.bulk import TransitionBulkAction
 from .views.help import StateDiagramView
 from .views.history import SubmissionHistoryView
@@ -90,6 +92,8 @@ class SubmissionViewSet(ModelViewSet):
             list_prefetch_related=self.list_prefetch_related,
             transition_url_name=self.get_url_name("transition"),
             bulk_url_name=self.get_url_name("bulk"),
+            assessment_url_name=self.get_url_name("assessment"),
+            assessment_request_bulk_url_name=self.get_url_name("assessment_request_bulk"),
             **kwargs,
         )
 
@@ -97,6 +101,8 @@ class SubmissionViewSet(ModelViewSet):
         return super().get_inspect_view_kwargs(
             transition_url_name=self.get_url_name("transition"),
             note_url_name=self.get_url_name("note"),
+            assessment_url_name=self.get_url_name("assessment"),
+            assessment_request_url_name=self.get_url_name("assessment_request"),
             **kwargs,
         )
 
@@ -115,12 +121,25 @@ class SubmissionViewSet(ModelViewSet):
     def note_view(self):
         return NoteAddView.as_view(model=self.model, inspect_url_name=self.get_url_name("inspect"))
 
+    @property
+    def assessment_view(self):
+        return AssessmentFormView.as_view(model=self.model, inspect_url_name=self.get_url_name("inspect"))
+
+    @property
+    def assessment_request_view(self):
+        return AssessmentRequestView.as_view(
+            model=self.model, inspect_url_name=self.get_url_name("inspect"), index_url_name=self.get_url_name("index")
+        )
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("transition/<int:pk>/<slug:name>/", self.transition_view, name="transition"),
             path("bulk/<slug:name>/", self.bulk_view, name="bulk"),
             path("note/<int:pk>/", self.note_view, name="note"),
+            path("assessment/<int:pk>/", self.assessment_view, name="assessment"),
+            path("assessments/request/<int:pk>/", self.assessment_request_view, name="assessment_request"),
+            path("assessments/request/", self.assessment_request_view, name="assessment_request_bulk"),
         ]
 
     def register_permissions(self):
@@ -168,7 +187,8 @@ class StateDiagramViewSet(ViewSet):
 
 
 class ApplicationsViewSetGroup(ViewSetGroup):
-    """The "Applications" menu: the kinds in ``items``, then the help page. Shown only when one of them is."""
+    """The "Applications" menu: the kinds in ``items``, the assessment criteria, then the help page. Shown only
+    when one of them is."""
 
     menu_label = _("Applications")
     menu_icon = "form"
@@ -176,5 +196,5 @@ class ApplicationsViewSetGroup(ViewSetGroup):
     items = ()
 
     def __init__(self):
-        self.items = (*self.items, StateDiagramViewSet)
+        self.items = (*self.items, AssessmentCriterionViewSet, StateDiagramViewSet)
         super().__init__()

@@ -145,3 +145,69 @@ def note_out(note) -> dict:
         "text": note.text,
         "created_at": note.created_at,
     }
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def assessment_out(assessment) -> dict:
+    return {
+        "id": assessment.pk,
+        "reviewer": _name(assessment.reviewer),
+        "requested_by": _name(assessment.requested_by),
+        "round": assessment.round,
+        "state_when_requested": assessment.state,
+        "open": assessment.is_open,
+        "requested_at": assessment.requested_at,
+        "given_at": assessment.given_at,
+        "changed_at": assessment.changed_at,
+        "recommendation": assessment.recommendation or None,
+        "comment": assessment.comment,
+        "scores": [
+            {
+                "criterion_id": score.criterion_id,
+                "criterion": score.criterion.name,
+                "score": score.score,
+                "label": score.label,
+            }
+            for score in assessment.scores.all()
+        ],
+    }
+
+
+def assessments(application) -> dict:
+    """The application's assessments (every round, latest first), its kind's criteria and the latest aggregate."""
+    from ..selectors.assessments import assessment_rounds
+    from ..services.assessments import criteria_for
+
+    criteria = list(criteria_for(type(application)))
+    rounds = assessment_rounds(application, criteria)
+    latest = rounds[0] if rounds else None
+    summary = None
+    if latest is not None:
+        data = latest["summary"]
+        summary = {
+            "round": latest["round"],
+            "requested": data["requested"],
+            "given": data["given"],
+            "mean": data["mean"],
+            "criteria": [
+                {"criterion_id": row["criterion"].pk, "criterion": row["criterion"].name, "mean": row["mean"]}
+                for row in data["criteria"]
+            ],
+            "recommendations": {item["value"]: item["count"] for item in data["recommendations"]},
+        }
+    return {
+        "criteria": [
+            {
+                "id": criterion.pk,
+                "name": criterion.name,
+                "help_text": criterion.help_text,
+                "score_labels": [criterion.score_label(score) for score in range(1, 6)],
+            }
+            for criterion in criteria
+        ],
+        "latest_round": summary,
+        "items": [assessment_out(assessment) for round_ in rounds for assessment in round_["assessments"]],
+    }

@@ -1,4 +1,5 @@
 from .applications import AbstractApplication, Application
+from .assessments import Assessment, AssessmentCriterion, AssessmentScore, Recommendation
 from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
 from .notifications import Notification, NotificationState
 from .records import InternalNote, SubmittedFile, TransitionLog
@@ -12,9 +13,13 @@ __all__ = [
     "AbstractWorkflowFormPage",
     "Application",
     "ApplicationState",
+    "Assessment",
+    "AssessmentCriterion",
+    "AssessmentScore",
     "InternalNote",
     "Notification",
     "NotificationState",
+    "Recommendation",
     "SubmittedFile",
     "TransitionLog",
 ]

@@ -41,6 +41,7 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
     """
 
     assignable_page_types: tuple[str, ...] = ()
+    assessor_permission = "workflow_forms.review_application"
     export_extra_fields = ("assigned_to",)
     protected_resubmission_fields: tuple[str, ...] = (
         "state",

@@ -36,6 +36,8 @@ class AbstractSubmission(models.Model):
       its own, e.g. ``personal_fields = (*AbstractSubmission.personal_fields, "phone")``.
     - ``retention_states``: states in which a submission is anonymised once it has stayed there longer than
       ``WORKFLOW_FORMS_RETENTION_MONTHS`` (states a kind does not have are ignored).
+    - ``assessor_permission``: the permission ("app_label.codename") of staff who may be asked to assess
+      submissions of this kind; ``None`` (the default) means the kind's view permission.
 
     A concrete kind adds a ``state`` FSMField whose choices are a ``workflows.specs.StateChoices`` class (its
     default one of them), and ``@transition`` methods, each with its ``TransitionSpec``.
@@ -48,6 +50,7 @@ class AbstractSubmission(models.Model):
     export_extra_fields: tuple[str, ...] = ()
     personal_fields: tuple[str, ...] = ("applicant_name", "applicant_email")
     retention_states: tuple[str, ...] = ("rejected", "withdrawn")
+    assessor_permission: str | None = None
 
     reference = models.CharField(_("reference"), max_length=32, unique=True, null=True, editable=False)
     applicant_name = models.CharField(_("applicant's name"), max_length=255)

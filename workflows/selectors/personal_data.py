@@ -2,8 +2,9 @@
 
 What is included and why (see the README, "Personal data"): every submission made with the address, with
 its fields, answers, the files listed (name, size, when), the log of state changes with the messages to the
-applicant and the internal reasons staff recorded, the internal notes, and every mail sent to the address.
-Staff members' names are left out: they are other people's data (GDPR art. 15(4)).
+applicant and the internal reasons staff recorded, the internal notes, the assessments given (scores,
+recommendation, comment), and every mail sent to the address. Staff members' names are left out: they are
+other people's data (GDPR art. 15(4)); so are assessments requested and not given (they say only who was asked).
 
 Other apps add what they hold (e.g. a member account) with the ``workflow_forms_export_applicant_data`` hook:
 ``fn(*, email, submissions) -> dict`` whose items are added under ``"other"``.
@@ -14,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail import hooks
 
-from ..models import InternalNote, Notification, SubmittedFile, TransitionLog
+from ..models import Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
 from ..registry import submissions_for_email
 
 EXPORT_HOOK = "workflow_forms_export_applicant_data"
@@ -99,7 +100,28 @@ def submission_data(submission) -> dict:
         "internal_notes": [
             {"written": note.created_at.isoformat(), "text": note.text} for note in _records(InternalNote, submission)
         ],
+        "assessments": _assessments(submission),
     }
+
+
+def _assessments(submission) -> list[dict]:
+    """The assessments given, without the reviewers' names (their data, art. 15(4)) nor unanswered requests."""
+    given = (
+        _records(Assessment, submission)
+        .filter(given_at__isnull=False)
+        .prefetch_related("scores__criterion")
+        .order_by("round", "given_at", "pk")
+    )
+    return [
+        {
+            "round": assessment.round,
+            "given": assessment.given_at.isoformat(),
+            "scores": {score.criterion.name: score.score for score in assessment.scores.all()},
+            "recommendation": str(assessment.get_recommendation_display()),
+            "comment": assessment.comment,
+        }
+        for assessment in given
+    ]
 
 
 def notifications_to(email: str) -> list[dict]:

@@ -4,7 +4,8 @@ What stays, so figures and counts do not change: each submission's row, kind, st
 interests, and the structure of its log (which change, from and to which state, when, by whom on the staff).
 What goes: the fields the kind lists in ``personal_fields`` (the name becomes "Erased applicant", the address a
 placeholder under the reserved ``.invalid`` domain), the answers' values, the messages and internal reasons in
-the log and in Wagtail's audit entries, the internal notes' text, the mails' recipient (where it was the
+the log and in Wagtail's audit entries, the internal notes' text and the assessments' comments (their scores
+and recommendations stay: they name no one), the mails' recipient (where it was the
 applicant) and context, and the uploaded files (storage and rows). Each erased submission gets an audit entry
 saying that it was erased and why, without the address.
 
@@ -25,7 +26,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from ..log_actions import ERASED_ACTION
-from ..models import InternalNote, Notification, SubmittedFile, TransitionLog
+from ..models import Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
 from ..registry import as_specific, submissions_for_email
 from ..selectors.personal_data import ERASED_DOMAIN, is_erased_address
 from ..tokens import token_hash
@@ -144,6 +145,7 @@ def submission_anonymise(*, submission, reason: str, actor=None, placeholder: st
     )
     TransitionLog.objects.filter(**lookup).update(note="", message="")
     InternalNote.objects.filter(**lookup).update(text=REDACTED)
+    Assessment.objects.filter(**lookup).exclude(comment="").update(comment=REDACTED)
     _redact_audit(specific, patterns)
     type(specific)._default_manager.filter(pk=specific.pk).update(**_anonymous_values(specific, placeholder))
     log(specific, ERASED_ACTION, user=actor, title=str(specific), data={"reason": reason})

@@ -14,6 +14,7 @@ from ..exceptions import (
 )
 from ..registry import as_specific
 from ..specs import spec_for, state_member, transition_specs
+from .assessments import assessments_close
 from .inputs import clean_transition_input
 from .notifications import notify_transition
 from .records import transition_log_write
@@ -118,6 +119,7 @@ def perform_transition(
             current.save()
         except ConcurrentTransition:
             raise TransitionConflict() from None
+        assessments_close(submission=current)
         entry = transition_log_write(
             submission=current,
             transition=name,

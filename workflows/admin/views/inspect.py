@@ -16,7 +16,15 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from ...diagram import state_machine_svg, svg_width
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
+from ...selectors.assessments import assessment_rounds
 from ...services import available_transitions
+from ...services.assessments import (
+    assessable_states,
+    assessments_of,
+    criteria_for,
+    user_may_assess,
+    user_may_request_assessments,
+)
 from ...services.delivery import TEMPLATE_DIR
 from ...services.records import user_may_add_note
 from ...specs import spec_for, state_member
@@ -87,6 +95,8 @@ class SubmissionInspectView(generic.InspectView):
     transition_url_name = None
     note_url_name = None
     history_url_name = None
+    assessment_url_name = None
+    assessment_request_url_name = None
 
     def get_object(self, queryset=None):
         from django.shortcuts import get_object_or_404
@@ -165,6 +175,29 @@ class SubmissionInspectView(generic.InspectView):
                 ],
                 "next_url": self.request.get_full_path(),
                 "diagram": self.diagram(),
+                **self.assessment_context(),
             }
         )
         return context
+
+    def assessment_context(self) -> dict:
+        """The assessments section: every round with its aggregate, and the user's own assessment and requests."""
+        user = self.request.user
+        mine = (
+            assessments_of(self.object).filter(reviewer=user).order_by("-round", "-pk").first()
+            if user_may_assess(submission=self.object, user=user)
+            else None
+        )
+        may_request = (
+            self.assessment_request_url_name
+            and self.object.state in assessable_states(self.model)
+            and user_may_request_assessments(submission=self.object, user=user)
+        )
+        return {
+            "assessment_rounds": assessment_rounds(self.object, list(criteria_for(self.model))),
+            "my_assessment": mine,
+            "assessment_url": reverse(self.assessment_url_name, args=(self.object.pk,)) if mine else "",
+            "request_assessments_url": (
+                reverse(self.assessment_request_url_name, args=(self.object.pk,)) if may_request else ""
+            ),
+        }

@@ -10,11 +10,16 @@ from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
+from ...selectors.assessments import with_assessment_summary, with_criterion_means
+from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
 from ..actions import bulk_transition_choices, staff_transitions, transition_action
-from ..columns import SelectColumn
+from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
+CRITERION_PREFIX = "criterion_mean_"
+#: The bulk footer's name for "Request assessments" (no transition is named with a hyphen).
+REQUEST_ASSESSMENTS = "request-assessments"
 
 
 class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
@@ -26,6 +31,8 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
     list_prefetch_related = ()
     transition_url_name = None
     bulk_url_name = None
+    assessment_url_name = None
+    assessment_request_bulk_url_name = None
 
     def get_base_queryset(self):
         queryset = self.model._default_manager.all()
@@ -33,7 +40,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             queryset = queryset.select_related(*self.list_select_related)
         if self.list_prefetch_related:
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
-        return submissions_visible_to(user=self.request.user, queryset=queryset)
+        return with_assessment_summary(submissions_visible_to(user=self.request.user, queryset=queryset))
 
     # -- row actions -------------------------------------------------------------------------
 
@@ -97,8 +104,24 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         return [*dropdown, *super().get_list_buttons(instance)]
 
     @cached_property
+    def may_request_assessments(self) -> bool:
+        return bool(self.assessment_request_bulk_url_name) and user_may_request_any_assessments(self.request.user)
+
+    def bulk_offered(self, instance) -> list[str]:
+        """What the row's checkbox offers the bulk footer: its transitions, and requesting assessments."""
+        names = list(self.transition_names(instance))
+        if self.may_request_assessments and instance.state in assessable_states(self.model):
+            names.append(REQUEST_ASSESSMENTS)
+        return names
+
+    @cached_property
     def columns(self):
-        return [SelectColumn(offered=self.transition_names), *super().columns]
+        return [
+            SelectColumn(offered=self.bulk_offered),
+            *super().columns,
+            AssessmentCountColumn(label=_("Assessments")),
+            AssessmentMeanColumn(label=_("Mean score")),
+        ]
 
     # -- bulk actions ------------------------------------------------------------------------
 
@@ -108,6 +131,16 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             {**choice, "url": reverse(self.bulk_url_name, args=(choice["name"],))}
             for choice in bulk_transition_choices(model=self.model, user=self.request.user)
         ]
+        if self.may_request_assessments:
+            context["bulk_transitions"].append(
+                {
+                    "name": REQUEST_ASSESSMENTS,
+                    "label": _("Request assessments"),
+                    "aria_label": _("Request assessments of the selected rows"),
+                    "destructive": False,
+                    "url": reverse(self.assessment_request_bulk_url_name),
+                }
+            )
         return context
 
     # -- export ------------------------------------------------------------------------------
@@ -133,7 +166,17 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
                 if key not in answer_labels:
                     answer_labels[key] = (answer or {}).get("label") or key
         self.answer_headings = {f"{ANSWER_PREFIX}{key}": label for key, label in answer_labels.items()}
-        self.list_export = [*self.list_export, *self.answer_headings]
+        criteria = list(criteria_for(self.model))
+        self.assessment_headings = {
+            "assessment_count": _("Assessments given"),
+            "assessment_mean": _("Mean score"),
+            **{
+                f"{CRITERION_PREFIX}{criterion.pk}": _("Mean score: %(criterion)s") % {"criterion": criterion.name}
+                for criterion in criteria
+            },
+        }
+        queryset = with_criterion_means(queryset, criteria, prefix=CRITERION_PREFIX)
+        self.list_export = [*self.list_export, *self.assessment_headings, *self.answer_headings]
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def to_row_dict(self, item):
@@ -143,6 +186,9 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
                 answer = (item.answers or {}).get(field.removeprefix(ANSWER_PREFIX)) or {}
                 value = answer.get("value", "")
                 row[field] = ", ".join(map(str, value)) if isinstance(value, list) else value
+            elif field in self.__dict__.get("assessment_headings", {}):
+                value = getattr(item, field, None)
+                row[field] = round(value, 2) if isinstance(value, float) else value
             else:
                 row[field] = self._export_value(item, field)
         return row
@@ -161,4 +207,6 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
     def get_heading(self, queryset, field):
         if field.startswith(ANSWER_PREFIX):
             return str(self.answer_headings[field])
+        if field in self.__dict__.get("assessment_headings", {}):
+            return str(self.assessment_headings[field])
         return super().get_heading(queryset, field)

@@ -10,6 +10,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from ...exceptions import TransitionError, UnknownTransition
 from ...models import ApplicationState
 from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of
+from ...services.assessments import assessment_give
 from ...services.records import note_add
 from ...services.transitions import available_transitions, perform_transition, transition_names
 from ...specs import spec_for
@@ -17,7 +18,17 @@ from .. import links, reads
 from ..filters import filter_params_schema, filtered_applications
 from ..params import ObjectId, Pagination
 from ..problems import field_errors_problem, merge_openapi, problem_responses, transition_error_problem
-from ..schemas import ApplicationDetail, ApplicationList, InternalNoteOut, NoteIn, TransitionIn, TransitionOut
+from ..schemas import (
+    ApplicationDetail,
+    ApplicationList,
+    AssessmentIn,
+    AssessmentOut,
+    AssessmentsOut,
+    InternalNoteOut,
+    NoteIn,
+    TransitionIn,
+    TransitionOut,
+)
 
 router = Router(tags=["applications"], auth=BearerTokenAuth())
 
@@ -138,3 +149,48 @@ def add_note(request, application_id: ObjectId, data: NoteIn):
     except TransitionError as error:
         return transition_error_problem(error)
     return Status(201, reads.note_out(note))
+
+
+@router.get(
+    "/{application_id}/assessments/",
+    response=AssessmentsOut,
+    url_name="workflow_forms_assessments",
+    operation_id="applications_assessments",
+    summary="The assessments of an application (staff)",
+    description="Every reviewer's scores, recommendation and comment, every round (latest first), the kind's "
+    "criteria and the latest round's aggregate. Internal: never shown to the applicant.",
+    openapi_extra=problem_responses(401, 404, 422),
+)
+def list_assessments(request, application_id: ObjectId):
+    application = _application_or_404(request, application_id)
+    return reads.assessments(application)
+
+
+@router.post(
+    "/{application_id}/assessments/",
+    response={200: AssessmentOut, 201: AssessmentOut},
+    url_name="workflow_forms_assessment_give",
+    operation_id="applications_assessment_give",
+    summary="Give or change your assessment (staff)",
+    description="The token's user's assessment in the current round: 201 the first time, 200 for a change. "
+    "403: no assessment was requested from this user, or they may not assess it; 409: the application has "
+    "moved on since it was requested; 422: a criterion without a score, an unknown or repeated criterion.",
+    openapi_extra=problem_responses(400, 401, 403, 404, 409, 422),
+)
+def give_assessment(request, application_id: ObjectId, data: AssessmentIn):
+    application = _application_or_404(request, application_id)
+    criteria = [item.criterion for item in data.scores]
+    if len(criteria) != len(set(criteria)):
+        return field_errors_problem({"scores": _("Score each criterion once.")})
+    try:
+        before = assessment_give(
+            submission=application,
+            user=request.user,
+            scores={item.criterion: item.score for item in data.scores},
+            recommendation=data.recommendation,
+            comment=data.comment,
+        )
+    except TransitionError as error:
+        return transition_error_problem(error)
+    first_time = before.given_at == before.changed_at
+    return Status(201 if first_time else 200, reads.assessment_out(before))

@@ -1,0 +1,290 @@
+"""Structured assessments: who may ask and be asked, requesting them (with a mail), giving and editing one.
+
+Rounds (see ``workflows.models.assessments``): the current round of a submission is one more than the number
+of transitions logged for it. ``perform_transition`` closes the open assessments when the state changes, so an
+assessment is editable exactly until the submission moves on.
+
+Who may be asked: an active user who may see the submission (the plugin's visibility rule, so a leader only
+for the applications of the targets they lead) and either holds the kind's ``assessor_permission`` or leads
+the target the application is assigned to. Who may ask: holders of ``workflow_forms.request_assessment`` who
+may see the submission.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..actors import ApplicantActor
+from ..exceptions import MissingTransitionInput, TransitionNotAllowed, TransitionNotPermitted
+from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
+from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
+from ..registry import as_specific
+from ..selectors.visibility import user_may_see_submission, view_permission_for
+from ..specs import default_spec
+from .inputs import text_input_error
+from .notifications import _staff_context, notification_queue
+from .records import actor_label, records_filter
+
+REQUEST_PERMISSION = "workflow_forms.request_assessment"
+ASSESSMENT_MAIL = "staff_assessment_requested"
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+def assessor_permission(model) -> str:
+    return getattr(model, "assessor_permission", None) or view_permission_for(model)
+
+
+def _active_staff(user) -> bool:
+    return bool(not isinstance(user, ApplicantActor) and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def assessable_states(model) -> set[str]:
+    """States from which staff can still move a submission on: assessing it there can inform a decision."""
+    transitions = model._meta.get_field("state").get_all_transitions(model)
+    return {
+        str(transition.source)
+        for transition in transitions
+        if (transition.custom.get("spec") or default_spec(transition.name)).moves_forward
+    }
+
+
+def current_round(submission) -> int:
+    """1 + the number of transitions logged for ``submission``: round 1 until its state first changes."""
+    return TransitionLog.objects.filter(**records_filter(submission)).exclude(from_state="").count() + 1
+
+
+def user_may_assess(*, submission, user) -> bool:
+    """Whether ``user`` may be asked for (and give) an assessment of ``submission``."""
+    specific = as_specific(submission)
+    if not _active_staff(user) or not user_may_see_submission(user=user, submission=specific):
+        return False
+    if user.has_perm(assessor_permission(type(specific))):
+        return True
+    manages = getattr(specific, "user_manages_target", None)
+    return bool(manages and manages(user))
+
+
+def user_may_request_assessments(*, submission, user) -> bool:
+    specific = as_specific(submission)
+    return bool(
+        _active_staff(user)
+        and user.has_perm(REQUEST_PERMISSION)
+        and user_may_see_submission(user=user, submission=specific)
+    )
+
+
+def user_may_request_any_assessments(user) -> bool:
+    """For the listing's bulk action: the permission alone (each row is checked again when it runs)."""
+    return bool(_active_staff(user) and user.has_perm(REQUEST_PERMISSION))
+
+
+def assessor_candidates(*, submission) -> list:
+    """Everyone who may be asked to assess ``submission``, by name."""
+    specific = as_specific(submission)
+    app_label, codename = assessor_permission(type(specific)).split(".", 1)
+    permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
+    holders = (
+        Q(is_superuser=True)
+        | Q(groups__in=_groups_with(permission))
+        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
+    )
+    users = {user.pk: user for user in get_user_model().objects.filter(holders, is_active=True).distinct()}
+    target = getattr(specific, "assigned_to", None)
+    if target is not None:
+        users.update({user.pk: user for user in specific.target_managers(target)})
+    eligible = [user for user in users.values() if user_may_assess(submission=specific, user=user)]
+    return sorted(eligible, key=lambda user: (user.get_full_name() or user.get_username()).lower())
+
+
+def _groups_with(permission: Q):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.filter(permission)
+
+
+# -- reads ----------------------------------------------------------------------------------------
+
+
+def assessments_of(submission):
+    return Assessment.objects.filter(**records_filter(submission))
+
+
+def open_assessment_for(*, submission, user) -> Assessment | None:
+    """``user``'s assessment of ``submission`` that can still be given or edited, if one was requested."""
+    if not _active_staff(user):
+        return None
+    return assessments_of(submission).filter(reviewer=user, closed_at__isnull=True).first()
+
+
+def criteria_for(model):
+    """The criteria of ``model``'s kind, in their order."""
+    return AssessmentCriterion.objects.filter(kind=ContentType.objects.get_for_model(model)).order_by(
+        "sort_order", "pk"
+    )
+
+
+# -- writes ---------------------------------------------------------------------------------------
+
+
+def assessment_form_url(submission) -> str:
+    from ..admin.registry import workspace_viewsets
+
+    viewset = next((v for v in workspace_viewsets() if v.model._meta.label == submission._meta.label), None)
+    if viewset is None:
+        return ""
+    path = reverse(viewset.get_url_name("assessment"), args=[submission.pk])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def assessments_request(*, submission, reviewers, user) -> list[Assessment]:
+    """Ask each of ``reviewers`` to assess ``submission`` in its current round and mail them a link.
+
+    Raises TransitionNotPermitted when ``user`` may not ask or a reviewer may not be asked, TransitionNotAllowed
+    when the submission is in a state where no assessment can inform a decision. Reviewers already asked in
+    this round are skipped. Returns the new requests.
+    """
+    specific = as_specific(submission)
+    if not user_may_request_assessments(submission=specific, user=user):
+        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
+    refused = [reviewer for reviewer in reviewers if not user_may_assess(submission=specific, user=reviewer)]
+    if refused:
+        names = ", ".join(actor_label(reviewer) for reviewer in refused)
+        raise TransitionNotPermitted(
+            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": specific}
+        )
+    with transaction.atomic():
+        current = type(specific)._default_manager.select_for_update().get(pk=specific.pk)
+        if current.state not in assessable_states(type(current)):
+            raise TransitionNotAllowed(
+                _("Assessments cannot be requested while the application is “%(state)s”.")
+                % {"state": current.get_state_display()}
+            )
+        round_number = current_round(current)
+        existing = assessments_of(current)
+        already = set(existing.filter(round=round_number).values_list("reviewer_id", flat=True))
+        existing.filter(round__lt=round_number, superseded=False).update(superseded=True)
+        created = []
+        with translation.override(settings.LANGUAGE_CODE):
+            context = _staff_context(current, language=settings.LANGUAGE_CODE)
+        context.update(assessment_url=assessment_form_url(current), requested_by=actor_label(user))
+        for reviewer in reviewers:
+            if reviewer.pk in already:
+                continue
+            already.add(reviewer.pk)
+            assessment = Assessment.objects.create(
+                submission=current, reviewer=reviewer, requested_by=user, round=round_number, state=current.state
+            )
+            created.append(assessment)
+            log(
+                current,
+                ASSESSMENT_REQUESTED_ACTION,
+                user=user,
+                title=str(current),
+                data={"assessment_id": assessment.pk, "reviewer": actor_label(reviewer), "round": round_number},
+            )
+            if reviewer.email:
+                notification_queue(
+                    submission=current,
+                    template=ASSESSMENT_MAIL,
+                    recipient_email=reviewer.email,
+                    recipient_user=reviewer,
+                    context={**context, "reviewer_name": actor_label(reviewer)},
+                )
+    return created
+
+
+def _cleaned(*, submission, scores: dict, recommendation: str, comment: str) -> dict:
+    """The scores by criterion (every criterion of the kind, each 1–5), or MissingTransitionInput."""
+    errors = {}
+    criteria = list(criteria_for(type(submission)))
+    cleaned = {}
+    for criterion in criteria:
+        value = scores.get(criterion.pk, scores.get(str(criterion.pk)))
+        if value in (None, ""):
+            errors[f"score_{criterion.pk}"] = _("Give “%(criterion)s” a score from 1 to 5.") % {
+                "criterion": criterion.name
+            }
+            continue
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = 0
+        if str(number) != str(value).strip() or not 1 <= number <= 5:
+            errors[f"score_{criterion.pk}"] = _("Give “%(criterion)s” a score from 1 to 5.") % {
+                "criterion": criterion.name
+            }
+            continue
+        cleaned[criterion] = number
+    known = {str(criterion.pk) for criterion in criteria}
+    unknown = sorted(str(key) for key in scores if str(key) not in known)
+    if unknown:
+        errors["scores"] = _("No criterion of this kind has the id %(ids)s.") % {"ids": ", ".join(unknown)}
+    if recommendation not in Recommendation.values:
+        errors["recommendation"] = _("Choose a recommendation: accept, ask for changes or decline.")
+    comment_error = text_input_error(comment)
+    if comment_error:
+        errors["comment"] = comment_error
+    if errors:
+        raise MissingTransitionInput(
+            _("The assessment was not saved: correct the marked answers."), field_errors=errors
+        )
+    return cleaned
+
+
+def assessment_give(*, submission, user, scores: dict, recommendation: str, comment: str = "") -> Assessment:
+    """Save ``user``'s assessment of ``submission`` (first time or an edit) while its round is open.
+
+    ``scores`` maps criterion ids to 1–5. Raises TransitionNotPermitted when ``user`` was not asked or may no
+    longer assess it, TransitionNotAllowed when the submission has moved on, MissingTransitionInput
+    (``field_errors``) for a missing or invalid answer.
+    """
+    specific = as_specific(submission)
+    comment = (comment or "").strip()
+    if not user_may_assess(submission=specific, user=user):
+        raise TransitionNotPermitted(_("You may not assess this application."))
+    with transaction.atomic():
+        requested = assessments_of(specific).select_for_update().filter(reviewer=user).order_by("-round", "-pk").first()
+        if requested is None:
+            raise TransitionNotPermitted(_("No assessment of this application was requested from you."))
+        if requested.closed_at is not None:
+            raise TransitionNotAllowed(
+                _("The application has moved on since your assessment was requested: it can no longer be changed.")
+            )
+        cleaned = _cleaned(submission=specific, scores=scores, recommendation=recommendation, comment=comment)
+        first_time = requested.given_at is None
+        now = timezone.now()
+        requested.recommendation = recommendation
+        requested.comment = comment
+        requested.given_at = requested.given_at or now
+        requested.changed_at = now
+        requested.save(update_fields=["recommendation", "comment", "given_at", "changed_at"])
+        for criterion, score in cleaned.items():
+            AssessmentScore.objects.update_or_create(
+                assessment=requested, criterion=criterion, defaults={"score": score}
+            )
+        log(
+            specific,
+            ASSESSMENT_GIVEN_ACTION if first_time else ASSESSMENT_EDITED_ACTION,
+            user=user,
+            title=str(specific),
+            data={
+                "assessment_id": requested.pk,
+                "round": requested.round,
+                "recommendation": recommendation,
+                "scores": {criterion.name: score for criterion, score in cleaned.items()},
+            },
+        )
+    return requested
+
+
+def assessments_close(*, submission) -> int:
+    """Close the open assessments of ``submission`` (it moved on); called by ``perform_transition``."""
+    return assessments_of(submission).filter(closed_at__isnull=True).update(closed_at=timezone.now())
