@@ -10,7 +10,7 @@ from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
-from ..actions import bulk_transition_choices, staff_transitions, transition_action
+from ..actions import bulk_transition_choices, staff_transitions, transition_action, transitions_from_states
 from ..columns import SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
@@ -22,6 +22,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     any_permission_required = ["view"]
     template_name = "workflows/admin/index.html"
+    results_template_name = "workflows/admin/index_results.html"
     list_select_related = ()
     list_prefetch_related = ()
     transition_url_name = None
@@ -102,12 +103,26 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     # -- bulk actions ------------------------------------------------------------------------
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["bulk_transitions"] = [
+    @cached_property
+    def bulk_transitions(self) -> list[dict]:
+        return [
             {**choice, "url": reverse(self.bulk_url_name, args=(choice["name"],))}
             for choice in bulk_transition_choices(model=self.model, user=self.request.user)
         ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["bulk_transitions"] = self.bulk_transitions
+        paginator = context.get("paginator")
+        # "Select all N in the listing" (offered when the filtered listing runs over several pages): the bulk
+        # actions that leave a state some row of the whole listing is in, in one query whatever the number of
+        # rows or pages. The results fragment carries it, so it follows the filters Wagtail swaps in.
+        context["listing_transitions"] = []
+        if paginator is not None and self.bulk_transitions:
+            states = paginator.object_list.order_by().values_list("state", flat=True).distinct()
+            context["listing_transitions"] = transitions_from_states(
+                model=self.model, names=[choice["name"] for choice in self.bulk_transitions], states=set(states)
+            )
         return context
 
     # -- export ------------------------------------------------------------------------------
