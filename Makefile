@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
+.PHONY: help run setup demo serve worker chromium test test-browser test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ chromium: ## Install Debian's chromium for the browser tests if it is missing (a
 
 test: $(DEV_STAMP) chromium ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
 	$(BIN)/python -m pytest -n 2 -q
+
+test-browser: $(DEV_STAMP) chromium ## Run only the browser tests (pytest marker "browser": Playwright and Debian's chromium)
+	$(BIN)/python -m pytest -n 2 -q -m browser
 
 # The plugin's own tests on settings without the site's apps; --confcutdir leaves out the site's tests/conftest.py.
 test-plugin: $(DEV_STAMP) ## Run the plugin's tests (tests/workflows) alone, on settings without cluster_pages and home
