@@ -46,8 +46,10 @@ def test_every_public_page_is_usable_at_200_percent_zoom(demo_site, live_server,
     failures = []
     for label, path in pages.items():
         zoomed.goto(live_server.url + path)
-        expect(zoomed.locator("main h1").first).to_be_visible()
-        expect(zoomed.locator("main h1").first).to_be_in_viewport()
+        heading = zoomed.locator("main h1").first
+        expect(heading).to_be_visible()
+        heading.scroll_into_view_if_needed()  # 400 CSS px high: the header may fill the first screen
+        expect(heading).to_be_in_viewport()
         found = zoomed.evaluate(LAYOUT, CONTROLS)
         if found["scroll"] > found["client"]:
             failures.append(f"{label}: {found['scroll']}px wide at 200 % ({found['client']} CSS px)")
