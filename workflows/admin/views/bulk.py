@@ -90,7 +90,7 @@ class TransitionBulkAction(BulkAction):
 
     @cached_property
     def whole_listing(self) -> bool:
-        """ "Select all in the listing" was chosen (``id=all``)."""
+        """Whether "Select all in the listing" was chosen (``id=all``)."""
         return self.listing_view is not None and "all" in self.request.GET.getlist("id")
 
     @cached_property
