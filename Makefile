@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ makemessages: $(DEV_STAMP) ## Bring the ko, es and fr catalogs up to date with t
 
 test: $(DEV_STAMP) chromium messages ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
 	$(BIN)/python -m pytest -n 2 -q
+
+test-browser: $(DEV_STAMP) chromium messages ## Run only the browser tests (pytest marker "browser": Playwright and Debian's chromium)
+	$(BIN)/python -m pytest -n 2 -q -m browser
 
 # The plugin's own tests on settings without the site's apps; --confcutdir leaves out the site's tests/conftest.py.
 test-plugin: $(DEV_STAMP) messages ## Run the plugin's tests (tests/workflows) alone, on settings without cluster_pages and home

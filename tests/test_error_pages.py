@@ -30,6 +30,20 @@ def test_the_500_page_renders_without_a_request_context_or_the_database(django_a
     assert 'src="/static/img/logo-mark.svg"' in html
 
 
+@pytest.mark.parametrize(
+    ("name", "heading"), [("500.html", "Something went wrong"), ("503.html", "This site is briefly unavailable")]
+)
+def test_both_standalone_error_pages_share_one_base_and_need_no_database(name, heading, django_assert_num_queries):
+    template = loader.get_template(name).template
+    with django_assert_num_queries(0):
+        html = template.render(Context())
+
+    assert template.nodelist[0].parent_name.var == "error_base.html"
+    assert f"<h1>{heading}</h1>" in html
+    assert html.count("<main ") == 1 and 'href="#main-content"' in html
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in html
+
+
 def test_a_server_error_answers_with_the_styled_500_page(client, site_tree, settings, monkeypatch):
     settings.DEBUG = False
 

@@ -60,6 +60,25 @@ def bulk_transition_choices(*, model, user) -> list[dict]:
     return [{"name": name, "label": str(specs[name].label), "destructive": specs[name].destructive} for name in names]
 
 
+def transitions_from_states(*, model, names, states) -> list[str]:
+    """Those of ``names`` (in their order) that leave at least one of ``states``: what "Select all in listing"
+    offers, from the states the whole filtered listing holds. A hint, like the footer's narrowing; the
+    confirmation step checks each row."""
+    states = {str(state) for state in states}
+    leaving = set()
+    for transition in model._meta.get_field("state").get_all_transitions(model):
+        source = str(transition.source)
+        if source == "*":
+            sources = states
+        elif source == "+":
+            sources = states - {str(transition.target)}
+        else:
+            sources = {source} & states
+        if sources:
+            leaving.add(transition.name)
+    return [name for name in names if name in leaving]
+
+
 def _forward_transitions(model):
     """The transitions that move a row on (``TransitionSpec.moves_forward``), one per source state."""
     transitions = model._meta.get_field("state").get_all_transitions(model)

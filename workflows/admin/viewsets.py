@@ -115,7 +115,9 @@ class SubmissionViewSet(ModelViewSet):
 
     @property
     def bulk_view(self):
-        return TransitionBulkAction.as_admin_view(model=self.model, index_url_name=self.get_url_name("index"))
+        return TransitionBulkAction.as_admin_view(
+            model=self.model, index_url_name=self.get_url_name("index"), listing_view=self.index_view
+        )
 
     @property
     def note_view(self):

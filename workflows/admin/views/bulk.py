@@ -5,6 +5,10 @@ the confirmation step Wagtail's bulk actions always show: the rows that will mov
 (the spec's ``confirmation``), the rows that will not and why, and the transition's inputs. The POST runs each
 confirmed row through ``perform_transition``, in its own transaction, and reports every row.
 
+"Select all in the listing" sends ``id=all`` with the listing's own query string (filters, search): the rows
+are then those the kind's listing view finds for that query, over all its pages, and go through the same
+confirmation step. The POST carries the confirmed rows themselves, so it acts on what the user confirmed.
+
 It is mounted by each kind's viewset rather than registered with ``register_bulk_action``: Wagtail's registry
 wants one class per action, and these actions are the machine's transitions, read from their specs.
 """
@@ -41,12 +45,13 @@ class TransitionBulkAction(BulkAction):
     template_name = "workflows/admin/bulk_transition.html"
     form_class = BulkTransitionForm
 
-    def __init__(self, request, model, *, name: str, index_url: str):
+    def __init__(self, request, model, *, name: str, index_url: str, listing_view=None):
         specs = transition_specs(model)
         if name not in specs or specs[name].by_applicant:
             raise Http404
         self.name = name
         self.spec = specs[name]
+        self.listing_view = listing_view
         super().__init__(request, model)
         if self.next_url == request.path:  # no (safe) ``next``: back to the listing
             self.next_url = index_url
@@ -56,11 +61,16 @@ class TransitionBulkAction(BulkAction):
         return workspace_models()
 
     @classmethod
-    def as_admin_view(cls, *, model, index_url_name: str):
+    def as_admin_view(cls, *, model, index_url_name: str, listing_view=None):
+        """``listing_view``: the kind's listing (a view function from ``as_view``), whose filters and search
+        choose the rows of "Select all in the listing"."""
+
         def view(request, name):
             if not SubmissionPermissionPolicy(model).user_has_permission(request.user, "view"):
                 raise PermissionDenied
-            return cls(request, model, name=name, index_url=reverse(index_url_name)).dispatch(request)
+            return cls(
+                request, model, name=name, index_url=reverse(index_url_name), listing_view=listing_view
+            ).dispatch(request)
 
         return view
 
@@ -78,12 +88,35 @@ class TransitionBulkAction(BulkAction):
             queryset = queryset.select_related("assigned_to")
         return queryset.order_by("pk")
 
+    @cached_property
+    def whole_listing(self) -> bool:
+        """Whether "Select all in the listing" was chosen (``id=all``)."""
+        return self.listing_view is not None and "all" in self.request.GET.getlist("id")
+
+    @cached_property
+    def listing(self):
+        """The kind's listing view, set up on this request's query string (the listing's filters and search)."""
+        view = self.listing_view.view_class(**self.listing_view.view_initkwargs)
+        view.setup(self.request)
+        return view
+
+    def listing_rows(self):
+        """Every row of the filtered listing, in its order: the listing's own queryset (visible rows only)."""
+        queryset = self.listing.get_queryset()
+        if issubclass(self.model, Application):
+            queryset = queryset.select_related("assigned_to")
+        return queryset
+
+    def selected_rows(self):
+        if self.whole_listing:
+            return self.listing_rows()
+        return self.visible_rows([value for value in self.request.GET.getlist("id") if value.isdigit()])
+
     def get_actionable_objects(self):
-        """The selected rows (``?id=``) the user may see, split into those the transition is offered on and the
-        others, each of those with the service's reason."""
-        ids = [value for value in self.request.GET.getlist("id") if value.isdigit()]
+        """The selected rows (``?id=``, or the whole filtered listing for ``id=all``) the user may see, split
+        into those the transition is offered on and the others, each of those with the service's reason."""
         offered, refused = [], []
-        for row in self.visible_rows(ids):
+        for row in self.selected_rows():
             names = staff_transitions(
                 submission=row, user=self.request.user, managed_target_ids=self.managed_target_ids
             )
@@ -103,6 +136,10 @@ class TransitionBulkAction(BulkAction):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
+            whole_listing=self.whole_listing,
+            selected_count=len(context["items"]) + len(context["items_with_no_access"]),
+            active_filters=self.listing.active_filters if self.whole_listing else [],
+            search_query=self.listing.search_query if self.whole_listing else "",
             transition_label=self.spec.label,
             destructive=self.spec.destructive,
             confirms=bool(self.spec.confirmation),

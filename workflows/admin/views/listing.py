@@ -12,7 +12,7 @@ from ...models import Application
 from ...selectors import submissions_visible_to, target_ids_managed_by
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
 from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
-from ..actions import bulk_transition_choices, staff_transitions, transition_action
+from ..actions import bulk_transition_choices, staff_transitions, transition_action, transitions_from_states
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
@@ -27,6 +27,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     any_permission_required = ["view"]
     template_name = "workflows/admin/index.html"
+    results_template_name = "workflows/admin/index_results.html"
     list_select_related = ()
     list_prefetch_related = ()
     transition_url_name = None
@@ -125,12 +126,16 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     # -- bulk actions ------------------------------------------------------------------------
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["bulk_transitions"] = [
+    @cached_property
+    def bulk_transitions(self) -> list[dict]:
+        return [
             {**choice, "url": reverse(self.bulk_url_name, args=(choice["name"],))}
             for choice in bulk_transition_choices(model=self.model, user=self.request.user)
         ]
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["bulk_transitions"] = list(self.bulk_transitions)
         if self.may_request_assessments:
             context["bulk_transitions"].append(
                 {
@@ -140,6 +145,16 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
                     "destructive": False,
                     "url": reverse(self.assessment_request_bulk_url_name),
                 }
+            )
+        paginator = context.get("paginator")
+        # "Select all N in the listing" (offered when the filtered listing runs over several pages): the bulk
+        # actions that leave a state some row of the whole listing is in, in one query whatever the number of
+        # rows or pages. The results fragment carries it, so it follows the filters Wagtail swaps in.
+        context["listing_transitions"] = []
+        if paginator is not None and self.bulk_transitions:
+            states = paginator.object_list.order_by().values_list("state", flat=True).distinct()
+            context["listing_transitions"] = transitions_from_states(
+                model=self.model, names=[choice["name"] for choice in self.bulk_transitions], states=set(states)
             )
         return context
 
