@@ -43,13 +43,13 @@ CLUSTER_SLUGS = [
 ]
 PAGES_BY_PATH = {
     "/": HomePage,
-    "/clusters/": ClusterIndexPage,
-    **{f"/clusters/{slug}/": ThematicClusterPage for slug in CLUSTER_SLUGS},
-    "/events/": EventIndexPage,
-    "/case-studies/": CaseStudyIndexPage,
-    "/gctc/": StandardPage,
-    "/join/": StandardPage,
-    "/about/": StandardPage,
+    "/en/clusters/": ClusterIndexPage,
+    **{f"/en/clusters/{slug}/": ThematicClusterPage for slug in CLUSTER_SLUGS},
+    "/en/events/": EventIndexPage,
+    "/en/case-studies/": CaseStudyIndexPage,
+    "/en/gctc/": StandardPage,
+    "/en/join/": StandardPage,
+    "/en/about/": StandardPage,
 }
 DEMO_GROUPS = {
     "editor": "Editors",
@@ -162,7 +162,7 @@ class TestTheDemoSiteAfterTwoRuns:
         home = site.root_page.specific
         assert isinstance(home, HomePage)
         assert home.hero_heading and home.hero_intro and home.hero_image is not None
-        assert home.hero_cta_page.url == "/join/"
+        assert home.hero_cta_page.url == "/en/join/"
         assert "Replaced Wagtail's" in two_runs.first_output
 
     def test_every_demo_page_is_published(self):

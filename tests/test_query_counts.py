@@ -27,13 +27,13 @@ NO_SEARCH_INDEXING = {
 }
 PAGES = [
     "/",
-    "/clusters/",
-    "/events/",
-    "/events/?kind=summit",
-    "/case-studies/",
-    "/case-studies/?country=KR&status=ongoing",
-    "/case-studies/?page=2",
-    "/clusters/flagship/",
+    "/en/clusters/",
+    "/en/events/",
+    "/en/events/?kind=summit",
+    "/en/case-studies/",
+    "/en/case-studies/?country=KR&status=ongoing",
+    "/en/case-studies/?page=2",
+    "/en/clusters/flagship/",
 ]
 
 
