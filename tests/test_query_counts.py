@@ -26,7 +26,7 @@ NO_SEARCH_INDEXING = {
     name: {**backend, "AUTO_UPDATE": False} for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
 }
 PAGES = [
-    "/",
+    "/en/",
     "/en/clusters/",
     "/en/events/",
     "/en/events/?kind=summit",

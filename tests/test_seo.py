@@ -49,7 +49,7 @@ def test_the_sitemap_lists_live_public_pages_but_not_drafts_or_members_workspace
 
     locations = sitemap_locations(client)
 
-    for path in ("/", "/en/clusters/", "/en/clusters/smart-mobility/", "/en/events/", "/en/case-studies/"):
+    for path in ("/en/", "/en/clusters/", "/en/clusters/smart-mobility/", "/en/events/", "/en/case-studies/"):
         assert f"http://localhost{path}" in locations, path
     assert f"http://localhost{workspace.url}" not in locations
     assert "http://localhost/draft/" not in locations

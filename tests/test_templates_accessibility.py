@@ -126,7 +126,7 @@ def content(site_tree, monkeypatch):
 
 
 PAGES = [
-    "/",
+    "/en/",
     "/en/clusters/",
     "/en/clusters/living-labs/",
     "/en/clusters/waste/",
@@ -237,7 +237,7 @@ def test_menu_marks_the_current_section_and_breadcrumb_is_labelled(content, clie
 
 @pytest.mark.django_db
 def test_home_page_shows_hero_figures_and_each_section_links_to_its_index(content, client):
-    soup = soup_for(client, "/")
+    soup = soup_for(client, "/en/")
     assert soup.h1.get_text() == content.home.hero_heading
     assert soup.find("meta", attrs={"name": "description"})["content"] == content.home.search_description
     figures = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select(".figure-list dt")}

@@ -67,7 +67,7 @@ def demo_site(db):
     received, changes = tokens[ApplicationState.SUBMITTED], tokens[ApplicationState.CHANGES_REQUESTED]
     case_study = CaseStudyPage.objects.live().first()
     return {
-        "home": "/",
+        "home": "/en/",
         "cluster index": "/en/clusters/",
         "cluster": ThematicClusterPage.objects.live().first().url,
         "event index": "/en/events/",
