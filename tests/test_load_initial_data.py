@@ -381,3 +381,34 @@ def test_every_demo_page_opens_in_the_page_editor(client):
             failures.append((page.url_path, response.status_code))
 
     assert failures == []
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("two_runs")
+class TestTheKoreanDemoSite:
+    def test_every_english_page_exists_in_korean(self):
+        english = set(
+            Page.objects.filter(locale__language_code="en", depth__gt=1).values_list("translation_key", flat=True)
+        )
+        korean = set(Page.objects.filter(locale__language_code="ko").values_list("translation_key", flat=True))
+        assert english and english == korean
+
+    def test_the_main_pages_are_translated_into_korean_not_aliases(self, client):
+        for path, title in (
+            ("/ko/", "WeGO 테마 클러스터"),
+            ("/ko/join/", "참여 방법 및 문의"),
+            ("/ko/join/city/", "도시로 신청하기"),
+        ):
+            response = client.get(path, HTTP_HOST="127.0.0.1:8000")
+            html = response.content.decode()
+            assert response.status_code == 200, path
+            assert f"<title>{title} |" in html, path
+            assert 'class="untranslated-notice"' not in html, path
+
+    def test_the_city_forms_extra_question_is_asked_in_korean(self, client):
+        html = client.get("/ko/join/city/", HTTP_HOST="127.0.0.1:8000").content.decode()
+        assert "테마 클러스터를 어떻게 알게 되셨나요?" in html and "WeGO 웹사이트" in html
+
+    def test_pages_not_translated_yet_say_so(self, client):
+        html = client.get("/ko/events/", HTTP_HOST="127.0.0.1:8000").content.decode()
+        assert 'class="untranslated-notice"' in html

@@ -18,6 +18,11 @@ from wagtail.search import index
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, rate_limit_exceeded, too_many_requests
 from ..forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm, WorkflowSubmissionForm
 
+try:  # optional: a site that translates its forms with wagtail-localize
+    from wagtail_localize.fields import SynchronizedField
+except ImportError:
+    SynchronizedField = None
+
 WORKFLOW_FORM_FIELD_CHOICES = (*FORM_FIELD_CHOICES, ("file", _("File upload")))
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -40,6 +45,10 @@ class AbstractWorkflowFormField(TranslatableMixin, AbstractFormField):
 
     field_type = models.CharField(_("field type"), max_length=16, choices=WORKFLOW_FORM_FIELD_CHOICES)
     field_type.required_on_save = True
+
+    #: wagtail-localize would offer every text field to translators; the clean name is the answer's key in the
+    #: submission and the API, the same in every language.
+    override_translatable_fields = [SynchronizedField("clean_name")] if SynchronizedField else []
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         abstract = True
