@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from workflows.admin.columns import ApplicantColumn, RelatedTitlesColumn, StateColumn
+from workflows.admin.columns import ApplicantColumn, LanguageColumn, RelatedTitlesColumn, StateColumn
 from workflows.admin.viewsets import ApplicationsViewSetGroup, ApplicationViewSet, SubmissionViewSet
 
 from .leadership.viewsets import ClusterLeaderViewSet
@@ -57,6 +57,7 @@ class CityApplicationViewSet(ApplicationViewSet):
         Column("country", label=_("Country"), accessor=lambda row: row.country.name),
         RelatedTitlesColumn("clusters", label=_("Clusters of interest")),
         StateColumn(),
+        LanguageColumn(),
         *AFTER_STATE,
     ]
     search_fields = [
@@ -83,6 +84,7 @@ class CompanyRegistrationViewSet(ApplicationViewSet):
         Column("country", label=_("Country"), accessor=lambda row: row.country.name),
         RelatedTitlesColumn("themes", label=_("Clusters of interest")),
         StateColumn(),
+        LanguageColumn(),
         *AFTER_STATE,
     ]
     search_fields = [
@@ -106,6 +108,7 @@ class ThemeSuggestionViewSet(SubmissionViewSet):
         ApplicantColumn(),
         "proposed_theme",
         StateColumn(),
+        LanguageColumn(),
         *DATES,
     ]
     search_fields = [

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
@@ -16,14 +17,31 @@ from cluster_pages.membership import views as account_views
 # A 500 caused by an unreachable database answers 503 with Retry-After (see cms/database_unavailable.py).
 handler500 = "cms.database_unavailable.server_error"
 
+# Outside the language prefix: the admin (in each editor's own language), the API (``?locale=``), files,
+# and what robots and browsers ask for at fixed addresses.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", cluster_views.search, name="search"),
     path("api/v3/", api_v3.urls),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": seo.MultilingualSitemap}}, name="sitemap"),
     path("favicon.ico", seo.favicon),
+    # Wagtail's own bare login page (linked from mails sent before the site had its own): the site's instead.
+    path("_util/login/", RedirectView.as_view(pattern_name="member_login", query_string=True, permanent=True)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# What visitors read, under a language prefix (/en/, /ko/...), as Wagtail's internationalisation guide
+# recommends. An address without one (a link in a mail sent before, a bookmark) is redirected by
+# LocaleMiddleware to the same address in the visitor's language, so no old link answers 404.
+urlpatterns += i18n_patterns(
+    path("search/", cluster_views.search, name="search"),
     # The workflow-forms plugin: applicants' status pages, "lost your link?", staff file downloads.
     path("applications/", include("workflows.urls")),
     # Members sign in with their e-mail address; members-only pages send visitors here (WAGTAIL_FRONTEND_LOGIN_URL).
@@ -46,19 +64,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="member_set_password_done",
     ),
-]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [
-    # Wagtail's own bare login page (linked from mails sent before the site had its own): the site's instead.
-    path("_util/login/", RedirectView.as_view(pattern_name="member_login", query_string=True, permanent=True)),
     # Wagtail's page pattern allows no "." (wagtail/wagtail#3653); let the events' .ics sub-routes reach its serve view.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     path("", include(wagtail_urls)),
-]
+)

@@ -169,7 +169,7 @@ def test_an_event_detail_shows_dates_place_clusters_and_its_calendar_link(client
         [content["mobility"].pk, content["health"].pk]
     )
     assert {cluster["meta"]["type"] for cluster in body["related_clusters"]} == {"cluster_pages.ThematicClusterPage"}
-    assert body["ical_url"] == "/events/mobility-tech-jam/event.ics"
+    assert body["ical_url"] == "/en/events/mobility-tech-jam/event.ics"
 
 
 def test_an_online_event_has_no_country(client, content):
@@ -214,7 +214,7 @@ def test_a_standard_page_that_lists_contacts_gives_them(client, content):
 
 
 def test_the_event_index_gives_its_feed_url(client, content):
-    assert detail(client, content["tree"].events)["feed_url"] == "/events/feed.ics"
+    assert detail(client, content["tree"].events)["feed_url"] == "/en/events/feed.ics"
 
 
 def test_pages_can_be_filtered_by_an_api_field(client, content):

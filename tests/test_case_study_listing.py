@@ -46,7 +46,7 @@ def count(response):
 
 
 def test_case_studies_are_listed_newest_project_first_twelve_per_page(client, library):
-    response = client.get("/case-studies/")
+    response = client.get("/en/case-studies/")
 
     assert response.status_code == 200
     assert count(response) == 4 + EXTRA_MOBILITY_STUDIES
@@ -61,20 +61,20 @@ def test_case_studies_are_listed_newest_project_first_twelve_per_page(client, li
 
 
 def test_filtering_by_cluster(client, library):
-    response = client.get("/case-studies/", {"cluster": library["health"].pk})
+    response = client.get("/en/case-studies/", {"cluster": library["health"].pk})
 
     assert titles(response) == ["Seoul remote care", "Madrid clinic wait times"]
     assert not response.context["filter"].errors
 
 
 def test_filtering_by_country(client, library):
-    response = client.get("/case-studies/", {"country": "ES"})
+    response = client.get("/en/case-studies/", {"country": "ES"})
 
     assert titles(response) == ["Madrid on-demand buses", "Madrid clinic wait times"]
 
 
 def test_filtering_by_status(client, library):
-    response = client.get("/case-studies/", {"status": COMPLETED})
+    response = client.get("/en/case-studies/", {"status": COMPLETED})
 
     assert titles(response) == ["Seoul smart traffic lights", "Madrid clinic wait times"]
     html = response.content.decode()
@@ -83,10 +83,12 @@ def test_filtering_by_status(client, library):
 
 
 def test_cluster_country_and_status_filters_combine(client, library):
-    response = client.get("/case-studies/", {"cluster": library["mobility"].pk, "country": "KR", "status": COMPLETED})
+    response = client.get(
+        "/en/case-studies/", {"cluster": library["mobility"].pk, "country": "KR", "status": COMPLETED}
+    )
     assert titles(response) == ["Seoul smart traffic lights"]
 
-    response = client.get("/case-studies/", {"cluster": library["health"].pk, "country": "MX"})
+    response = client.get("/en/case-studies/", {"cluster": library["health"].pk, "country": "MX"})
     assert titles(response) == []
     assert "No case studies match these filters." in response.content.decode()
 
@@ -103,7 +105,7 @@ def test_cluster_country_and_status_filters_combine(client, library):
     ids=["cluster-not-a-number", "cluster-does-not-exist", "unknown-country", "unknown-status", "bad-with-good"],
 )
 def test_a_bad_filter_value_shows_the_full_list_and_marks_the_form_invalid(client, library, query):
-    response = client.get("/case-studies/", query)
+    response = client.get("/en/case-studies/", query)
 
     assert response.status_code == 200
     assert count(response) == 4 + EXTRA_MOBILITY_STUDIES
@@ -112,14 +114,14 @@ def test_a_bad_filter_value_shows_the_full_list_and_marks_the_form_invalid(clien
 
 
 def test_the_second_page_shows_the_rest(client, library):
-    response = client.get("/case-studies/", {"page": 2})
+    response = client.get("/en/case-studies/", {"page": 2})
 
     assert len(titles(response)) == 4 + EXTRA_MOBILITY_STUDIES - 12
     assert response.context["page_obj"].number == 2
 
 
 def test_a_page_number_out_of_range_shows_the_last_page(client, library):
-    response = client.get("/case-studies/", {"page": 99})
+    response = client.get("/en/case-studies/", {"page": 99})
 
     assert response.status_code == 200
     assert response.context["page_obj"].number == 2
@@ -127,7 +129,7 @@ def test_a_page_number_out_of_range_shows_the_last_page(client, library):
 
 def test_page_links_keep_the_filters(client, library):
     mobility = library["mobility"].pk
-    response = client.get("/case-studies/", {"cluster": mobility, "status": ONGOING})
+    response = client.get("/en/case-studies/", {"cluster": mobility, "status": ONGOING})
     assert count(response) == 1 + EXTRA_MOBILITY_STUDIES
     assert response.context["query"] == f"cluster={mobility}&status=ongoing"
 
@@ -136,7 +138,7 @@ def test_page_links_keep_the_filters(client, library):
     query = parse_qs(urlsplit(next_link["href"]).query)
     assert query == {"cluster": [str(mobility)], "status": ["ongoing"], "page": ["2"]}
 
-    second_page = client.get("/case-studies/" + next_link["href"])
+    second_page = client.get("/en/case-studies/" + next_link["href"])
     assert titles(second_page) == ["Mexico City cycling lane 11", "Mexico City cycling lane 12"]
     previous_link = BeautifulSoup(second_page.content, "html.parser").find("a", rel="prev")
     assert parse_qs(urlsplit(previous_link["href"]).query)["cluster"] == [str(mobility)]
@@ -145,7 +147,7 @@ def test_page_links_keep_the_filters(client, library):
 def test_draft_case_studies_are_not_listed(client, library):
     CaseStudyPageFactory(parent=library["tree"].case_studies, title="Unreviewed study", year=2030, live=False)
 
-    response = client.get("/case-studies/")
+    response = client.get("/en/case-studies/")
 
     assert "Unreviewed study" not in titles(response)
     assert count(response) == 4 + EXTRA_MOBILITY_STUDIES

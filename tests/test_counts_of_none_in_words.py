@@ -69,9 +69,9 @@ def test_the_home_figures_and_a_live_figure_block_say_none_yet_instead_of_zero(c
         body=[("live_figure", {"figure": "case_studies", "caption": "Stories told"})],
     )
 
-    home = BeautifulSoup(client.get("/").content, "html.parser")
+    home = BeautifulSoup(client.get("/en/").content, "html.parser")
     figures = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in home("dt")}
-    block = BeautifulSoup(client.get("/in-numbers/").content, "html.parser").find("dt", string="Stories told")
+    block = BeautifulSoup(client.get("/en/in-numbers/").content, "html.parser").find("dt", string="Stories told")
 
     assert figures["Clusters forming"] == "1"
     assert figures["Active clusters"] == figures["Participating cities"] == "None yet"

@@ -11,14 +11,14 @@ pytestmark = pytest.mark.django_db
 def test_a_missing_page_is_a_styled_404_with_the_sites_layout(client, site_tree, settings):
     settings.DEBUG = False
 
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
 
     html = response.content.decode()
     assert response.status_code == 404
     assert "<h1>Page not found</h1>" in html
     assert '<link rel="stylesheet" href="/static/css/site.css">' in html
     assert 'class="main-menu"' in html and 'class="site-footer"' in html
-    assert 'href="/search/"' in html
+    assert 'href="/en/search/"' in html
 
 
 def test_the_500_page_renders_without_a_request_context_or_the_database(django_assert_num_queries):
@@ -53,7 +53,7 @@ def test_a_server_error_answers_with_the_styled_500_page(client, site_tree, sett
     monkeypatch.setattr(HomePage, "get_context", broken)
     client.raise_request_exception = False
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in response.content.decode()

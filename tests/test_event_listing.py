@@ -76,7 +76,7 @@ ALL_PAST = ["Yesterday's webinar", "Old summit"]
 
 
 def test_events_still_running_today_are_upcoming_and_the_rest_past(client, calendar):
-    response = client.get("/events/")
+    response = client.get("/en/events/")
 
     assert response.status_code == 200
     assert titles(response.context["upcoming_events"]) == ALL_UPCOMING
@@ -84,7 +84,7 @@ def test_events_still_running_today_are_upcoming_and_the_rest_past(client, calen
 
 
 def test_upcoming_events_come_soonest_first_and_past_events_latest_first_on_the_page(client, calendar):
-    html = client.get("/events/").content.decode()
+    html = client.get("/en/events/").content.decode()
 
     positions = [html.index(title.replace("'", "&#x27;")) for title in ALL_UPCOMING + ALL_PAST]
     assert positions == sorted(positions)
@@ -93,7 +93,7 @@ def test_upcoming_events_come_soonest_first_and_past_events_latest_first_on_the_
 
 
 def test_filtering_by_cluster_shows_only_that_clusters_events(client, calendar):
-    response = client.get("/events/", {"cluster": calendar["mobility"].pk})
+    response = client.get("/en/events/", {"cluster": calendar["mobility"].pk})
 
     assert titles(response.context["upcoming_events"]) == ["Soon tech jam", "Later webinar"]
     assert titles(response.context["past_events"]) == ["Old summit"]
@@ -101,7 +101,7 @@ def test_filtering_by_cluster_shows_only_that_clusters_events(client, calendar):
 
 
 def test_filtering_by_kind_shows_only_that_kind(client, calendar):
-    response = client.get("/events/", {"kind": EventKind.WEBINAR})
+    response = client.get("/en/events/", {"kind": EventKind.WEBINAR})
 
     assert titles(response.context["upcoming_events"]) == ["Later webinar"]
     assert titles(response.context["past_events"]) == ["Yesterday's webinar"]
@@ -111,14 +111,14 @@ def test_filtering_by_kind_shows_only_that_kind(client, calendar):
 
 
 def test_cluster_and_kind_filters_combine(client, calendar):
-    response = client.get("/events/", {"cluster": calendar["health"].pk, "kind": EventKind.WEBINAR})
+    response = client.get("/en/events/", {"cluster": calendar["health"].pk, "kind": EventKind.WEBINAR})
 
     assert titles(response.context["upcoming_events"]) == []
     assert titles(response.context["past_events"]) == ["Yesterday's webinar"]
 
 
 def test_an_event_linked_to_two_clusters_is_listed_once(client, calendar):
-    response = client.get("/events/", {"cluster": calendar["mobility"].pk})
+    response = client.get("/en/events/", {"cluster": calendar["mobility"].pk})
 
     assert titles(response.context["upcoming_events"]).count("Soon tech jam") == 1
 
@@ -126,7 +126,7 @@ def test_an_event_linked_to_two_clusters_is_listed_once(client, calendar):
 def test_the_cluster_filter_offers_live_clusters_only(client, calendar):
     ThematicClusterPageFactory(parent=calendar["tree"].clusters, title="Draft cluster", live=False)
 
-    response = client.get("/events/")
+    response = client.get("/en/events/")
 
     offered = [label for _value, label in response.context["filter"].form.fields["cluster"].choices]
     assert offered == ["All clusters", "Smart health", "Smart mobility"]
@@ -143,7 +143,7 @@ def test_the_cluster_filter_offers_live_clusters_only(client, calendar):
     ids=["unknown-kind", "cluster-not-a-number", "cluster-does-not-exist", "bad-cluster-with-good-kind"],
 )
 def test_a_bad_filter_value_shows_the_full_list_and_marks_the_form_invalid(client, calendar, query):
-    response = client.get("/events/", query)
+    response = client.get("/en/events/", query)
 
     assert response.status_code == 200
     assert titles(response.context["upcoming_events"]) == ALL_UPCOMING
@@ -155,7 +155,7 @@ def test_a_bad_filter_value_shows_the_full_list_and_marks_the_form_invalid(clien
 def test_a_draft_cluster_cannot_be_used_as_a_filter(client, calendar):
     draft = ThematicClusterPageFactory(parent=calendar["tree"].clusters, title="Draft cluster", live=False)
 
-    response = client.get("/events/", {"cluster": draft.pk})
+    response = client.get("/en/events/", {"cluster": draft.pk})
 
     assert "cluster" in response.context["filter"].errors
     assert titles(response.context["upcoming_events"]) == ALL_UPCOMING
@@ -164,7 +164,7 @@ def test_a_draft_cluster_cannot_be_used_as_a_filter(client, calendar):
 def test_draft_events_are_not_listed(client, calendar):
     EventPageFactory(parent=calendar["tree"].events, title="Unannounced summit", start_date=days(10), live=False)
 
-    response = client.get("/events/")
+    response = client.get("/en/events/")
 
     assert "Unannounced summit" not in titles(response.context["upcoming_events"])
     assert "Unannounced summit" not in response.content.decode()

@@ -61,7 +61,7 @@ def test_times_are_shown_in_the_events_zone_whatever_the_sites_zone(client, webi
 
 
 def test_the_events_listing_shows_the_times(client, webinar):
-    html = client.get("/events/").content.decode()
+    html = client.get("/en/events/").content.decode()
 
     assert f"{long_date(DAY)}, 09:30</time>–" in html and "11:00</time> (Asia/Seoul)" in html
 
@@ -118,7 +118,7 @@ def test_an_all_day_event_stays_dates_only_in_its_ics_and_page(client, site_tree
 
 
 def test_the_feed_carries_the_times(client, webinar):
-    calendar = Calendar.from_ical(client.get("/events/feed.ics").content)
+    calendar = Calendar.from_ical(client.get("/en/events/feed.ics").content)
 
     [event] = calendar.walk("VEVENT")
     assert event["DTSTART"].params["TZID"] == "Asia/Seoul"

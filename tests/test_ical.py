@@ -41,7 +41,7 @@ def assembly(site_tree):
 
 
 def test_an_events_ics_file_is_a_calendar_with_that_one_event(client, assembly):
-    response = client.get("/events/general-assembly/event.ics")
+    response = client.get("/en/events/general-assembly/event.ics")
 
     calendar = parse(response)
     assert response["Content-Disposition"] == 'attachment; filename="general-assembly.ics"'
@@ -50,11 +50,11 @@ def test_an_events_ics_file_is_a_calendar_with_that_one_event(client, assembly):
     assert str(event["SUMMARY"]) == "WeGO General Assembly"
     assert str(event["DESCRIPTION"]) == "Members meet every two years."
     assert str(event["LOCATION"]) == "City Hall, Seoul, South Korea"
-    assert str(event["URL"]) == "http://localhost/events/general-assembly/"
+    assert str(event["URL"]) == "http://localhost/en/events/general-assembly/"
 
 
 def test_a_multi_day_event_is_all_day_from_its_start_date_to_the_day_after_its_end_date(client, assembly):
-    [event] = vevents(parse(client.get("/events/general-assembly/event.ics")))
+    [event] = vevents(parse(client.get("/en/events/general-assembly/event.ics")))
 
     # RFC 5545: DTEND is exclusive, so a 3-day event ends on the morning of the 4th day.
     assert event.decoded("DTSTART") == days(30)
@@ -66,13 +66,13 @@ def test_a_multi_day_event_is_all_day_from_its_start_date_to_the_day_after_its_e
 def test_a_one_day_event_ends_the_next_day(client, site_tree):
     EventPageFactory(parent=site_tree.events, slug="webinar", start_date=days(5), end_date=days(5))
 
-    [event] = vevents(parse(client.get("/events/webinar/event.ics")))
+    [event] = vevents(parse(client.get("/en/events/webinar/event.ics")))
 
     assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (days(5), days(6))
 
 
 def test_the_event_page_advertises_its_ics_url(assembly):
-    assert assembly.ical_url == "/events/general-assembly/event.ics"
+    assert assembly.ical_url == "/en/events/general-assembly/event.ics"
 
 
 def test_the_feed_lists_upcoming_events_only_soonest_first(client, site_tree):
@@ -83,7 +83,7 @@ def test_the_feed_lists_upcoming_events_only_soonest_first(client, site_tree):
     EventPageFactory(parent=site_tree.events, title="Next week", start_date=days(7), end_date=days(7))
     EventPageFactory(parent=site_tree.events, title="Unpublished", start_date=days(8), end_date=days(8), live=False)
 
-    response = client.get("/events/feed.ics")
+    response = client.get("/en/events/feed.ics")
 
     calendar = parse(response)
     assert str(calendar["X-WR-CALNAME"]) == "Events"
@@ -94,8 +94,8 @@ def test_feed_events_have_distinct_stable_uids(client, site_tree):
     first = EventPageFactory(parent=site_tree.events, start_date=days(1))
     second = EventPageFactory(parent=site_tree.events, start_date=days(2))
 
-    uids = [str(event["UID"]) for event in vevents(parse(client.get("/events/feed.ics")))]
-    again = [str(event["UID"]) for event in vevents(parse(client.get("/events/feed.ics")))]
+    uids = [str(event["UID"]) for event in vevents(parse(client.get("/en/events/feed.ics")))]
+    again = [str(event["UID"]) for event in vevents(parse(client.get("/en/events/feed.ics")))]
 
     assert uids == again
     assert uids == [f"event-{first.pk}@localhost", f"event-{second.pk}@localhost"], "the site's host, not the request's"
@@ -104,22 +104,22 @@ def test_feed_events_have_distinct_stable_uids(client, site_tree):
 def test_an_empty_feed_is_still_a_valid_calendar(client, site_tree):
     EventPageFactory(parent=site_tree.events, start_date=days(-10), end_date=days(-9))
 
-    calendar = parse(client.get("/events/feed.ics"))
+    calendar = parse(client.get("/en/events/feed.ics"))
 
     assert vevents(calendar) == []
     assert str(calendar["PRODID"]) == "-//WeGO Thematic Clusters//Events//EN"
 
 
 def test_the_events_index_advertises_its_feed_url(site_tree):
-    assert site_tree.events.feed_url == "/events/feed.ics"
+    assert site_tree.events.feed_url == "/en/events/feed.ics"
 
 
 def test_an_unpublished_events_ics_is_not_found(client, site_tree):
     EventPageFactory(parent=site_tree.events, slug="secret-summit", live=False)
 
-    assert client.get("/events/secret-summit/event.ics").status_code == 404
+    assert client.get("/en/events/secret-summit/event.ics").status_code == 404
 
 
 def test_an_unknown_ics_path_is_not_found(client, assembly):
-    assert client.get("/events/general-assembly/other.ics").status_code == 404
-    assert client.get("/events/no-such-event/event.ics").status_code == 404
+    assert client.get("/en/events/general-assembly/other.ics").status_code == 404
+    assert client.get("/en/events/no-such-event/event.ics").status_code == 404

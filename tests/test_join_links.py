@@ -55,7 +55,7 @@ class Visit:
 
 
 def test_the_join_page_has_a_call_to_action_to_each_of_its_three_forms(client):
-    join = Visit(client, "/").follow("How to join")
+    join = Visit(client, "/en/").follow("How to join")
 
     for label, form_page_class in [
         ("Apply as a city", CityApplicationFormPage),
@@ -68,7 +68,7 @@ def test_the_join_page_has_a_call_to_action_to_each_of_its_three_forms(client):
 
 
 def test_join_this_cluster_opens_the_city_form_with_that_cluster_ticked(client):
-    cluster_page = Visit(client, "/").follow("All thematic clusters").follow("Smart Mobility")
+    cluster_page = Visit(client, "/en/").follow("All thematic clusters").follow("Smart Mobility")
     cluster = cluster_page.page
     assert type(cluster) is ThematicClusterPage
 
@@ -79,7 +79,7 @@ def test_join_this_cluster_opens_the_city_form_with_that_cluster_ticked(client):
 
 
 def test_offer_your_expertise_opens_the_company_form_with_that_cluster_ticked(client):
-    cluster_page = Visit(client, "/").follow("All thematic clusters").follow("Digital Government Platform")
+    cluster_page = Visit(client, "/en/").follow("All thematic clusters").follow("Digital Government Platform")
 
     form = cluster_page.follow("Offer your expertise")
 
@@ -88,13 +88,13 @@ def test_offer_your_expertise_opens_the_company_form_with_that_cluster_ticked(cl
 
 
 def test_the_cluster_index_invites_visitors_to_suggest_a_theme(client):
-    form = Visit(client, "/").follow("All thematic clusters").follow("Suggest a theme")
+    form = Visit(client, "/en/").follow("All thematic clusters").follow("Suggest a theme")
 
     assert type(form.page) is ThemeSuggestionFormPage
 
 
 def test_every_call_to_action_on_the_join_page_is_a_block_editors_can_point_elsewhere(client):
-    join = Visit(client, "/").follow("How to join").page
+    join = Visit(client, "/en/").follow("How to join").page
     targets = {
         type(block.value["page"].specific).__name__
         for block in join.body

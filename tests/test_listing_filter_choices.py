@@ -30,32 +30,32 @@ def offered(response, name):
 
 
 def test_the_country_filter_offers_only_countries_with_live_case_studies(client, site):
-    response = client.get("/case-studies/")
+    response = client.get("/en/case-studies/")
 
     assert offered(response, "country") == ["All countries", "South Korea", "Spain"]
 
 
 def test_the_case_study_cluster_filter_offers_only_clusters_with_live_case_studies(client, site):
-    response = client.get("/case-studies/")
+    response = client.get("/en/case-studies/")
 
     assert offered(response, "cluster") == ["All clusters", "Smart mobility"]
 
 
 def test_a_country_offered_still_filters(client, site):
-    response = client.get("/case-studies/", {"country": "ES"})
+    response = client.get("/en/case-studies/", {"country": "ES"})
 
     assert not response.context["filter"].errors
     assert [page.title for page in response.context["case_studies"]] == ["Madrid buses"]
 
 
 def test_the_event_cluster_filter_offers_only_clusters_with_live_events(client, site):
-    response = client.get("/events/")
+    response = client.get("/en/events/")
 
     assert offered(response, "cluster") == ["All clusters", "Smart health", "Smart mobility"]
     assert "Smart water" not in response.content.decode()
 
 
 def test_the_event_kind_filter_offers_only_kinds_of_live_events(client, site):
-    response = client.get("/events/")
+    response = client.get("/en/events/")
 
     assert offered(response, "kind") == ["All kinds", "Summit", "Tech jam"]

@@ -22,14 +22,14 @@ NONE_YET = "None yet"
 
 
 def figures_in_context(client):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response.status_code == 200
     return {figure.key: figure.value for figure in response.context["figures"] if figure.key in LABELS}
 
 
 def figures_read(client) -> dict[str, str]:
     """What a visitor reads: each <dt> label with the text of the <dd> after it."""
-    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in soup.find_all("dt")}
 
 
@@ -117,7 +117,7 @@ def test_a_live_figure_block_on_a_content_page_shows_the_current_number(client, 
     CaseStudyPageFactory(parent=site_tree.case_studies)
     CaseStudyPageFactory(parent=site_tree.case_studies)
 
-    soup = BeautifulSoup(client.get("/in-numbers/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/in-numbers/").content, "html.parser")
 
     label = soup.find("dt", string="Stories told")
     assert label is not None
@@ -127,7 +127,7 @@ def test_a_live_figure_block_on_a_content_page_shows_the_current_number(client, 
 def test_the_api_reports_the_same_figures(client, site_tree):
     ThematicClusterPageFactory(parent=site_tree.clusters, status=ClusterStatus.FORMING)
     CaseStudyPageFactory(parent=site_tree.case_studies)
-    on_the_page = client.get("/").context["figures"]
+    on_the_page = client.get("/en/").context["figures"]
 
     body = client.get(f"/api/v3/pages/{site_tree.home.pk}/").json()
 
@@ -143,6 +143,6 @@ def test_the_api_reports_the_same_figures(client, site_tree):
 
 @pytest.mark.parametrize("key", list(LABELS))
 def test_every_figure_has_a_readable_label(client, site_tree, key):
-    response = client.get("/")
+    response = client.get("/en/")
     labels = {figure.key: str(figure.label) for figure in response.context["figures"]}
     assert labels[key] == LABELS[key]

@@ -141,10 +141,15 @@ class TestTheDemoSiteAfterTwoRuns:
             assert Page.objects.filter(url_path=url_path).count() == 1, path
             page = Page.objects.get(url_path=url_path).specific
             assert isinstance(page, page_class), path
-            assert page.url == path
+            assert page.url == "/en" + path
             assert routed_page(path).pk == page.pk
-        assert EventPage.objects.child_of(Page.objects.get(url_path="/home/events/")).count() == 6
-        assert CaseStudyPage.objects.count() >= 5
+        assert (
+            EventPage.objects.filter(locale__language_code="en")
+            .child_of(Page.objects.get(url_path="/home/events/"))
+            .count()
+            == 6
+        )
+        assert CaseStudyPage.objects.filter(locale__language_code="en").count() >= 5
 
     def test_the_second_run_creates_and_changes_nothing(self, two_runs):
         assert two_runs.after_second == two_runs.before_second
@@ -162,7 +167,7 @@ class TestTheDemoSiteAfterTwoRuns:
         home = site.root_page.specific
         assert isinstance(home, HomePage)
         assert home.hero_heading and home.hero_intro and home.hero_image is not None
-        assert home.hero_cta_page.url == "/join/"
+        assert home.hero_cta_page.url == "/en/join/"
         assert "Replaced Wagtail's" in two_runs.first_output
 
     def test_every_demo_page_is_published(self):
@@ -171,12 +176,19 @@ class TestTheDemoSiteAfterTwoRuns:
             *Page.objects.filter(url_path__in=["/home" + path for path in PAGES_BY_PATH]),
             *(page for path in index_paths for page in Page.objects.get(url_path=path).get_children()),
         ]
-        assert len(pages) == len(PAGES_BY_PATH) + EventPage.objects.count() + CaseStudyPage.objects.count()
+        assert (
+            len(pages)
+            == len(PAGES_BY_PATH)
+            + EventPage.objects.filter(locale__language_code="en").count()
+            + CaseStudyPage.objects.filter(locale__language_code="en").count()
+        )
         for page in pages:
             assert page.live and page.live_revision_id and not page.has_unpublished_changes, page.url_path
 
     def test_top_level_pages_are_shown_in_menus(self):
-        menu = Page.objects.child_of(HomePage.objects.get()).filter(show_in_menus=True)
+        menu = Page.objects.child_of(HomePage.objects.filter(locale__language_code="en").get()).filter(
+            show_in_menus=True
+        )
         assert list(menu.values_list("slug", flat=True)) == [
             "clusters",
             "events",
@@ -187,13 +199,17 @@ class TestTheDemoSiteAfterTwoRuns:
         ]
 
     def test_case_study_index_goes_through_the_case_study_review_workflow(self):
-        index = CaseStudyIndexPage.objects.get()
+        index = CaseStudyIndexPage.objects.filter(locale__language_code="en").get()
         assert index.get_workflow().name == "Case study review"
-        case_study = CaseStudyPage.objects.child_of(index).first()
+        case_study = CaseStudyPage.objects.filter(locale__language_code="en").child_of(index).first()
         assert case_study.get_workflow().name == "Case study review"
 
     def test_clusters_have_leaders_discussion_groups_and_mixed_statuses(self):
-        clusters = ThematicClusterPage.objects.filter(slug__in=CLUSTER_SLUGS).select_related("leader", "leader__photo")
+        clusters = (
+            ThematicClusterPage.objects.filter(locale__language_code="en")
+            .filter(slug__in=CLUSTER_SLUGS)
+            .select_related("leader", "leader__photo")
+        )
         assert sorted(cluster.slug for cluster in clusters) == sorted(CLUSTER_SLUGS)
         for cluster in clusters:
             assert cluster.summary and cluster.body
@@ -201,7 +217,7 @@ class TestTheDemoSiteAfterTwoRuns:
             assert cluster.discussion_url == f"https://groups.google.com/g/wego-{cluster.slug}"
         assert {cluster.status for cluster in clusters} == {ClusterStatus.ACTIVE, ClusterStatus.FORMING}
         active = {cluster.pk for cluster in clusters if cluster.status == ClusterStatus.ACTIVE}
-        assert set(HomePage.objects.get().featured_cluster_ids) == active
+        assert set(HomePage.objects.filter(locale__language_code="en").get().featured_cluster_ids) == active
 
     def test_the_seed_events_have_their_dates_places_and_time_zones(self):
         expected = {
@@ -216,27 +232,31 @@ class TestTheDemoSiteAfterTwoRuns:
             "gctc-tech-jam-2018": ("2018-06-20", "2018-06-22", "America/Los_Angeles", "US", "tech_jam"),
         }
         for slug, (start, end, time_zone, country, kind) in expected.items():
-            event = EventPage.objects.get(slug=slug)
+            event = EventPage.objects.filter(locale__language_code="en").get(slug=slug)
             assert (event.start_date.isoformat(), event.end_date.isoformat()) == (start, end)
             assert (event.time_zone, event.country.code, event.kind) == (time_zone, country, kind)
             assert event.related_clusters.exists()
-        expo = EventPage.objects.get(slug="gctc-expo-2018")
+        expo = EventPage.objects.filter(locale__language_code="en").get(slug="gctc-expo-2018")
         assert (expo.start_date.year, expo.start_date.month) == (2018, 12)
         assert expo.time_zone == "America/New_York"
         assert "winter 2018" in expo.summary
-        upcoming = EventPage.objects.filter(end_date__gte=timezone.localdate())
+        upcoming = EventPage.objects.filter(locale__language_code="en").filter(end_date__gte=timezone.localdate())
         assert upcoming.count() == 2
         assert all(event.start_date >= datetime.date(2027, 1, 1) for event in upcoming)
 
     def test_the_upcoming_demo_events_have_times_and_the_seed_ones_are_all_day(self):
-        webinar = EventPage.objects.get(slug="smart-mobility-data-webinar-2027")
+        webinar = EventPage.objects.filter(locale__language_code="en").get(slug="smart-mobility-data-webinar-2027")
         assert (webinar.start_time, webinar.end_time) == (datetime.time(10, 0), datetime.time(11, 30))
         assert webinar.time_zone == "Asia/Seoul"
-        assert EventPage.objects.get(slug="thematic-clusters-summit-2027").is_timed
-        assert not EventPage.objects.filter(end_date__lt=timezone.localdate(), start_time__isnull=False).exists()
+        assert EventPage.objects.filter(locale__language_code="en").get(slug="thematic-clusters-summit-2027").is_timed
+        assert (
+            not EventPage.objects.filter(locale__language_code="en")
+            .filter(end_date__lt=timezone.localdate(), start_time__isnull=False)
+            .exists()
+        )
 
     def test_case_studies_cover_clusters_countries_and_both_statuses_with_partners_and_an_image(self):
-        case_studies = CaseStudyPage.objects.all()
+        case_studies = CaseStudyPage.objects.filter(locale__language_code="en").all()
         assert len({case_study.cluster_id for case_study in case_studies}) >= 4
         assert len({case_study.country.code for case_study in case_studies}) >= 4
         assert {case_study.project_status for case_study in case_studies} == {"ongoing", "completed"}
@@ -245,7 +265,7 @@ class TestTheDemoSiteAfterTwoRuns:
             assert case_study.gallery_images.count() == 1
 
     def test_join_page_lists_the_seed_contacts_and_is_the_sites_join_page(self):
-        join = StandardPage.objects.get(slug="join")
+        join = StandardPage.objects.filter(locale__language_code="en").get(slug="join")
         assert join.show_contacts
         assert {(contact["name"], contact["topic"]) for contact in join.contacts} == {
             ("Anthony Levero", "WeGO Thematic Clusters"),
@@ -257,7 +277,9 @@ class TestTheDemoSiteAfterTwoRuns:
         assert site_settings.footer_text and site_settings.social_links.count() >= 2
 
     def test_gctc_page_has_headings_a_call_to_action_and_a_live_figure(self):
-        block_types = {block.block_type for block in StandardPage.objects.get(slug="gctc").body}
+        block_types = {
+            block.block_type for block in StandardPage.objects.filter(locale__language_code="en").get(slug="gctc").body
+        }
         assert {"heading", "paragraph", "call_to_action", "live_figure"} <= block_types
 
     def test_demo_accounts_are_in_their_groups_and_log_in_with_the_printed_passwords(self, two_runs, client):
@@ -306,7 +328,7 @@ def test_demo_accounts_are_skipped_when_debug_is_off_and_not_asked_for(settings)
 
     assert not get_user_model().objects.exists()
     assert "demo accounts skipped" in output
-    assert HomePage.objects.exists()
+    assert HomePage.objects.filter(locale__language_code="en").exists()
 
 
 @pytest.mark.django_db
@@ -323,8 +345,8 @@ def test_demo_accounts_are_created_in_debug_without_the_flag(settings):
 @pytest.mark.django_db
 def test_a_page_of_another_type_at_a_demo_url_is_a_clear_error_and_nothing_is_loaded():
     load()
-    home = HomePage.objects.get()
-    StandardPage.objects.get(slug="about").delete()
+    home = HomePage.objects.filter(locale__language_code="en").get()
+    StandardPage.objects.filter(locale__language_code="en").get(slug="about").delete()
     home.add_child(instance=Page(title="Somebody's about page", slug="about"))
     pages_before = Page.objects.count()
 
@@ -343,7 +365,7 @@ def test_an_edited_welcome_page_is_kept_and_reported_instead_of_deleted():
         load()
 
     assert Page.objects.filter(pk=welcome.pk).exists()
-    assert not HomePage.objects.exists()
+    assert not HomePage.objects.filter(locale__language_code="en").exists()
 
 
 @pytest.mark.django_db
@@ -359,3 +381,34 @@ def test_every_demo_page_opens_in_the_page_editor(client):
             failures.append((page.url_path, response.status_code))
 
     assert failures == []
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("two_runs")
+class TestTheKoreanDemoSite:
+    def test_every_english_page_exists_in_korean(self):
+        english = set(
+            Page.objects.filter(locale__language_code="en", depth__gt=1).values_list("translation_key", flat=True)
+        )
+        korean = set(Page.objects.filter(locale__language_code="ko").values_list("translation_key", flat=True))
+        assert english and english == korean
+
+    def test_the_main_pages_are_translated_into_korean_not_aliases(self, client):
+        for path, title in (
+            ("/ko/", "WeGO 테마 클러스터"),
+            ("/ko/join/", "참여 방법 및 문의"),
+            ("/ko/join/city/", "도시로 신청하기"),
+        ):
+            response = client.get(path, HTTP_HOST="127.0.0.1:8000")
+            html = response.content.decode()
+            assert response.status_code == 200, path
+            assert f"<title>{title} |" in html, path
+            assert 'class="untranslated-notice"' not in html, path
+
+    def test_the_city_forms_extra_question_is_asked_in_korean(self, client):
+        html = client.get("/ko/join/city/", HTTP_HOST="127.0.0.1:8000").content.decode()
+        assert "테마 클러스터를 어떻게 알게 되셨나요?" in html and "WeGO 웹사이트" in html
+
+    def test_pages_not_translated_yet_say_so(self, client):
+        html = client.get("/ko/events/", HTTP_HOST="127.0.0.1:8000").content.decode()
+        assert 'class="untranslated-notice"' in html

@@ -11,7 +11,7 @@ from .factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 ADMIN_LOGIN = "/admin/login/"
-MEMBER_LOGIN = "/account/login/"
+MEMBER_LOGIN = "/en/account/login/"
 ATTACKER = "198.51.100.7"
 
 

@@ -89,14 +89,14 @@ def client_for(address: str) -> Client:
 
 
 def test_the_applicant_and_the_reviewers_open_the_links_of_a_new_submission(forms, reviewer, coordinator, mails):
-    sent = mails(Client().post, "/join/city/", city_data(forms))
+    sent = mails(Client().post, "/en/join/city/", city_data(forms))
 
     assert {message.to[0] for message in sent} == {"minji@seoul.example", reviewer.email, coordinator.email}
     assert_links_open(sent, expected_templates=3)
 
 
 def test_the_staff_alert_links_to_the_page_reviewers_may_open(forms, reviewer, mails):
-    sent = mails(Client().post, "/join/city/", city_data(forms))
+    sent = mails(Client().post, "/en/join/city/", city_data(forms))
 
     alert = next(message for message in sent if message.to == [reviewer.email])
     application = CityApplication.objects.get()
@@ -106,9 +106,9 @@ def test_the_staff_alert_links_to_the_page_reviewers_may_open(forms, reviewer, m
 
 
 def test_the_lost_link_mail_opens_the_status_page(forms, mails):
-    Client().post("/join/city/", city_data(forms))
+    Client().post("/en/join/city/", city_data(forms))
 
-    sent = mails(Client().post, "/applications/lost-link/", {"email": "minji@seoul.example"})
+    sent = mails(Client().post, "/en/applications/lost-link/", {"email": "minji@seoul.example"})
 
     assert len(sent) == 1
     assert_links_open(sent, expected_templates=1)
@@ -168,7 +168,7 @@ def test_the_set_password_link_opens_for_the_new_member_before_they_have_a_passw
 
 @pytest.mark.parametrize("accept", [True, False], ids=["accepted", "declined"])
 def test_the_theme_suggestion_mails_open_for_the_visitor_and_the_reviewers(forms, coordinator, mails, accept):
-    received = mails(Client().post, "/join/suggest-a-theme/", theme_data())
+    received = mails(Client().post, "/en/join/suggest-a-theme/", theme_data())
     assert_links_open(received, expected_templates=2)
 
     decided = mails(

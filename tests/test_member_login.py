@@ -13,7 +13,7 @@ from cluster_pages.membership import cluster_workspace_ensure
 from .factories import ThematicClusterPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-LOGIN_URL = "/account/login/"
+LOGIN_URL = "/en/account/login/"
 
 
 @pytest.fixture
@@ -49,10 +49,10 @@ def test_a_members_only_page_sends_visitors_to_the_sites_login_page(client, work
 
 
 def test_wagtails_bare_login_address_forwards_to_the_sites_page(client):
-    response = client.get("/_util/login/?next=/clusters/smart-mobility/members/")
+    response = client.get("/_util/login/?next=/en/clusters/smart-mobility/members/")
 
     assert response.status_code == 301
-    assert response["Location"] == f"{LOGIN_URL}?next=/clusters/smart-mobility/members/"
+    assert response["Location"] == f"{LOGIN_URL}?next=/en/clusters/smart-mobility/members/"
 
 
 def test_a_member_signs_in_with_their_email_address_in_any_letter_case_and_reaches_the_workspace(
@@ -116,7 +116,7 @@ def test_the_password_reset_mail_opens_the_set_password_page_and_the_new_passwor
     message = mail.outbox[0]
     assert message.to == [member.email]
     link = reset_link(message)
-    assert link.startswith("http://localhost/account/set-password/")  # the Site's public address
+    assert link.startswith("http://localhost/en/account/set-password/")  # the Site's public address
 
     form_page = client.get(link.removeprefix("http://localhost"), follow=True)
     html = form_page.content.decode()
@@ -140,7 +140,7 @@ def test_a_member_who_never_set_a_password_may_ask_for_a_link_to_set_one(client,
 
     client.post(reverse("member_password_reset"), {"email": "new@city.example.org"})
 
-    assert len(mail.outbox) == 1 and "/account/set-password/" in mail.outbox[0].body
+    assert len(mail.outbox) == 1 and "/en/account/set-password/" in mail.outbox[0].body
 
 
 def test_no_mail_goes_to_an_unknown_or_disabled_account_and_the_page_does_not_tell(client, site_tree):

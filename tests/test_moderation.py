@@ -73,7 +73,7 @@ def test_a_publish_request_from_communications_only_saves_a_draft(client, tree, 
     assert response.status_code == 302
     case_study = CaseStudyPage.objects.get(slug="seoul-traffic-lights")
     assert not case_study.live
-    assert client.get("/case-studies/seoul-traffic-lights/").status_code == 404
+    assert client.get("/en/case-studies/seoul-traffic-lights/").status_code == 404
 
 
 def test_publishing_an_existing_draft_is_refused_to_communications(client, tree, communications):
@@ -115,7 +115,7 @@ def test_an_editor_approves_a_submitted_case_study_and_it_goes_live(client, tree
     assert case_study.current_workflow_state is None
     assert WorkflowState.objects.get(object_id=str(case_study.pk)).status == WorkflowState.STATUS_APPROVED
     client.logout()
-    public = client.get("/case-studies/seoul-traffic-lights/")
+    public = client.get("/en/case-studies/seoul-traffic-lights/")
     assert public.status_code == 200
     assert "Seoul smart traffic lights" in public.content.decode()
 

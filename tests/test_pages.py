@@ -35,7 +35,7 @@ def test_the_home_page_features_the_chosen_live_clusters_in_order(client, site_t
     energy = ThematicClusterPageFactory(parent=site_tree.clusters, title="Smart energy")
     feature(site_tree.home, energy, draft, water)
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert titles(response.context["featured_clusters"]) == ["Smart energy", "Smart water"]
     html = response.content.decode()
@@ -47,7 +47,7 @@ def test_the_home_page_shows_the_three_soonest_upcoming_events(client, site_tree
     for title, start in [("Past", -5), ("Fourth", 40), ("Second", 10), ("First", 0), ("Third", 20)]:
         EventPageFactory(parent=site_tree.events, title=title, start_date=days(start))
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert titles(response.context["next_events"]) == ["First", "Second", "Third"]
 
@@ -59,14 +59,14 @@ def test_the_home_page_shows_the_three_latest_published_case_studies(client, sit
             parent=site_tree.case_studies, title=title, first_published_at=now - datetime.timedelta(days=age)
         )
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert titles(response.context["latest_case_studies"]) == ["Newest", "Newer", "Older"]
     assert "Oldest" not in response.content.decode()
 
 
 def test_an_empty_home_page_says_nothing_is_published_yet(client, site_tree):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
 
     assert "No clusters are featured yet." in html
     assert "No upcoming events are announced yet." in html
@@ -79,7 +79,7 @@ def test_the_cluster_index_groups_clusters_by_status_forming_first(client, site_
     ThematicClusterPageFactory(parent=site_tree.clusters, title="Smart energy", status=ClusterStatus.ACTIVE)
     ThematicClusterPageFactory(parent=site_tree.clusters, title="Smart unpublished", live=False)
 
-    response = client.get("/clusters/")
+    response = client.get("/en/clusters/")
 
     groups = [(status, titles(clusters)) for status, _label, clusters in response.context["cluster_groups"]]
     assert groups == [("forming", ["Smart health"]), ("active", ["Smart energy", "Smart mobility"])]
@@ -98,7 +98,7 @@ def test_a_cluster_page_lists_its_events_newest_first_and_its_case_studies(clien
     CaseStudyPageFactory(parent=site_tree.case_studies, title="Bus lanes", cluster=cluster)
     CaseStudyPageFactory(parent=site_tree.case_studies, title="Clinics", cluster=other)
 
-    response = client.get("/clusters/smart-mobility/")
+    response = client.get("/en/clusters/smart-mobility/")
 
     assert titles(response.context["events"]) == ["New summit", "Old jam"]
     assert titles(response.context["case_studies"]) == ["Bus lanes"]
@@ -111,7 +111,7 @@ def test_a_cluster_page_introduces_its_leader(client, site_tree):
     leader = PersonFactory(name="Dr. Ana Lopez", role="Cluster leader", organisation="City of Madrid")
     ThematicClusterPageFactory(parent=site_tree.clusters, slug="smart-mobility", leader=leader)
 
-    html = client.get("/clusters/smart-mobility/").content.decode()
+    html = client.get("/en/clusters/smart-mobility/").content.decode()
 
     assert "Dr. Ana Lopez" in html
     assert "City of Madrid" in html
@@ -125,7 +125,7 @@ def test_only_forming_and_active_clusters_invite_new_members(client, site_tree, 
     build_forms(site_tree)
     ThematicClusterPageFactory(parent=site_tree.clusters, slug="a-cluster", status=status)
 
-    html = client.get("/clusters/a-cluster/").content.decode()
+    html = client.get("/en/clusters/a-cluster/").content.decode()
 
     assert ("Join this cluster" in html) is joinable
     assert ("This cluster is archived and accepts no new members." in html) is not joinable
@@ -134,9 +134,9 @@ def test_only_forming_and_active_clusters_invite_new_members(client, site_tree, 
 def test_an_event_page_is_shown_with_its_calendar_link(client, site_tree):
     EventPageFactory(parent=site_tree.events, title="General Assembly", slug="general-assembly")
 
-    response = client.get("/events/general-assembly/")
+    response = client.get("/en/events/general-assembly/")
 
     assert response.status_code == 200
     html = response.content.decode()
     assert "General Assembly" in html
-    assert 'href="/events/general-assembly/event.ics"' in html
+    assert 'href="/en/events/general-assembly/event.ics"' in html

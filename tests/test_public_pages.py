@@ -14,9 +14,9 @@ from .site_forms.support import build_forms, city_data
 
 pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = {
-    "/privacy/": ("Privacy notice", ["Who holds your data", "How long we keep it", "a copy", "erase"]),
-    "/accessibility/": ("Accessibility statement", ["(WCAG) 2.2", "What is not accessible yet", "Tell us"]),
-    "/contact/": ("Contact", ["WeGO Secretariat", "secretariat@example.org", "Contacts for questions"]),
+    "/en/privacy/": ("Privacy notice", ["Who holds your data", "How long we keep it", "a copy", "erase"]),
+    "/en/accessibility/": ("Accessibility statement", ["(WCAG) 2.2", "What is not accessible yet", "Tell us"]),
+    "/en/contact/": ("Contact", ["WeGO Secretariat", "secretariat@example.org", "Contacts for questions"]),
 }
 
 
@@ -49,16 +49,16 @@ class TestTheDemoSite:
             assert isinstance(Page.objects.get(url_path=f"/home{path}").specific, StandardPage), path
 
     def test_the_footer_of_every_page_links_to_the_three_pages_and_the_menu_does_not(self, client):
-        for url in ("/", "/clusters/", "/join/", "/search/"):
+        for url in ("/en/", "/en/clusters/", "/en/join/", "/en/search/"):
             html = client.get(url).content.decode()
             footer = footer_of(html)
             for path, (title, _phrases) in PUBLIC_PAGES.items():
                 assert f'<a href="{path}">{title}</a>' in footer, (url, path)
-            assert 'href="/privacy/"' not in html[: html.index("<main")], url
+            assert 'href="/en/privacy/"' not in html[: html.index("<main")], url
 
     def test_the_privacy_notice_is_the_one_the_forms_link_to(self):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-        assert settings.privacy_page.url == "/privacy/"
+        assert settings.privacy_page.url == "/en/privacy/"
 
     def test_a_second_run_adds_no_page_or_link_and_keeps_the_editors_changes(self, client):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -81,9 +81,9 @@ def test_a_footer_link_may_carry_a_shorter_label_and_a_draft_page_is_left_out(cl
     settings.footer_links = [FooterLink(page=privacy, label="Privacy"), FooterLink(page=draft)]
     settings.save()
 
-    footer = footer_of(client.get("/").content.decode())
+    footer = footer_of(client.get("/en/").content.decode())
 
-    assert '<a href="/privacy/">Privacy</a>' in footer
+    assert '<a href="/en/privacy/">Privacy</a>' in footer
     assert "Imprint" not in footer
 
 
@@ -98,28 +98,28 @@ def forms_with_privacy_page(site_tree):
 
 
 def test_the_consent_label_of_the_city_and_company_forms_links_to_the_privacy_notice(client, forms_with_privacy_page):
-    for path in ("/join/city/", "/join/company/"):
+    for path in ("/en/join/city/", "/en/join/company/"):
         html = client.get(path).content.decode()
         label = html[html.index('<label for="id_consent_privacy">') :]
         label = label[: label.index("</label>")]
-        assert 'I agree to the <a href="/privacy/">privacy notice</a>' in label, path
+        assert 'I agree to the <a href="/en/privacy/">privacy notice</a>' in label, path
 
 
 def test_the_theme_form_links_to_the_privacy_notice_beside_the_email_address(client, forms_with_privacy_page):
-    html = client.get("/join/suggest-a-theme/").content.decode()
+    html = client.get("/en/join/suggest-a-theme/").content.decode()
 
-    assert 'See our <a href="/privacy/">privacy notice</a>.' in html
+    assert 'See our <a href="/en/privacy/">privacy notice</a>.' in html
 
 
 def test_the_error_summary_names_the_consent_box_without_a_link_inside_its_link(client, forms_with_privacy_page):
     data = {**city_data(forms_with_privacy_page)}
     data.pop("consent_privacy")
 
-    html = client.post("/join/city/", data).content.decode()
+    html = client.post("/en/join/city/", data).content.decode()
 
     summary = html[html.index('id="error-summary"') : html.index("</div>", html.index('id="error-summary"'))]
     assert "I agree to the privacy notice: WeGO keeps my answers" in summary
-    assert 'href="/privacy/"' not in summary
+    assert 'href="/en/privacy/"' not in summary
 
 
 def test_the_api_gives_the_consent_label_as_plain_text(client, forms_with_privacy_page):
@@ -132,6 +132,6 @@ def test_the_api_gives_the_consent_label_as_plain_text(client, forms_with_privac
 def test_without_a_privacy_notice_chosen_the_label_is_plain_text(client, site_tree):
     build_forms(site_tree)
 
-    html = client.get("/join/city/").content.decode()
+    html = client.get("/en/join/city/").content.decode()
 
     assert "I agree to the privacy notice: WeGO keeps my answers" in html

@@ -26,14 +26,14 @@ NO_SEARCH_INDEXING = {
     name: {**backend, "AUTO_UPDATE": False} for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
 }
 PAGES = [
-    "/",
-    "/clusters/",
-    "/events/",
-    "/events/?kind=summit",
-    "/case-studies/",
-    "/case-studies/?country=KR&status=ongoing",
-    "/case-studies/?page=2",
-    "/clusters/flagship/",
+    "/en/",
+    "/en/clusters/",
+    "/en/events/",
+    "/en/events/?kind=summit",
+    "/en/case-studies/",
+    "/en/case-studies/?country=KR&status=ongoing",
+    "/en/case-studies/?page=2",
+    "/en/clusters/flagship/",
 ]
 
 

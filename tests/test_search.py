@@ -40,7 +40,7 @@ def result_titles(response):
     ids=["cluster", "event", "case-study"],
 )
 def test_a_word_from_a_summary_finds_its_page(client, content, term, title):
-    response = client.get("/search/", {"query": term})
+    response = client.get("/en/search/", {"query": term})
 
     assert response.status_code == 200
     assert result_titles(response) == [title]
@@ -49,7 +49,7 @@ def test_a_word_from_a_summary_finds_its_page(client, content, term, title):
 
 
 def test_results_are_the_specific_pages_with_their_urls(client, content):
-    response = client.get("/search/", {"query": "floodwater"})
+    response = client.get("/en/search/", {"query": "floodwater"})
 
     [event] = response.context["search_results"]
     assert event.specific_class.__name__ == "EventPage"
@@ -57,13 +57,13 @@ def test_results_are_the_specific_pages_with_their_urls(client, content):
 
 
 def test_draft_pages_are_not_found(client, content):
-    response = client.get("/search/", {"query": "telemedicine"})
+    response = client.get("/en/search/", {"query": "telemedicine"})
 
     assert "Unreviewed" not in result_titles(response)
 
 
 def test_an_empty_query_shows_the_form_and_no_results(client, content):
-    response = client.get("/search/", {"query": "   "})
+    response = client.get("/en/search/", {"query": "   "})
 
     assert response.status_code == 200
     assert response.context["search_query"] == ""
@@ -74,14 +74,14 @@ def test_an_empty_query_shows_the_form_and_no_results(client, content):
 
 
 def test_no_query_at_all_shows_the_form(client, content):
-    response = client.get("/search/")
+    response = client.get("/en/search/")
 
     assert response.status_code == 200
     assert result_titles(response) == []
 
 
 def test_a_word_found_nowhere_says_so(client, content):
-    response = client.get("/search/", {"query": "zeppelin"})
+    response = client.get("/en/search/", {"query": "zeppelin"})
 
     assert response.status_code == 200
     assert result_titles(response) == []
@@ -89,7 +89,7 @@ def test_a_word_found_nowhere_says_so(client, content):
 
 
 def test_a_bad_page_number_still_shows_results(client, content):
-    response = client.get("/search/", {"query": "congestion", "page": "abc"})
+    response = client.get("/en/search/", {"query": "congestion", "page": "abc"})
 
     assert response.status_code == 200
     assert result_titles(response) == ["Smart mobility"]

@@ -33,7 +33,7 @@ def content(shared_data):
 
 
 def result_titles(client, query):
-    response = client.get("/search/", {"query": query})
+    response = client.get("/en/search/", {"query": query})
     assert response.status_code == 200
     return [page.title for page in response.context["search_results"]]
 
@@ -62,6 +62,6 @@ def test_the_page_listing_the_contacts_is_found_by_a_contacts_name(client, conte
 
 @pytest.mark.parametrize("query", ['"', "*", "mobil*", "(", "-", "a OR", "NEAR(", "ü", "'"])
 def test_punctuation_and_search_syntax_are_answered_not_errors(client, content, query):
-    response = client.get("/search/", {"query": query})
+    response = client.get("/en/search/", {"query": query})
 
     assert response.status_code == 200

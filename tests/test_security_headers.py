@@ -13,7 +13,7 @@ def directives(response) -> dict[str, list[str]]:
 
 
 def test_a_public_page_allows_only_this_sites_scripts(client, site_tree):
-    response = client.get("/")
+    response = client.get("/en/")
 
     policy = directives(response)
     assert response.status_code == 200
@@ -42,7 +42,7 @@ def test_an_api_response_carries_both_headers(client, site_tree):
 
 
 def test_the_forms_error_summary_script_carries_the_policys_nonce(client, forms):  # noqa: F811 - the fixture
-    response = client.post("/join/city/", {})
+    response = client.post("/en/join/city/", {})
 
     nonce = next(value for value in directives(response)["script-src"] if value.startswith("'nonce-"))
     assert f'<script nonce="{nonce[7:-1]}">' in response.content.decode()

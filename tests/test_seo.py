@@ -37,7 +37,7 @@ def test_robots_txt_allows_the_site_keeps_out_of_private_paths_and_names_the_sit
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert "User-agent: *" in lines and "Allow: /" in lines
-    for path in ("/admin/", "/applications/", "/account/", "/api/", "/clusters/*/members"):
+    for path in ("/admin/", "/en/applications/", "/en/account/", "/api/", "/en/clusters/*/members"):
         assert f"Disallow: {path}" in lines
     assert "Sitemap: http://localhost/sitemap.xml" in lines  # the Site's address, absolute
 
@@ -49,7 +49,7 @@ def test_the_sitemap_lists_live_public_pages_but_not_drafts_or_members_workspace
 
     locations = sitemap_locations(client)
 
-    for path in ("/", "/clusters/", "/clusters/smart-mobility/", "/events/", "/case-studies/"):
+    for path in ("/en/", "/en/clusters/", "/en/clusters/smart-mobility/", "/en/events/", "/en/case-studies/"):
         assert f"http://localhost{path}" in locations, path
     assert f"http://localhost{workspace.url}" not in locations
     assert "http://localhost/draft/" not in locations
@@ -60,10 +60,10 @@ def test_every_page_has_an_absolute_canonical_url_and_link_preview_tags(client, 
         parent=site_tree.home, title="About", slug="about", search_description="Who we are and what we do."
     )
 
-    html = client.get("/about/?utm_source=newsletter").content.decode()
+    html = client.get("/en/about/?utm_source=newsletter").content.decode()
 
-    assert canonical(html) == "http://localhost/about/"
-    assert meta(html, "og:url") == "http://localhost/about/"
+    assert canonical(html) == "http://localhost/en/about/"
+    assert meta(html, "og:url") == "http://localhost/en/about/"
     assert meta(html, "og:title") == meta(html, "twitter:title") == about.title
     assert meta(html, "description") == meta(html, "og:description") == "Who we are and what we do."
     assert meta(html, "og:image") == meta(html, "twitter:image") == "http://localhost/static/img/social-card.png"
@@ -75,7 +75,7 @@ def test_a_page_without_a_search_description_is_described_by_its_introduction(cl
     intro = "<p>The <b>Global City Teams</b> Challenge (NIST &amp; DHS S&amp;T).</p>"
     StandardPageFactory(parent=site_tree.home, slug="gctc", intro=intro)
 
-    html = client.get("/gctc/").content.decode()
+    html = client.get("/en/gctc/").content.decode()
 
     assert meta(html, "og:description") == "The Global City Teams Challenge (NIST &amp; DHS S&amp;T)."
 
@@ -89,15 +89,15 @@ def test_the_home_pages_hero_image_is_its_preview_image(client, site_tree, setti
     site_tree.home.hero_image = image
     site_tree.home.save_revision().publish()
 
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
 
     assert re.fullmatch(r"http://localhost/media/images/\S+\.fill-1200x630\.png", meta(html, "og:image"))
 
 
 def test_views_that_are_not_pages_have_a_canonical_url_too_and_private_ones_are_not_indexed(client, site_tree):
-    html = client.get("/account/login/?next=/clusters/").content.decode()
+    html = client.get("/en/account/login/?next=/en/clusters/").content.decode()
 
-    assert canonical(html) == "http://localhost/account/login/"
+    assert canonical(html) == "http://localhost/en/account/login/"
     assert meta(html, "og:title") == "WeGO Thematic Clusters"
     assert meta(html, "robots") == "noindex"
 
@@ -107,14 +107,14 @@ def test_urls_follow_the_sites_public_address(client, site_tree):
     site_tree.site.hostname, site_tree.site.port = "clusters.example.org", 443
     site_tree.site.save()
 
-    html = client.get("/", HTTP_HOST="clusters.example.org").content.decode()
+    html = client.get("/en/", HTTP_HOST="clusters.example.org").content.decode()
 
     assert canonical(html) == "https://clusters.example.org/"
     assert meta(html, "og:image").startswith("https://clusters.example.org/static/")
 
 
 def test_every_page_names_its_icons_and_favicon_ico_finds_them(client, site_tree):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
 
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
     assert '<img class="site-name__logo" src="/static/img/logo-mark.svg"' in html

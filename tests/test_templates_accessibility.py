@@ -126,21 +126,21 @@ def content(site_tree, monkeypatch):
 
 
 PAGES = [
-    "/",
-    "/clusters/",
-    "/clusters/living-labs/",
-    "/clusters/waste/",
-    "/events/",
-    "/events/?kind=not-a-kind",
-    "/events/summit/",
-    "/case-studies/",
-    "/case-studies/?country=XX",
-    "/case-studies/?page=2",
-    "/case-studies/seoul-open-data/",
-    "/join/",
-    "/search/",
-    "/search/?query=seoul",
-    "/search/?query=nothingmatchesthis",
+    "/en/",
+    "/en/clusters/",
+    "/en/clusters/living-labs/",
+    "/en/clusters/waste/",
+    "/en/events/",
+    "/en/events/?kind=not-a-kind",
+    "/en/events/summit/",
+    "/en/case-studies/",
+    "/en/case-studies/?country=XX",
+    "/en/case-studies/?page=2",
+    "/en/case-studies/seoul-open-data/",
+    "/en/join/",
+    "/en/search/",
+    "/en/search/?query=seoul",
+    "/en/search/?query=nothingmatchesthis",
 ]
 
 
@@ -213,7 +213,7 @@ def test_server_error_page_renders_without_a_request_or_the_database():
 def test_main_menu_lists_the_home_pages_live_menu_children_with_one_query(content, django_assert_num_queries):
     hidden = StandardPageFactory(parent=content.home, title="Not in menus", show_in_menus=False)
     draft = StandardPageFactory(parent=content.home, title="Draft page", show_in_menus=True, live=False)
-    request = RequestFactory().get("/")
+    request = RequestFactory().get("/en/")
     # Wagtail's serve view has found the site and cached the site root paths before any template renders.
     Site.find_for_request(request)
     Site.get_site_root_paths()
@@ -228,7 +228,7 @@ def test_main_menu_lists_the_home_pages_live_menu_children_with_one_query(conten
 
 @pytest.mark.django_db
 def test_menu_marks_the_current_section_and_breadcrumb_is_labelled(content, client):
-    soup = soup_for(client, "/events/summit/")
+    soup = soup_for(client, "/en/events/summit/")
     menu = soup.find("nav", attrs={"aria-label": "Main menu"})
     assert menu.find("a", attrs={"aria-current": True}).get_text() == "Events"
     breadcrumb = soup.find("nav", attrs={"aria-label": "Breadcrumb"})
@@ -237,13 +237,13 @@ def test_menu_marks_the_current_section_and_breadcrumb_is_labelled(content, clie
 
 @pytest.mark.django_db
 def test_home_page_shows_hero_figures_and_each_section_links_to_its_index(content, client):
-    soup = soup_for(client, "/")
+    soup = soup_for(client, "/en/")
     assert soup.h1.get_text() == content.home.hero_heading
     assert soup.find("meta", attrs={"name": "description"})["content"] == content.home.search_description
     figures = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select(".figure-list dt")}
     assert figures["Active clusters"] == "1"
     assert figures["Clusters forming"] == "1"
-    for href in ("/clusters/", "/events/", "/case-studies/"):
+    for href in ("/en/clusters/", "/en/events/", "/en/case-studies/"):
         assert soup.find("a", href=href) is not None
     assert "Living Labs" in soup.get_text()
     assert "Seoul Digital Summit" in soup.get_text()
@@ -251,13 +251,13 @@ def test_home_page_shows_hero_figures_and_each_section_links_to_its_index(conten
 
 @pytest.mark.django_db
 def test_cluster_index_groups_by_status_and_calls_forming_clusters_tentatively_forming(content, client):
-    headings = [h2.get_text() for h2 in soup_for(client, "/clusters/").find_all("h2")]
+    headings = [h2.get_text() for h2 in soup_for(client, "/en/clusters/").find_all("h2")]
     assert headings == ["Tentatively forming", "Active", "Archived"]
 
 
 @pytest.mark.django_db
 def test_status_badges_carry_the_status_as_text_not_colour_alone(content, client):
-    badges = soup_for(client, "/clusters/").select(".badge")
+    badges = soup_for(client, "/en/clusters/").select(".badge")
     assert [" ".join(badge.get_text().split()) for badge in badges] == [
         "Status: Tentatively forming",
         "Status: Active",
@@ -267,8 +267,8 @@ def test_status_badges_carry_the_status_as_text_not_colour_alone(content, client
 
 @pytest.mark.django_db
 def test_without_a_city_form_the_cluster_page_shows_the_leader_and_a_join_link_to_the_join_page(content, client):
-    soup = soup_for(client, "/clusters/living-labs/")
-    assert soup.find("a", string="Join this cluster")["href"] == "/join/"
+    soup = soup_for(client, "/en/clusters/living-labs/")
+    assert soup.find("a", string="Join this cluster")["href"] == "/en/join/"
     assert soup.find("a", href="mailto:mina@example.org") is not None
     assert soup.find("img", alt="Portrait of Mina Park") is not None
     # The discussion space is for members: its link is in the members-only workspace, not here.
@@ -281,15 +281,15 @@ def test_without_a_join_page_or_form_there_is_no_join_link_and_archived_clusters
     site_settings.join_page = None
     site_settings.save()
     content.home.get_children().get(slug="join").delete()
-    assert soup_for(client, "/clusters/living-labs/").find("a", string="Join this cluster") is None
-    archived = soup_for(client, "/clusters/waste/")
+    assert soup_for(client, "/en/clusters/living-labs/").find("a", string="Join this cluster") is None
+    archived = soup_for(client, "/en/clusters/waste/")
     assert archived.find("a", string="Join this cluster") is None
     assert "accepts no new members" in archived.get_text()
 
 
 @pytest.mark.django_db
 def test_event_index_marks_an_invalid_filter_and_links_to_the_ical_feed(content, client):
-    soup = soup_for(client, "/events/?kind=not-a-kind")
+    soup = soup_for(client, "/en/events/?kind=not-a-kind")
     kind = soup.find("select", attrs={"name": "kind"})
     assert kind["aria-invalid"] == "true"
     assert soup.find(id=kind["aria-describedby"]).get_text(strip=True).startswith("Select a valid choice")
@@ -302,7 +302,7 @@ def test_event_index_marks_an_invalid_filter_and_links_to_the_ical_feed(content,
 
 @pytest.mark.django_db
 def test_event_page_shows_dates_time_zone_and_an_add_to_calendar_link(content, client):
-    soup = soup_for(client, "/events/summit/")
+    soup = soup_for(client, "/en/events/summit/")
     start = TODAY + datetime.timedelta(days=10)
     assert soup.find("time", datetime=start.isoformat()) is not None
     assert "Asia/Seoul" in soup.get_text()
@@ -315,18 +315,18 @@ def test_event_page_shows_dates_time_zone_and_an_add_to_calendar_link(content, c
 def test_case_study_index_shows_the_unfiltered_list_under_an_invalid_filter_and_paginates_with_the_filter(
     content, client
 ):
-    invalid = soup_for(client, "/case-studies/?country=XX")
+    invalid = soup_for(client, "/en/case-studies/?country=XX")
     assert invalid.find("select", attrs={"name": "country"})["aria-invalid"] == "true"
     assert invalid.find("h2", id="results-heading").get_text(strip=True) == "3 case studies"
 
-    filtered = soup_for(client, "/case-studies/?status=ongoing")
+    filtered = soup_for(client, "/en/case-studies/?status=ongoing")
     next_link = filtered.find("a", rel="next")["href"]
     assert "status=ongoing" in next_link and "page=2" in next_link
 
 
 @pytest.mark.django_db
 def test_case_study_page_lists_facts_partners_images_and_documents(content, client):
-    soup = soup_for(client, "/case-studies/seoul-open-data/")
+    soup = soup_for(client, "/en/case-studies/seoul-open-data/")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(strip=True) for dt in soup.select(".facts dt")}
     assert facts["City"] == "Seoul" and facts["Country"] == "South Korea" and facts["Cluster"] == "Living Labs"
     assert [h2.get_text() for h2 in soup.find_all("h2")] == [
@@ -343,18 +343,18 @@ def test_case_study_page_lists_facts_partners_images_and_documents(content, clie
 
 @pytest.mark.django_db
 def test_standard_page_renders_every_block_and_the_contacts(content, client):
-    soup = soup_for(client, "/join/")
+    soup = soup_for(client, "/en/join/")
     assert soup.find("h2", string="What we work on") is not None
     assert soup.find("blockquote") is not None
-    assert soup.find("a", string="Browse")["href"] == "/clusters/"
+    assert soup.find("a", string="Browse")["href"] == "/en/clusters/"
     assert soup.select_one(".figure-list dd").get_text() == "1"
     assert "Anthony Levero" in soup.find("section", class_="contacts").get_text()
 
 
 @pytest.mark.django_db
 def test_search_shows_type_and_summary_or_says_there_are_no_results(content, client):
-    soup = soup_for(client, "/search/?query=living")
+    soup = soup_for(client, "/en/search/?query=living")
     result = soup.find("a", string="Living Labs").find_parent("li")
     assert result.find(class_="search-result__type").get_text() == "Cluster"
     assert "Cities working together on living labs." in result.get_text()
-    assert "No results" in soup_for(client, "/search/?query=nothingmatchesthis").get_text()
+    assert "No results" in soup_for(client, "/en/search/?query=nothingmatchesthis").get_text()

@@ -8,6 +8,7 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from ..languages import language_alternates, path_without_language
 from ..models import FooterLink, SiteSettings
 from ..public_urls import public_root_url
 
@@ -58,7 +59,8 @@ def page_meta(context):
         "canonical_url": root_url + request.path,
         "title": settings.WAGTAIL_SITE_NAME,
         "description": "",
-        "noindex": request.path.startswith(NOT_INDEXED_PREFIXES) or context.get("form_submission") is not None,
+        "noindex": path_without_language(request.path).startswith(NOT_INDEXED_PREFIXES)
+        or context.get("form_submission") is not None,
     }
     if page is not None:
         meta.update(
@@ -66,6 +68,10 @@ def page_meta(context):
             title=page.seo_title or page.title,
             description=_description(page),
         )
+    meta["alternates"] = [
+        (alternate.language_code, alternate.url if "://" in alternate.url else root_url + alternate.url)
+        for alternate in context.get("language_alternates") or language_alternates(request, page)
+    ]
     meta["image_url"], meta["image_alt"] = _image(page, root_url)
     return meta
 
@@ -80,4 +86,33 @@ def footer_links(context):
     links = (
         FooterLink.objects.filter(settings=site_settings, page__live=True).select_related("page").order_by("sort_order")
     )
-    return [(link.label or link.page.title, link.page.get_url(request)) for link in links]
+    localized = [(link, link.page.localized) for link in links]
+    # A label chosen in the settings is in the site's language; a translated page's own title fits the visitor's.
+    return [
+        (page.title if page.pk != link.page_id or not link.label else link.label, page.get_url(request))
+        for link, page in localized
+    ]
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the page (or view) being shown in each content language, the current one marked."""
+    request = context.get("request")
+    if request is None:
+        return {"alternates": []}
+    page = context.get("page")
+    if not isinstance(page, Page):
+        page = None
+    return {"alternates": language_alternates(request, page)}
+
+
+@register.simple_tag
+def untranslated_source_language(page):
+    """The language code of the content a not-yet-translated page shows (its synchronised alias copies the
+    source page), or "" when the page is in its own language."""
+    if not isinstance(page, Page) or page.alias_of_id is None:
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+    if source is None or source.locale_id == page.locale_id:
+        return ""
+    return source.locale.language_code

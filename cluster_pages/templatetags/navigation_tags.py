@@ -17,7 +17,8 @@ SECTION_INDEX_MODELS = {
 def _site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    # The home page in the visitor's language (its translation or alias), else the site's own.
+    return site.root_page.localized if site else None
 
 
 def _visible_children(root):

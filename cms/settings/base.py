@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "home",
     "cluster_pages",
     "workflows",
+    # Translating pages and snippets in the admin ("Translate" in a page's menu); its locales app replaces
+    # wagtail.locales and lets a locale follow the English page tree ("Synchronise content from").
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -67,7 +71,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, except that a 404 of the admin or the API is not redirected under a language prefix.
+    "cms.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -126,8 +131,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The site's content is written in English and Korean (WAGTAIL_CONTENT_LANGUAGES); its interface (templates,
+# forms, mails, the admin) is also offered in Spanish and French. A visitor's language comes from the URL's
+# prefix (/en/, /ko/...), else their choice (cookie), else Accept-Language (LocaleMiddleware).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("ko", _("Korean")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -201,7 +214,12 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
+# The languages pages and snippets are translated into (wagtail-localize, "Translate" in the page's menu).
+WAGTAIL_CONTENT_LANGUAGES = [
+    ("en", _("English")),
+    ("ko", _("Korean")),
+]
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -215,7 +233,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "member_login"
 LOGIN_REDIRECT_URL = "/"
-WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "member_login"
 
 # Nothing is framed, except Wagtail's preview, whose views set SAMEORIGIN themselves.
 X_FRAME_OPTIONS = "DENY"

@@ -9,6 +9,8 @@ from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
 from .events import events_ensure
 from .indexing import search_and_reference_indexes_update
+from .korean import korean_translations_ensure
+from .locales import locale_trees_sync
 from .memberships import cluster_leader_accounts_ensure, workspaces_ensure
 from .programme import programme_pages_ensure
 from .public_pages import footer_links_ensure, public_pages_ensure
@@ -41,5 +43,7 @@ def demo_content_load(*, with_accounts: bool) -> LoadReport:
     form_pages = {kind: programme[kind] for kind in ("city", "company", "theme")}
     demo_submissions_ensure(form_pages=form_pages, clusters=clusters, report=report)
     assessment_criteria_ensure(report=report)
+    locale_trees_sync(report=report)
+    korean_translations_ensure(report=report)
     search_and_reference_indexes_update(objects=report.created_objects)
     return report

@@ -67,7 +67,7 @@ def test_the_draft_is_in_moderation_and_not_live(client, active_application, coo
     workflow_state = page.current_workflow_state
     assert workflow_state is not None and workflow_state.workflow.name == "Case study review"
     assert workflow_state.requested_by == coordinator
-    assert client.get(f"/case-studies/{page.slug}/").status_code == 404
+    assert client.get(f"/en/case-studies/{page.slug}/").status_code == 404
 
 
 def test_it_goes_live_when_an_editor_approves_it(client, active_application, coordinator, editor):

@@ -49,9 +49,9 @@ def counts(shared_data):
         tree = build_site_tree()
         cluster = ThematicClusterPageFactory(parent=tree.clusters, title="Flagship", slug="flagship")
         add_members(cluster, 0, FEW)
-        few, _ = queries_for(client, "/clusters/flagship/")
+        few, _ = queries_for(client, "/en/clusters/flagship/")
         add_members(cluster, FEW, MANY)
-        many, content = queries_for(client, "/clusters/flagship/")
+        many, content = queries_for(client, "/en/clusters/flagship/")
         yield {"few": few, "many": many, "content": content}
 
 

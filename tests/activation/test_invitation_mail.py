@@ -39,8 +39,8 @@ def test_activation_queues_the_invitation_in_the_outbox_and_sends_it(clusters, a
 
 def test_the_set_password_link_lets_the_member_set_a_password_and_sign_in(client, clusters, activate):
     activate(city_application(city="Seoul", email="kim@seoul.example.org"), clusters.mobility)
-    link = re.search(r"https?://[^/\s]+(/account/set-password/[^\s]+/)", invitation().body).group(1)
-    html_links = re.findall(r'href="https?://[^/"]+(/account/set-password/[^"]+)"', invitation().alternatives[0][0])
+    link = re.search(r"https?://[^/\s]+(/en/account/set-password/[^\s]+/)", invitation().body).group(1)
+    html_links = re.findall(r'href="https?://[^/"]+(/en/account/set-password/[^"]+)"', invitation().alternatives[0][0])
     assert html_links == [link]
 
     # Django's confirm view swaps the token for a session marker and redirects to the form.
@@ -53,7 +53,7 @@ def test_the_set_password_link_lets_the_member_set_a_password_and_sign_in(client
     assert b"Your password is set" in response.content
 
     client.logout()
-    response = client.post("/account/login/", {"username": "kim@seoul.example.org", "password": NEW_PASSWORD})
+    response = client.post("/en/account/login/", {"username": "kim@seoul.example.org", "password": NEW_PASSWORD})
     assert response.status_code == 302
     workspace = ClusterWorkspacePage.objects.child_of(clusters.mobility).get()
     assert client.get(workspace.url).status_code == 200
@@ -61,7 +61,7 @@ def test_the_set_password_link_lets_the_member_set_a_password_and_sign_in(client
 
 def test_the_link_works_only_once(client, clusters, activate):
     activate(city_application(city="Seoul", email="kim@seoul.example.org"), clusters.mobility)
-    link = re.search(r"https?://[^/\s]+(/account/set-password/[^\s]+/)", invitation().body).group(1)
+    link = re.search(r"https?://[^/\s]+(/en/account/set-password/[^\s]+/)", invitation().body).group(1)
     response = client.get(link, follow=True)
     client.post(response.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     client.logout()
@@ -74,7 +74,7 @@ def test_the_link_works_only_once(client, clusters, activate):
 
 def test_a_tampered_link_is_refused(client, clusters, activate):
     activate(city_application(city="Seoul", email="kim@seoul.example.org"), clusters.mobility)
-    link = re.search(r"https?://[^/\s]+(/account/set-password/[^\s]+/)", invitation().body).group(1)
+    link = re.search(r"https?://[^/\s]+(/en/account/set-password/[^\s]+/)", invitation().body).group(1)
 
     response = client.get(link[:-3] + "zz/", follow=True)
 

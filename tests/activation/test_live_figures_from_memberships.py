@@ -15,7 +15,7 @@ def figures():
 
 
 def home_figures(client):
-    return {figure.key: figure.value for figure in client.get("/").context["figures"]}
+    return {figure.key: figure.value for figure in client.get("/en/").context["figures"]}
 
 
 def test_activation_raises_cities_partners_and_countries_and_ending_lowers_them(client, clusters, activate, end):

@@ -95,7 +95,7 @@ def test_a_non_member_is_sent_to_the_login_page(client, clusters, activate, coor
     response = client.get(workspace.url)
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/account/login/?next=")
+    assert response["Location"].startswith("/en/account/login/?next=")
     assert "forum.example.org" not in response.content.decode()
 
 

@@ -18,7 +18,7 @@ def test_the_list_names_every_live_form_with_its_kind_and_path(anonymous, forms)
     assert response.status_code == 200
     by_id = {item["id"]: item for item in response.json()}
     assert by_id[forms.city.pk]["kind"] == "cluster_pages.cityapplication"
-    assert by_id[forms.city.pk]["url_path"] == "/join/city/"
+    assert by_id[forms.city.pk]["url_path"] == "/en/join/city/"
     assert by_id[forms.theme.pk]["intro"] == "<p>Tell us about it.</p>"
 
 
@@ -56,7 +56,7 @@ def test_a_valid_json_submission_creates_one_application_and_returns_its_status_
     assert body["reference"] == application.reference
     assert (body["state"], body["state_label"], body["created"]) == ("submitted", "Received", True)
     assert submission_for_token(body["status_token"]).pk == application.pk
-    assert body["status_url"].endswith(f"/applications/status/{body['status_token']}/")
+    assert body["status_url"].endswith(f"/en/applications/status/{body['status_token']}/")
     assert body["status_api_url"].endswith(f"/api/v3/applications/status/{body['status_token']}/")
     assert list(application.clusters.all()) == [forms.active_cluster.specific]
 

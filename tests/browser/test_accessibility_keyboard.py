@@ -142,7 +142,7 @@ def test_each_join_form_is_sent_with_the_keyboard_alone_and_every_control_shows_
     forms, live_server, page, slug
 ):
     model, make_answers = FORM_ANSWERS[slug]
-    page.goto(f"{live_server.url}/join/{slug}/")
+    page.goto(f"{live_server.url}/en/join/{slug}/")
 
     _send_empty_and_follow_the_first_error(page)
     _answer_everything_and_send(page, make_answers(forms))
@@ -177,7 +177,7 @@ def status_token(forms):
 
 
 def test_withdraw_and_lost_link_are_completed_with_the_keyboard_alone(status_token, live_server, page, mailoutbox):
-    page.goto(f"{live_server.url}/applications/status/{status_token}/withdraw/")
+    page.goto(f"{live_server.url}/en/applications/status/{status_token}/withdraw/")
     _send_empty_and_follow_the_first_error(page)
     _answer_everything_and_send(page, {"confirm": "on"})
 
@@ -185,7 +185,7 @@ def test_withdraw_and_lost_link_are_completed_with_the_keyboard_alone(status_tok
     assert CityApplication.objects.get().state == ApplicationState.WITHDRAWN
 
     mails_before = len(mailoutbox)
-    page.goto(f"{live_server.url}/applications/lost-link/")
+    page.goto(f"{live_server.url}/en/applications/lost-link/")
     _send_empty_and_follow_the_first_error(page)
     _answer_everything_and_send(page, {"email": "minji@seoul.example"})
 

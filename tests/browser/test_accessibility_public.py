@@ -28,9 +28,9 @@ BLOCKING = ("serious", "critical")
 IMPACTS = ("minor", "moderate", "serious", "critical")
 # Each form's path, and valid answers given the first cluster it offers.
 FORMS = {
-    "city": ("/join/city/", lambda cluster: city_data(SimpleNamespace(active_cluster=cluster))),
-    "company": ("/join/company/", lambda cluster: company_data(SimpleNamespace(forming_cluster=cluster))),
-    "theme": ("/join/suggest-a-theme/", lambda cluster: theme_data()),
+    "city": ("/en/join/city/", lambda cluster: city_data(SimpleNamespace(active_cluster=cluster))),
+    "company": ("/en/join/company/", lambda cluster: company_data(SimpleNamespace(forming_cluster=cluster))),
+    "theme": ("/en/join/suggest-a-theme/", lambda cluster: theme_data()),
 }
 
 
@@ -67,26 +67,26 @@ def demo_site(db):
     received, changes = tokens[ApplicationState.SUBMITTED], tokens[ApplicationState.CHANGES_REQUESTED]
     case_study = CaseStudyPage.objects.live().first()
     return {
-        "home": "/",
-        "cluster index": "/clusters/",
+        "home": "/en/",
+        "cluster index": "/en/clusters/",
         "cluster": ThematicClusterPage.objects.live().first().url,
-        "event index": "/events/",
+        "event index": "/en/events/",
         "event": EventPage.objects.live().first().url,
-        "case-study index": "/case-studies/",
-        "case-study index, filtered": f"/case-studies/?country={case_study.country}",
+        "case-study index": "/en/case-studies/",
+        "case-study index, filtered": f"/en/case-studies/?country={case_study.country}",
         "case study": case_study.url,
-        "GCTC": "/gctc/",
-        "join": "/join/",
-        "privacy": "/privacy/",
-        "accessibility statement": "/accessibility/",
-        "contact": "/contact/",
-        **{f"status, {state}": f"/applications/status/{token}/" for state, token in tokens.items()},
-        "status, edit": f"/applications/status/{changes}/edit/",
-        "status, withdraw": f"/applications/status/{received}/withdraw/",
-        "lost-link": "/applications/lost-link/",
-        "search, results": "/search/?query=mobility",
-        "search, no results": "/search/?query=zzzqqq",
-        "members' login": "/account/login/",
+        "GCTC": "/en/gctc/",
+        "join": "/en/join/",
+        "privacy": "/en/privacy/",
+        "accessibility statement": "/en/accessibility/",
+        "contact": "/en/contact/",
+        **{f"status, {state}": f"/en/applications/status/{token}/" for state, token in tokens.items()},
+        "status, edit": f"/en/applications/status/{changes}/edit/",
+        "status, withdraw": f"/en/applications/status/{received}/withdraw/",
+        "lost-link": "/en/applications/lost-link/",
+        "search, results": "/en/search/?query=mobility",
+        "search, no results": "/en/search/?query=zzzqqq",
+        "members' login": "/en/account/login/",
         "404": "/no-such-page/",
     }
 

@@ -21,7 +21,7 @@ def forms(site_tree):
 
 
 def test_a_city_applies_follows_its_status_link_and_withdraws(forms, live_server, page):
-    page.goto(f"{live_server.url}/join/city/")
+    page.goto(f"{live_server.url}/en/join/city/")
 
     page.get_by_role("textbox", name="City").fill("Seoul")
     page.get_by_label("Country").select_option("KR")
@@ -52,7 +52,7 @@ def test_a_city_applies_follows_its_status_link_and_withdraws(forms, live_server
 
 
 def test_a_missing_answer_is_announced_next_to_its_field_and_nothing_typed_is_lost(forms, live_server, page):
-    page.goto(f"{live_server.url}/join/city/")
+    page.goto(f"{live_server.url}/en/join/city/")
     page.get_by_role("textbox", name="City").fill("Seoul")
     page.get_by_label("Project title").fill("Mobility data platform")
 
@@ -72,7 +72,7 @@ def test_a_visitor_filters_the_case_studies_by_country(site_tree, live_server, p
     CaseStudyPageFactory(parent=site_tree.case_studies, title="Seoul bus data", country="KR")
     CaseStudyPageFactory(parent=site_tree.case_studies, title="Madrid on-demand buses", country="ES")
 
-    page.goto(f"{live_server.url}/case-studies/")
+    page.goto(f"{live_server.url}/en/case-studies/")
     page.get_by_label("Country").select_option("ES")
     page.get_by_role("button", name=re.compile("filter|apply|show", re.IGNORECASE)).click()
 

@@ -83,12 +83,12 @@ def status_token(forms):
 
 
 FORMS = {
-    "city": "/join/city/",
-    "company": "/join/company/",
-    "theme": "/join/suggest-a-theme/",
-    "lost-link": "/applications/lost-link/",
-    "status-edit": "/applications/status/{token}/edit/",
-    "withdraw": "/applications/status/{token}/withdraw/",
+    "city": "/en/join/city/",
+    "company": "/en/join/company/",
+    "theme": "/en/join/suggest-a-theme/",
+    "lost-link": "/en/applications/lost-link/",
+    "status-edit": "/en/applications/status/{token}/edit/",
+    "withdraw": "/en/applications/status/{token}/withdraw/",
 }
 
 

@@ -139,7 +139,7 @@ def test_hostile_markup_in_notes_and_messages_is_shown_escaped(client, anonymous
     client.force_login(user)
     staff_page = client.get(f"/admin/applications/city-applications/inspect/{application.pk}/").content.decode()
     client.logout()
-    applicant_page = client.get(f"/applications/status/{token}/").content.decode()
+    applicant_page = client.get(f"/en/applications/status/{token}/").content.decode()
 
     assert XSS not in staff_page and escaped in staff_page
     assert XSS not in applicant_page and escaped in applicant_page

@@ -47,7 +47,7 @@ def test_a_malformed_address_is_refused_by_the_form_and_the_lost_link_page(clien
     assert response.status_code == 200
     assert 'id="id_applicant_email_error"' in response.content.decode()
     assert not Application.objects.exists()
-    assert client.post("/applications/lost-link/", {"email": address}).status_code < 500
+    assert client.post("/en/applications/lost-link/", {"email": address}).status_code < 500
 
 
 @pytest.mark.parametrize("day", OUT_OF_RANGE_DATES)

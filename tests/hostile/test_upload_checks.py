@@ -46,7 +46,7 @@ def test_a_pdf_that_is_also_a_web_page_is_refused():
 
 
 def test_the_form_says_why_and_saves_nothing(client, forms, private_media):
-    response = client.post("/join/city/", city_data(forms, project_brief=upload("brief.pdf", pdf_html_polyglot())))
+    response = client.post("/en/join/city/", city_data(forms, project_brief=upload("brief.pdf", pdf_html_polyglot())))
 
     assert "contains web page code (HTML)" in response.content.decode()
     assert not Application.objects.exists()
@@ -54,10 +54,10 @@ def test_the_form_says_why_and_saves_nothing(client, forms, private_media):
 
 
 def test_an_upload_is_served_as_a_sandboxed_attachment(client, forms, private_media, coordinator, password):
-    client.post("/join/city/", city_data(forms, project_brief=upload("brief.pdf", PDF_BYTES)))
+    client.post("/en/join/city/", city_data(forms, project_brief=upload("brief.pdf", PDF_BYTES)))
     client.login(username=coordinator.username, password=password)
 
-    response = client.get(f"/applications/files/{SubmittedFile.objects.get().pk}/")
+    response = client.get(f"/en/applications/files/{SubmittedFile.objects.get().pk}/")
 
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")

@@ -21,16 +21,16 @@ class Person:
 
 
 def status_path_of(response) -> str:
-    return re.search(r'href="http://testserver(/applications/status/[\w-]+/)"', response.content.decode()).group(1)
+    return re.search(r'href="http://testserver(/en/applications/status/[\w-]+/)"', response.content.decode()).group(1)
 
 
 @pytest.fixture
 def person(client, forms, reviewer) -> Person:  # noqa: F811 - the fixture imported above
     response = client.post(
-        "/join/city/", city_data(forms, phone="+82 2 120", project_brief=upload("brief.pdf", PDF_BYTES))
+        "/en/join/city/", city_data(forms, phone="+82 2 120", project_brief=upload("brief.pdf", PDF_BYTES))
     )
     path = status_path_of(response)
-    client.post("/join/suggest-a-theme/", theme_data(applicant_name=NAME, applicant_email=EMAIL.upper()))
+    client.post("/en/join/suggest-a-theme/", theme_data(applicant_name=NAME, applicant_email=EMAIL.upper()))
     application = CityApplication.objects.get()
     note_add(application=application, user=reviewer, text=f"Called {NAME} about the budget")
     perform_transition(
@@ -47,7 +47,7 @@ def person(client, forms, reviewer) -> Person:  # noqa: F811 - the fixture impor
 def member(client, forms, person, coordinator):  # noqa: F811 - the fixture imported above
     """The same person's company registration, activated: it made them a member account."""
     client.post(
-        "/join/company/",
+        "/en/join/company/",
         company_data(forms, applicant_name=NAME, applicant_email=EMAIL, themes=[str(forms.active_cluster.pk)]),
     )
     for name, inputs in (("review", {}), ("assign", {"target": forms.active_cluster}), ("activate", {})):

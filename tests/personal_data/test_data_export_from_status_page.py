@@ -46,7 +46,7 @@ def test_confirming_mails_a_download_link_to_the_address_on_file_and_shows_no_da
     assert "Urban Heat Resilience" not in html, "the other application's data is never on the page"
     [message] = mail.outbox
     assert message.to == [person.application.applicant_email]
-    assert "/applications/my-data/" in message.body
+    assert "/en/applications/my-data/" in message.body
 
 
 def test_the_mailed_link_downloads_everything_held_about_the_address_as_a_json_attachment(client, person, ask):

@@ -39,7 +39,7 @@ def search_hits(text: str) -> list:
 
 
 def figures(client) -> dict[str, str]:
-    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     return {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in soup.find_all("dt")}
 
 

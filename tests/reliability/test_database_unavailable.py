@@ -44,7 +44,7 @@ def test_the_api_answers_503_problem_json_with_retry_after(client, site_tree, da
 def test_a_page_answers_the_styled_503_page_with_retry_after(client, site_tree, database_down):
     database_down()
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     html = response.content.decode()
     assert response.status_code == 503
@@ -74,7 +74,7 @@ def test_a_database_error_raised_while_connecting_is_a_503(client, site_tree, mo
 
     monkeypatch.setattr(connection, "ensure_connection", ensure_connection)
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert response.status_code == 503
 
@@ -86,7 +86,7 @@ def test_any_other_error_is_still_the_500_page(client, site_tree, monkeypatch):
     monkeypatch.setattr(HomePage, "get_context", broken)
     client.raise_request_exception = False
 
-    response = client.get("/")
+    response = client.get("/en/")
 
     assert response.status_code == 500
     assert "Retry-After" not in response

@@ -32,7 +32,7 @@ def test_a_failing_status_page_logs_one_json_line_without_the_token(client, site
     monkeypatch.setattr(status_views, "submission_for_status_link", broken)
     client.raise_request_exception = False
 
-    response = client.get(f"/applications/status/{TOKEN}/?token={TOKEN}")
+    response = client.get(f"/en/applications/status/{TOKEN}/?token={TOKEN}")
 
     assert response.status_code == 500
     output = stderr_log.getvalue()
@@ -41,7 +41,7 @@ def test_a_failing_status_page_logs_one_json_line_without_the_token(client, site
     event = json.loads(line)
     assert event["level"] == "ERROR" and event["logger"] == "django.request"
     assert event["status_code"] == 500 and event["method"] == "GET"
-    assert event["path"] == f"/applications/status/{SCRUBBED}/?token={SCRUBBED}"
+    assert event["path"] == f"/en/applications/status/{SCRUBBED}/?token={SCRUBBED}"
     assert "RuntimeError" in event["exception"]
 
 
@@ -59,8 +59,8 @@ def test_passwords_are_scrubbed_from_anything_logged(stderr_log):
 @pytest.mark.parametrize(
     "text",
     [
-        f"https://example.org/applications/status/{TOKEN}/edit/",
-        f"/account/set-password/MQ/{TOKEN}/",
+        f"https://example.org/en/applications/status/{TOKEN}/edit/",
+        f"/en/account/set-password/MQ/{TOKEN}/",
         f"/api/v3/applications/?token={TOKEN}",
         f"Authorization: Bearer {TOKEN}",
         f"{{'new_password1': '{TOKEN}'}}",

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_same_file_again_is_a_double_submission_too(client, forms):
-    client.post("/join/city/", city_data(forms, project_brief=upload("a.pdf", PDF_BYTES)))
-    client.post("/join/city/", city_data(forms, project_brief=upload("a.pdf", PDF_BYTES)))
+    client.post("/en/join/city/", city_data(forms, project_brief=upload("a.pdf", PDF_BYTES)))
+    client.post("/en/join/city/", city_data(forms, project_brief=upload("a.pdf", PDF_BYTES)))
 
     assert CityApplication.objects.count() == 1

@@ -47,21 +47,21 @@ def assert_error_shown(response, field: str, message: str):
     ],
 )
 def test_invalid_city_application_shows_its_message_and_creates_nothing(client, forms, overrides, field, message):
-    response = client.post("/join/city/", city_data(forms, **overrides))
+    response = client.post("/en/join/city/", city_data(forms, **overrides))
 
     assert_error_shown(response, field, message)
     assert_nothing_created()
 
 
 def test_a_cluster_that_takes_no_members_cannot_be_chosen(client, forms):
-    response = client.post("/join/city/", city_data(forms, clusters=[str(forms.archived_cluster.pk)]))
+    response = client.post("/en/join/city/", city_data(forms, clusters=[str(forms.archived_cluster.pk)]))
 
     assert_error_shown(response, "clusters", "is not one of the available choices")
     assert_nothing_created()
 
 
 def test_a_company_must_choose_a_theme_and_give_a_website(client, forms):
-    response = client.post("/join/company/", company_data(forms, themes=None, website="not a url"))
+    response = client.post("/en/join/company/", company_data(forms, themes=None, website="not a url"))
 
     assert_error_shown(response, "themes", "Choose at least one cluster.")
     assert_error_shown(response, "website", "Enter a valid URL.")
@@ -69,13 +69,13 @@ def test_a_company_must_choose_a_theme_and_give_a_website(client, forms):
 
 
 def test_a_theme_suggestion_needs_a_theme(client, forms):
-    response = client.post("/join/suggest-a-theme/", theme_data(proposed_theme=""))
+    response = client.post("/en/join/suggest-a-theme/", theme_data(proposed_theme=""))
 
     assert_error_shown(response, "proposed_theme", "This field is required.")
     assert_nothing_created()
 
 
 def test_the_answers_given_stay_filled_in_after_an_error(client, forms):
-    response = client.post("/join/city/", city_data(forms, applicant_email="wrong", project_title="Keep me"))
+    response = client.post("/en/join/city/", city_data(forms, applicant_email="wrong", project_title="Keep me"))
 
     assert 'value="Keep me"' in response.content.decode()

@@ -25,7 +25,7 @@ def select_html(html, name):
 def test_an_optional_select_offers_a_blank_choice_first_and_selected(client, forms):
     add_select(forms.city, label="How did you hear about us?", required=False)
 
-    options = select_html(client.get("/join/city/").content.decode(), "how_did_you_hear_about_us")
+    options = select_html(client.get("/en/join/city/").content.decode(), "how_did_you_hear_about_us")
 
     assert options.index('<option value="" selected>') < options.index('value="A WeGO event"')
 
@@ -33,7 +33,7 @@ def test_an_optional_select_offers_a_blank_choice_first_and_selected(client, for
 def test_leaving_an_optional_select_blank_records_no_answer(client, forms):
     add_select(forms.city, label="How did you hear about us?", required=False)
 
-    client.post("/join/city/", city_data(forms, how_did_you_hear_about_us=""))
+    client.post("/en/join/city/", city_data(forms, how_did_you_hear_about_us=""))
 
     answer = CityApplication.objects.get().answers.get("how_did_you_hear_about_us", {}).get("value")
     assert not answer
@@ -42,7 +42,7 @@ def test_leaving_an_optional_select_blank_records_no_answer(client, forms):
 def test_a_chosen_answer_is_recorded(client, forms):
     add_select(forms.city, label="How did you hear about us?", required=False)
 
-    client.post("/join/city/", city_data(forms, how_did_you_hear_about_us="Other"))
+    client.post("/en/join/city/", city_data(forms, how_did_you_hear_about_us="Other"))
 
     assert CityApplication.objects.get().answers["how_did_you_hear_about_us"]["value"] == "Other"
 
@@ -50,6 +50,6 @@ def test_a_chosen_answer_is_recorded(client, forms):
 def test_a_required_select_offers_only_real_answers(client, forms):
     add_select(forms.city, label="Region", required=True)
 
-    options = select_html(client.get("/join/city/").content.decode(), "region")
+    options = select_html(client.get("/en/join/city/").content.decode(), "region")
 
     assert 'value=""' not in options

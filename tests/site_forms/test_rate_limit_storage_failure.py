@@ -30,7 +30,7 @@ def test_a_first_submission_is_accepted_when_the_counter_cannot_be_written(clien
     monkeypatch.setattr(AtomicDatabaseCache, "incr", _incr_finds_nothing)
 
     with caplog.at_level(logging.WARNING, logger="workflows.abuse"):
-        response = client.post("/join/suggest-a-theme/", theme_data())
+        response = client.post("/en/join/suggest-a-theme/", theme_data())
 
     assert response.status_code == 200
     assert "Too many attempts" not in response.content.decode()
@@ -42,7 +42,7 @@ def test_a_locked_counter_is_no_server_error_on_the_form_or_the_api(client, form
     monkeypatch.setattr(AtomicDatabaseCache, "add", _add_fails)
     monkeypatch.setattr(AtomicDatabaseCache, "incr", _incr_is_locked)
 
-    assert client.post("/join/city/", city_data(forms)).status_code == 200
+    assert client.post("/en/join/city/", city_data(forms)).status_code == 200
     api_answers = {key: (True if value == "on" else value) for key, value in theme_data().items()}
     response = client.post(
         f"/api/v3/workflow-forms/{forms.theme.pk}/submissions/", api_answers, content_type="application/json"
@@ -55,6 +55,6 @@ def test_a_locked_counter_is_no_server_error_on_the_form_or_the_api(client, form
 
 def test_the_limit_still_holds_while_the_counter_works(client, forms, settings):
     settings.WORKFLOW_FORMS_RATE_LIMIT = "1/h"
-    client.post("/join/suggest-a-theme/", theme_data())
+    client.post("/en/join/suggest-a-theme/", theme_data())
 
-    assert client.post("/join/suggest-a-theme/", theme_data(applicant_email="b@x.example")).status_code == 429
+    assert client.post("/en/join/suggest-a-theme/", theme_data(applicant_email="b@x.example")).status_code == 429

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def applied_with_brief(client, forms, private_media, reviewer):
     """(application, status path) of a city application sent with a brief; the reviewer asked for changes."""
-    response = client.post("/join/city/", city_data(forms, project_brief=upload("brief-v1.pdf", PDF_BYTES)))
-    path = re.search(r'href="http://testserver(/applications/status/[\w-]+/)"', response.content.decode()).group(1)
+    response = client.post("/en/join/city/", city_data(forms, project_brief=upload("brief-v1.pdf", PDF_BYTES)))
+    path = re.search(r'href="http://testserver(/en/applications/status/[\w-]+/)"', response.content.decode()).group(1)
     application = CityApplication.objects.get()
     perform_transition(application=application, name="request_changes", user=reviewer, message="New brief?")
     return application, path

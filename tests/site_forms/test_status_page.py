@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def applied(client, forms):
     """(application, status URL path) of a city application just submitted through the form."""
-    response = client.post("/join/city/", city_data(forms))
-    path = re.search(r'href="http://testserver(/applications/status/[\w-]+/)"', response.content.decode()).group(1)
+    response = client.post("/en/join/city/", city_data(forms))
+    path = re.search(r'href="http://testserver(/en/applications/status/[\w-]+/)"', response.content.decode()).group(1)
     return CityApplication.objects.get(), path
 
 
@@ -44,7 +44,7 @@ def test_a_wrong_or_altered_token_is_a_plain_404(client, applied):
     _application, path = applied
     token = path.rstrip("/").rsplit("/", 1)[1]
 
-    assert client.get("/applications/status/not-a-real-token/").status_code == 404
+    assert client.get("/en/applications/status/not-a-real-token/").status_code == 404
     assert client.get(path.replace(token, token[:-1] + ("A" if token[-1] != "A" else "B"))).status_code == 404
     assert client.post(path.replace(token, "x" * 43) + "withdraw/", {"confirm": "on"}).status_code == 404
 

@@ -21,13 +21,13 @@ def records_of(submission, model):
 
 
 def status_link_in(html: str) -> str:
-    match = re.search(r'href="(http://testserver/applications/status/[\w-]{43,}/)"', html)
+    match = re.search(r'href="(http://testserver/en/applications/status/[\w-]{43,}/)"', html)
     assert match, "the thank-you page shows the private status link"
     return match.group(1)
 
 
 def test_company_registration_creates_one_submitted_registration_with_log_and_mails(client, forms, coordinator):
-    response = client.post("/join/company/", company_data(forms))
+    response = client.post("/en/join/company/", company_data(forms))
 
     registration = CompanyRegistration.objects.get()
     assert registration.state == "submitted"
@@ -47,7 +47,7 @@ def test_company_registration_creates_one_submitted_registration_with_log_and_ma
 def test_theme_suggestion_creates_one_submitted_suggestion_and_alerts_coordinators_only(
     client, forms, reviewer, coordinator
 ):
-    response = client.post("/join/suggest-a-theme/", theme_data())
+    response = client.post("/en/join/suggest-a-theme/", theme_data())
 
     suggestion = ThemeSuggestion.objects.get()
     assert suggestion.state == "submitted"
@@ -61,7 +61,7 @@ def test_theme_suggestion_creates_one_submitted_suggestion_and_alerts_coordinato
 
 
 def test_only_the_hash_of_the_status_token_is_stored(client, forms):
-    response = client.post("/join/city/", city_data(forms))
+    response = client.post("/en/join/city/", city_data(forms))
 
     token = status_link_in(response.content.decode()).rstrip("/").rsplit("/", 1)[1]
     application = CityApplication.objects.get()
@@ -71,7 +71,7 @@ def test_only_the_hash_of_the_status_token_is_stored(client, forms):
 
 
 def test_the_thank_you_page_is_never_cached(client, forms):
-    response = client.post("/join/city/", city_data(forms))
+    response = client.post("/en/join/city/", city_data(forms))
 
     assert "no-store" in response.headers["Cache-Control"]
     assert response.headers["Referrer-Policy"] == "same-origin"
@@ -85,7 +85,7 @@ def test_nothing_is_saved_when_recording_the_submission_fails(client, forms, mon
     data = city_data(forms, project_brief=upload("brief.pdf", PDF_BYTES))
 
     with pytest.raises(RuntimeError):
-        client.post("/join/city/", data)
+        client.post("/en/join/city/", data)
 
     assert not Application.objects.exists()
     assert not SubmittedFile.objects.exists()

@@ -29,7 +29,7 @@ HTML_BYTES = b"<!DOCTYPE html><html><script>alert(1)</script></html>"
 def test_an_accepted_file_is_kept_privately_with_its_question_and_type(
     client, forms, private_media, name, content, mime
 ):
-    response = client.post("/join/city/", city_data(forms, project_brief=upload(name, content)))
+    response = client.post("/en/join/city/", city_data(forms, project_brief=upload(name, content)))
 
     assert response.status_code == 200
     application = CityApplication.objects.get()
@@ -56,7 +56,7 @@ def test_an_accepted_file_is_kept_privately_with_its_question_and_type(
     ],
 )
 def test_a_file_of_the_wrong_type_is_refused_and_nothing_is_saved(client, forms, private_media, name, content, message):
-    response = client.post("/join/city/", city_data(forms, project_brief=upload(name, content)))
+    response = client.post("/en/join/city/", city_data(forms, project_brief=upload(name, content)))
 
     html = response.content.decode()
     assert 'id="id_project_brief_error"' in html
@@ -68,7 +68,7 @@ def test_a_file_of_the_wrong_type_is_refused_and_nothing_is_saved(client, forms,
 
 def test_a_file_over_the_size_limit_is_refused(client, forms, settings):
     settings.WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 1024
-    response = client.post("/join/city/", city_data(forms, project_brief=upload("big.pdf", PDF_BYTES + b"0" * 2000)))
+    response = client.post("/en/join/city/", city_data(forms, project_brief=upload("big.pdf", PDF_BYTES + b"0" * 2000)))
 
     html = response.content.decode()
     assert "“big.pdf” is 2.0\xa0KB; files may be at most 1.0\xa0KB." in html
@@ -77,14 +77,14 @@ def test_a_file_over_the_size_limit_is_refused(client, forms, settings):
 
 def test_the_default_size_limit_is_ten_megabytes(client, forms):
     big = upload("big.pdf", PDF_BYTES + b"0" * (10 * 1024 * 1024))
-    response = client.post("/join/city/", city_data(forms, project_brief=big))
+    response = client.post("/en/join/city/", city_data(forms, project_brief=big))
 
     assert "files may be at most 10.0\xa0MB" in response.content.decode()
     assert not Application.objects.exists()
 
 
 def test_the_file_input_lists_the_accepted_types(client, forms):
-    html = client.get("/join/city/").content.decode()
+    html = client.get("/en/join/city/").content.decode()
 
     assert 'accept=".pdf,.docx,.odt,.png,.jpg,.jpeg"' in html
     assert "PDF, DOCX, ODT, PNG, JPEG, at most 10.0\xa0MB." in html

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_city_form_page_renders_core_fields_in_labelled_groups(client, forms):
-    response = client.get("/join/city/")
+    response = client.get("/en/join/city/")
     html = response.content.decode()
     assert response.status_code == 200
     for legend in ("Your city", "Contact person", "Your project", "Consent"):
@@ -25,7 +25,7 @@ def test_city_form_page_renders_core_fields_in_labelled_groups(client, forms):
 
 
 def test_valid_city_application_creates_one_submitted_application_with_log_and_mails(client, forms, reviewer):
-    response = client.post("/join/city/", city_data(forms))
+    response = client.post("/en/join/city/", city_data(forms))
 
     assert response.status_code == 200
     application = CityApplication.objects.get()
@@ -43,13 +43,13 @@ def test_valid_city_application_creates_one_submitted_application_with_log_and_m
     }
     html = response.content.decode()
     assert application.reference in html
-    match = re.search(r'href="(http://testserver/applications/status/[\w-]+/)"', html)
+    match = re.search(r'href="(http://testserver/en/applications/status/[\w-]+/)"', html)
     assert match, "the thank-you page shows the private status link"
     assert client.get(match.group(1)).status_code == 200
 
 
 def test_the_project_status_radios_offer_only_real_answers(client, forms):
-    html = client.get("/join/city/").content.decode()
+    html = client.get("/en/join/city/").content.decode()
     radios = re.findall(r'<input type="radio" name="project_status" value="([^"]*)"', html)
 
     assert radios == ["concept", "development", "launched", "implemented"], "no blank '---------' radio"

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def suggestion(client, forms):
-    client.post("/join/suggest-a-theme/", theme_data())
+    client.post("/en/join/suggest-a-theme/", theme_data())
     return ThemeSuggestion.objects.get()
 
 
@@ -50,8 +50,8 @@ def test_the_generic_transition_service_creates_the_page_too(suggestion, coordin
 
 
 def test_a_second_suggestion_of_the_same_theme_gets_a_free_slug(client, forms, coordinator):
-    client.post("/join/suggest-a-theme/", theme_data())
-    client.post("/join/suggest-a-theme/", theme_data(applicant_email="other@university.example"))
+    client.post("/en/join/suggest-a-theme/", theme_data())
+    client.post("/en/join/suggest-a-theme/", theme_data(applicant_email="other@university.example"))
     first, second = ThemeSuggestion.objects.order_by("pk")
 
     theme_suggestion_decide(suggestion=first, user=coordinator, accept=True)
@@ -93,8 +93,8 @@ def test_a_decided_suggestion_cannot_be_decided_again(suggestion, coordinator):
 def test_the_visitor_sees_the_decision_in_their_own_words(client, forms, coordinator):
     import re
 
-    response = client.post("/join/suggest-a-theme/", theme_data())
-    path = re.search(r"http://testserver(/applications/status/[\w-]+/)", response.content.decode()).group(1)
+    response = client.post("/en/join/suggest-a-theme/", theme_data())
+    path = re.search(r"http://testserver(/en/applications/status/[\w-]+/)", response.content.decode()).group(1)
     theme_suggestion_decide(
         suggestion=ThemeSuggestion.objects.get(),
         user=coordinator,

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def suggestion(client, forms):
-    client.post("/join/suggest-a-theme/", theme_data())
+    client.post("/en/join/suggest-a-theme/", theme_data())
     mail.outbox.clear()  # the confirmation and the staff alert are another module's concern
     return ThemeSuggestion.objects.get()
 
@@ -47,7 +47,7 @@ def test_an_accepted_suggestion_is_announced_to_the_visitor(suggestion, coordina
         assert "A new cluster on this theme is being prepared" in body
         assert "Welcome aboard." in body
         assert "INTERNAL" not in body
-        assert "/applications/lost-link/" in body, "no status token in later mails: the lost-link page instead"
+        assert "/en/applications/lost-link/" in body, "no status token in later mails: the lost-link page instead"
         assert "Follow your theme suggestion with the private status link" in body
     assert "Message from the coordinators" in html
 

@@ -164,7 +164,7 @@ def _wait_until_serving(base_url, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            Browser(base_url).get("/join/city/")
+            Browser(base_url).get("/en/join/city/")
             return
         except urllib.error.URLError:
             time.sleep(0.1)
@@ -187,7 +187,7 @@ def _answers(server, kind: str, n: int) -> dict:
     return theme_data(applicant_email=email, proposed_theme=f"Theme {n}")
 
 
-FORM_PATHS = {"city": "/join/city/", "company": "/join/company/", "theme": "/join/suggest-a-theme/"}
+FORM_PATHS = {"city": "/en/join/city/", "company": "/en/join/company/", "theme": "/en/join/suggest-a-theme/"}
 _visitors = threading.local()
 
 

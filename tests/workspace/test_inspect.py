@@ -45,7 +45,7 @@ def test_inspect_shows_answers_files_timeline_and_notifications(client, reviewer
     html = client.get(city_urls.inspect(application)).content.decode()
     for text in ["Budget at the time", "2 million EUR", "a, b", "Seoul", "Smart Mobility", "Fits mobility."]:
         assert text in html
-    assert f"/applications/files/{uploaded.pk}/" in html
+    assert f"/en/applications/files/{uploaded.pk}/" in html
     assert "Application reviewed" in html and "Application assigned" in html
     assert "Pending" in html or "Sent" in html  # the notifications the engine queued
 
@@ -58,7 +58,7 @@ def test_inspect_history_and_file_obey_the_visibility_rule(client, users, applic
     client.force_login(users[role])
     inspect = client.get(city_urls.inspect(application))
     history = client.get(city_urls.history(application))
-    download = client.get(f"/applications/files/{uploaded.pk}/")
+    download = client.get(f"/en/applications/files/{uploaded.pk}/")
     if role in VISIBLE_ROLES:
         assert (inspect.status_code, history.status_code, download.status_code) == (200, 200, 200)
     else:

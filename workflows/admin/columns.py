@@ -87,3 +87,21 @@ class AssessmentMeanColumn(Column):
 
 def mean_score_text(value) -> str:
     return "" if value is None else formats.number_format(round(value, 1), 1)
+
+
+class LanguageColumn(Column):
+    """The applicant's language as its short code ("ko"), named in full for screen readers and on hover: the
+    listing keeps its width."""
+
+    cell_template_name = "workflows/admin/cells/language.html"
+
+    def __init__(self, name="language", **kwargs):
+        kwargs.setdefault("label", _("Language"))
+        kwargs.setdefault("sort_key", "language")
+        super().__init__(name, **kwargs)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["code"] = instance.language
+        context["name"] = instance.language_name
+        return context

@@ -6,6 +6,7 @@ from functools import cache
 import django_filters
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -99,5 +100,8 @@ def filterset_for(model):
         attrs["country"] = django_filters.ChoiceFilter(
             field_name=model.country_field, label=country.verbose_name.capitalize(), choices=list(country.choices)
         )
+    attrs["language"] = django_filters.ChoiceFilter(
+        field_name="language", label=_("Applicant's language"), choices=list(settings.LANGUAGES)
+    )
     meta = type("Meta", (), {"model": model, "fields": []})
     return type(f"{model.__name__}FilterSet", (SubmissionFilterSet,), {**attrs, "Meta": meta})

@@ -12,11 +12,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField, FormMixin
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, rate_limit_exceeded, too_many_requests
 from ..forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm, WorkflowSubmissionForm
+
+try:  # optional: a site that translates its forms with wagtail-localize
+    from wagtail_localize.fields import SynchronizedField
+except ImportError:
+    SynchronizedField = None
 
 WORKFLOW_FORM_FIELD_CHOICES = (*FORM_FIELD_CHOICES, ("file", _("File upload")))
 
@@ -30,16 +35,22 @@ _FORM_CLASSES: dict[tuple, type] = {}
 _FORM_CLASSES_MAX = 256
 
 
-class AbstractWorkflowFormField(AbstractFormField):
+class AbstractWorkflowFormField(TranslatableMixin, AbstractFormField):
     """An extra question an editor adds to a workflow form: Wagtail's field types plus a file upload.
 
-    Concrete subclasses add ``page = ParentalKey(<the form page>, related_name="form_fields", ...)``.
+    Translatable (a locale and a translation key), so its label, help text, choices and default are translated
+    with the page (wagtail-localize) and each language's form asks its own words. Concrete subclasses add
+    ``page = ParentalKey(<the form page>, related_name="form_fields", ...)``.
     """
 
     field_type = models.CharField(_("field type"), max_length=16, choices=WORKFLOW_FORM_FIELD_CHOICES)
     field_type.required_on_save = True
 
-    class Meta(AbstractFormField.Meta):
+    #: wagtail-localize would offer every text field to translators; the clean name is the answer's key in the
+    #: submission and the API, the same in every language.
+    override_translatable_fields = [SynchronizedField("clean_name")] if SynchronizedField else []
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         abstract = True
 
 

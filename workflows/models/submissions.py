@@ -1,5 +1,6 @@
 """What every submission of a workflow form has, whatever its state machine."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -61,6 +62,10 @@ class AbstractSubmission(models.Model):
         blank=True,
         help_text=_("Keyed by field name; each answer keeps the question's label as it was when answered."),
     )
+    #: The language the applicant used (a code from ``LANGUAGES``): their status page, the "lost your link?"
+    #: mails and every mail to them are in it, whoever causes them. No ``choices``: the site's ``LANGUAGES``
+    #: may grow without a migration; ``language_name`` reads it.
+    language = models.CharField(_("language"), max_length=15, blank=True, default="", db_index=True)
     form_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("form"),
@@ -101,6 +106,16 @@ class AbstractSubmission(models.Model):
 
     def __str__(self):
         return self.reference or str(_("(unsaved submission)"))
+
+    @property
+    def language_name(self) -> str:
+        """The applicant's language as ``LANGUAGES`` names it (in the active language), or "" if unknown."""
+        return str(dict(settings.LANGUAGES).get(self.language, self.language))
+
+    @property
+    def mail_language(self) -> str:
+        """The language of every mail to the applicant and of their status page: theirs, else the site's."""
+        return self.language or settings.LANGUAGE_CODE
 
     def applicant_label_for(self, state: str):
         """What the applicant is shown for ``state`` (declared on the state's choice)."""

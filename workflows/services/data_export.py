@@ -68,10 +68,10 @@ def applicant_data_export_request(*, submission) -> Notification:
         )
         if recent.exists():
             raise ExportRecentlyRequested()
-        language = translation.get_language() or settings.LANGUAGE_CODE
+        language = specific.mail_language
         with translation.override(language):
             context = _applicant_context(specific, language=language)
-        path = reverse("workflow_forms:data_export_download", args=[export_link_token(specific)])
+            path = reverse("workflow_forms:data_export_download", args=[export_link_token(specific)])
         context.update(export_url=public_root_url(specific) + path, link_hours=link_hours())
         return notification_queue(
             submission=specific,

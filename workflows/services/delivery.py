@@ -96,7 +96,11 @@ def notification_deliver(*, notification_id: int) -> str:
         body=text,
         from_email=notification.context.get("from_email") or settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient_email],
-        headers={"Message-ID": message_id_for(notification)},
+        headers={
+            "Message-ID": message_id_for(notification),
+            # Mail clients read it to pick fonts and offer translation (RFC 3282).
+            "Content-Language": notification.context.get("language") or settings.LANGUAGE_CODE,
+        },
     )
     message.attach_alternative(html, "text/html")
     try:

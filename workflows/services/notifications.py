@@ -10,6 +10,7 @@ delivery removes it from the row once the mail is sent or has finally failed. Ev
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -184,7 +185,36 @@ def _target_context(application, target) -> dict:
     }
 
 
-def _alert(*, specific, template: str, recipients, context: dict) -> list[Notification]:
+def staff_language(user) -> str:
+    """The language a staff member chose for the admin (Account › Preferences), else the site's."""
+    if user is None:
+        return settings.LANGUAGE_CODE
+    try:
+        profile = user.wagtail_userprofile
+    except ObjectDoesNotExist:
+        return settings.LANGUAGE_CODE
+    # Not ``get_preferred_language()``: without a choice it answers the active language, the applicant's.
+    return profile.preferred_language or settings.LANGUAGE_CODE
+
+
+class StaffContexts:
+    """The staff alerts' contexts, one per admin language among the recipients (built once per language)."""
+
+    def __init__(self, specific, *, extra: dict | None = None):
+        self.specific = specific
+        self.extra = extra or {}
+        self._by_language: dict[str, dict] = {}
+
+    def for_user(self, user) -> dict:
+        language = staff_language(user)
+        if language not in self._by_language:
+            with translation.override(language):
+                context = _staff_context(self.specific, language=language)
+            self._by_language[language] = {**context, **self.extra}
+        return self._by_language[language]
+
+
+def _alert(*, specific, template: str, recipients, contexts: StaffContexts) -> list[Notification]:
     notifications, seen = [], set()
     for user in recipients:
         if not user.is_active or not user.email or user.email.lower() in seen:
@@ -192,7 +222,11 @@ def _alert(*, specific, template: str, recipients, context: dict) -> list[Notifi
         seen.add(user.email.lower())
         notifications.append(
             notification_queue(
-                submission=specific, template=template, recipient_email=user.email, recipient_user=user, context=context
+                submission=specific,
+                template=template,
+                recipient_email=user.email,
+                recipient_user=user,
+                context=contexts.for_user(user),
             )
         )
     return notifications
@@ -225,10 +259,11 @@ def submission_record(*, submission, token: str, alert_permission: str = ALERT_P
 def status_link_resend(*, submission, token: str) -> Notification:
     """Mail the applicant the new status link made from ``token`` (the "lost your link?" form)."""
     specific = as_specific(submission)
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    # A submission from before languages were recorded: the language the link was asked for in.
+    language = specific.language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         context = _applicant_context(specific, language=language)
-    context["status_url"] = status_url_for(specific, token)
+        context["status_url"] = status_url_for(specific, token)
     return notification_queue(
         submission=specific,
         template="applicant_status_link",
@@ -242,10 +277,10 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
     """The applicant's confirmation (with the status link) and the alert to everyone who reviews: written in one
     INSERT and sent by one task."""
     specific = as_specific(submission)
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = specific.mail_language
     with translation.override(language):
         confirmation_context = _applicant_context(specific, language=language)
-    confirmation_context["status_url"] = status_url_for(specific, token)
+        confirmation_context["status_url"] = status_url_for(specific, token)
     notifications = [
         _pending(
             submission=specific,
@@ -255,10 +290,9 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
             context=confirmation_context,
         )
     ]
-    with translation.override(settings.LANGUAGE_CODE):
-        staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
+    staff_contexts = StaffContexts(specific)
     seen = set()
-    for user in users_with_permission(alert_permission):
+    for user in users_with_permission(alert_permission).select_related("wagtail_userprofile"):
         if user.email.lower() in seen:
             continue
         seen.add(user.email.lower())
@@ -268,7 +302,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
                 template="staff_new_application",
                 recipient_email=user.email,
                 recipient_user=user,
-                context=staff_context,
+                context=staff_contexts.for_user(user),
             )
         )
     alert_address = form_setting(specific, "alert_address")
@@ -278,7 +312,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
                 submission=specific,
                 template="staff_new_application",
                 recipient_email=alert_address,
-                context=staff_context,
+                context=staff_contexts.for_user(None),
             )
         )
     return notifications_queue(notifications)
@@ -288,9 +322,8 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
     """The mails a transition causes: the applicant's (never with the internal note) and staff alerts."""
     specific = as_specific(application)
     transition = log_entry.transition
-    by_applicant = isinstance(actor, ApplicantActor)
-    # The applicant reads mail in the language they used; staff actions fall back to the site's.
-    language = (translation.get_language() if by_applicant else None) or settings.LANGUAGE_CODE
+    # The applicant reads mail in the language they used, whoever acts (a reviewer working in English too).
+    language = specific.mail_language
     notifications = []
 
     spec = spec_for(specific, transition)
@@ -299,10 +332,10 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
     if spec.applicant_mail:
         with translation.override(language):
             context = _applicant_context(specific, language=language)
-        context["message"] = log_entry.message
-        if target is not None:
-            context.update(_target_context(specific, target))
-            context["discussion_url"] = specific.target_discussion_url(target) if spec.shares_discussion else ""
+            context["message"] = log_entry.message
+            if target is not None:
+                context.update(_target_context(specific, target))
+                context["discussion_url"] = specific.target_discussion_url(target) if spec.shares_discussion else ""
         notifications.append(
             notification_queue(
                 submission=specific,
@@ -315,13 +348,15 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
 
     if not spec.staff_alert:
         return notifications
-    with translation.override(settings.LANGUAGE_CODE):
-        staff_context = _staff_context(specific, language=settings.LANGUAGE_CODE)
+    extra = {}
     if target is not None:
-        staff_context.update(_target_context(specific, target), note=log_entry.note, assigned_by=log_entry.actor_label)
+        extra = {**_target_context(specific, target), "note": log_entry.note, "assigned_by": log_entry.actor_label}
+    staff_contexts = StaffContexts(specific, extra=extra)
     if spec.alert_target_managers:
         recipients = specific.target_managers(specific.assigned_to) if assigned else []
     else:
         recipients = users_with_permission(getattr(specific, "alert_permission", None) or ALERT_PERMISSION)
-    notifications += _alert(specific=specific, template=spec.staff_alert, recipients=recipients, context=staff_context)
+    notifications += _alert(
+        specific=specific, template=spec.staff_alert, recipients=recipients, contexts=staff_contexts
+    )
     return notifications

@@ -5,9 +5,10 @@ import decimal
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
 from ..forms.fields import Upload
@@ -122,6 +123,14 @@ def _duplicate_guard_lock(fingerprint: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(fingerprint[:15], 16)])
 
 
+def active_language() -> str:
+    """The active language as one of ``LANGUAGES``' codes (the site's default when none fits)."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> SubmissionResult:
     """Create the page's kind of submission from a valid form, in its first state, with a new status token.
 
@@ -152,6 +161,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
             plain, many = core_values(model=model, cleaned_data=data)
             submission = model(
                 **plain,
+                language=active_language(),
                 form_page=form_page,
                 answers=extra_answers(form_page=form_page, cleaned_data=data),
                 status_token_hash=token_hash(token),

@@ -110,7 +110,7 @@ def test_the_worker_delivers_the_queued_mail_through_smtp(worker_setup, mail_ser
     assert confirmation.get_content_type() == "multipart/alternative"
     text = confirmation.get_body(preferencelist=("plain",)).get_content()
     html = confirmation.get_body(preferencelist=("html",)).get_content()
-    assert f"/applications/status/{applied.token}/" in text and f"/applications/status/{applied.token}/" in html
+    assert f"/en/applications/status/{applied.token}/" in text and f"/en/applications/status/{applied.token}/" in html
     assert len(inbox.to(reviewer.email)) == 1
 
 

@@ -13,7 +13,7 @@ from ..factories import UserFactory
 
 S = ApplicationState
 INTERNAL_NOTE = "INTERNAL: the mayor's office seemed unreliable"
-LOST_LINK = "http://localhost/applications/lost-link/"
+LOST_LINK = "http://localhost/en/applications/lost-link/"
 
 
 def html_of(message) -> str:
@@ -45,7 +45,7 @@ def test_a_submission_sends_the_applicant_a_confirmation_with_the_status_link(ma
     record(applied)
 
     (confirmation,) = to("mayor@seoul.example")
-    status_url = f"http://localhost/applications/status/{applied.token}/"
+    status_url = f"http://localhost/en/applications/status/{applied.token}/"
     assert applied.application.reference in confirmation.subject
     assert status_url in confirmation.body
     assert f'href="{status_url}"' in html_of(confirmation)
@@ -207,7 +207,7 @@ def test_a_lost_link_request_mails_the_new_link_and_then_forgets_it(
         status_link_resend(submission=applied.application, token="a-brand-new-token")
 
     (message,) = to("mayor@seoul.example")
-    assert "http://localhost/applications/status/a-brand-new-token/" in message.body
+    assert "http://localhost/en/applications/status/a-brand-new-token/" in message.body
     assert "a-brand-new-token" not in str(Notification.objects.get().context)
 
 

@@ -11,7 +11,7 @@ from workflows.models import SubmittedFile
 
 from ..testapp.models import ApplyFormPage, TeamPage
 
-FORM_URL = "/apply/"
+FORM_URL = "/en/apply/"
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
@@ -49,7 +49,7 @@ def apply_form(site_root) -> ApplyForm:
 
 
 def status_path_in(html: str) -> str:
-    match = re.search(r'href="http://testserver(/applications/status/[\w-]{43,}/)"', html)
+    match = re.search(r'href="http://testserver(/en/applications/status/[\w-]{43,}/)"', html)
     assert match, "the thank-you page shows the private status link"
     return match.group(1)
 

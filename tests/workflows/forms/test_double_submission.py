@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def status_link(response):
-    match = re.search(r'href="(http://testserver/applications/status/[\w-]+/)"', response.content.decode())
+    match = re.search(r'href="(http://testserver/en/applications/status/[\w-]+/)"', response.content.decode())
     return match.group(1) if match else None
 
 

@@ -19,7 +19,7 @@ def submitted_file(client, apply_form):
 
 
 def url(record):
-    return f"/applications/files/{record.pk}/"
+    return f"/en/applications/files/{record.pk}/"
 
 
 @pytest.mark.parametrize("username", ["reviewer", "coordinator"])
@@ -54,7 +54,7 @@ def test_other_staff_are_refused(client, submitted_file, request, username, pass
 def test_an_unknown_file_is_a_404_for_staff(client, submitted_file, reviewer, password):
     client.login(username=reviewer.username, password=password)
 
-    assert client.get(f"/applications/files/{submitted_file.pk + 1000}/").status_code == 404
+    assert client.get(f"/en/applications/files/{submitted_file.pk + 1000}/").status_code == 404
 
 
 def test_the_file_is_not_stored_under_media_root(submitted_file, private_media):

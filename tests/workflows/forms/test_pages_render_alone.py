@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 PAGES = {
     "form page": ("get", FORM_URL, {}),
-    "lost link": ("get", "/applications/lost-link/", {}),
-    "lost link sent": ("post", "/applications/lost-link/", {"email": "nobody@example.org"}),
+    "lost link": ("get", "/en/applications/lost-link/", {}),
+    "lost link sent": ("post", "/en/applications/lost-link/", {"email": "nobody@example.org"}),
 }
 
 

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from wagtail.api.v3.auth import AllowAnonymous
@@ -12,6 +13,7 @@ from ...services.submissions import submission_create
 from .. import links
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
 from ..forms import build_form, form_kind, form_schema, live_form_pages
+from ..language import LOCALE_PARAMETER, UnknownLocale, requested_language
 from ..params import ObjectId
 from ..problems import form_errors_problem, merge_openapi, problem_responses
 from ..schemas import SubmissionCreated, WorkflowFormDetail, WorkflowFormSummary
@@ -20,10 +22,12 @@ router = Router(tags=["workflow forms"], auth=AllowAnonymous())
 
 
 def _form_page_or_404(form_id: ObjectId):
+    """The form with this id, in the active language: its translation (or alias) when it has one."""
     page = live_form_pages().filter(pk=form_id).first()
     if page is None:
         raise Http404(_("No live workflow form has this id."))
-    return page
+    localized = page.localized
+    return localized.specific if localized.pk != page.pk else page
 
 
 @router.get(
@@ -55,10 +59,17 @@ def list_forms(request):
     summary="A workflow form's schema",
     description="Every field a front end renders (built from the same form class as the HTML page), the "
     "intro and thank-you texts, and the honeypot field's name.",
-    openapi_extra=merge_openapi(problem_responses(404, 422), links.FORM_DETAIL),
+    openapi_extra=merge_openapi(
+        {"parameters": [LOCALE_PARAMETER]}, problem_responses(400, 404, 422), links.FORM_DETAIL
+    ),
 )
 def form_detail(request, form_id: ObjectId):
-    return form_schema(_form_page_or_404(form_id))
+    try:
+        language = requested_language(request)
+    except UnknownLocale as error:
+        return error.response
+    with translation.override(language):
+        return form_schema(_form_page_or_404(form_id))
 
 
 def status_urls(request, token: str) -> dict:
@@ -80,9 +91,23 @@ def status_urls(request, token: str) -> dict:
     "and answers were submitted in the last 10 minutes: the first submission's reference, no second row, "
     "and no token (only its hash is stored; it was in the first response and the confirmation mail). "
     "Rate limited per IP address and form like the HTML form (429). A filled honeypot field is refused (422).",
-    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 415, 422, 429), links.SUBMITTED),
+    openapi_extra=merge_openapi(
+        {"parameters": [LOCALE_PARAMETER]},
+        ANSWERS_REQUEST_BODY,
+        problem_responses(400, 404, 415, 422, 429),
+        links.SUBMITTED,
+    ),
 )
 def submit(request, form_id: ObjectId):
+    try:
+        language = requested_language(request)
+    except UnknownLocale as error:
+        return error.response
+    with translation.override(language):
+        return _submit(request, form_id)
+
+
+def _submit(request, form_id: ObjectId):
     page = _form_page_or_404(form_id)
     if rate_limit_exceeded(request, group=page.rate_limit_group()):
         return problem_response(

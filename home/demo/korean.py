@@ -1,0 +1,104 @@
+"""Korean translations of the demo's main pages, made the way an editor makes them: through wagtail-localize
+(a translation source per page, one translated string per segment, then "publish the translation").
+
+The words are written for Korean readers, not word by word; a segment without Korean here keeps its English
+(wagtail-localize's fallback), and the translation editor shows it as still to translate.
+"""
+
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+#: English segment → Korean, for the pages in ``TRANSLATED_PAGES``.
+KOREAN = {
+    # Home
+    "WeGO Thematic Clusters": "WeGO 테마 클러스터",
+    "Cities and partners working together, one theme at a time": "도시와 파트너가 함께, 주제별로 한 걸음씩",
+    "Pursuant to WeGO's mission to bring smart sustainable solutions to all, the Thematic Clusters help cities "
+    "exchange information and build <b>tangible multi-stakeholder partnerships</b> around a theme, with private "
+    "companies, non-profit organisations and academia.": "테마 클러스터는 스마트하고 지속 가능한 해법을 "
+    "모두와 나누려는 WeGO의 사명에 따라, 도시들이 하나의 주제를 중심으로 정보를 나누고 기업·비영리단체·학계와 함께 "
+    "<b>실질적인 다자간 파트너십</b>을 만들어 가도록 돕습니다.",
+    "How to join": "참여 방법",
+    "How the clusters work": "클러스터는 이렇게 운영됩니다",
+    "Each cluster is centred on one theme and facilitated by a leader who is an expert in it. Members discuss "
+    "specific projects, ongoing or completed; cities with similar projects explain their best practices, and "
+    "companies with relevant solutions are introduced.": "클러스터마다 하나의 주제가 있고, 그 분야 전문가인 리더가 "
+    "논의를 이끕니다. 회원들은 진행 중이거나 마친 프로젝트를 놓고 구체적으로 이야기하며, 비슷한 사업을 해 본 "
+    "도시는 모범 사례를 소개하고 관련 해법을 가진 기업도 함께합니다.",
+    "Activity takes place throughout the year in each theme's private discussion group, and members meet in "
+    "person at WeGO's events.": "활동은 주제별 비공개 토론 그룹에서 일 년 내내 이어지고, 회원들은 WeGO 행사에서 "
+    "직접 만납니다.",
+    # Clusters index
+    "Thematic clusters": "테마 클러스터",
+    # How to join
+    "How to join &amp; questions": "참여 방법 및 문의",
+    "How cities and companies join a thematic cluster, and whom to ask.": "도시와 기업이 테마 클러스터에 참여하는 "
+    "방법과 문의처를 안내합니다.",
+    "Cities, companies and everyone with an idea for a new theme are welcome.": "도시와 기업, 그리고 새로운 주제를 "
+    "제안하고 싶은 누구나 환영합니다.",
+    "Cities": "도시",
+    "City members are encouraged to apply to the cluster of their choice, including a description of their "
+    "project: what it sets out to do, where it stands and what the city hopes to learn from other members.": "회원 "
+    "도시는 원하는 클러스터에 신청하실 수 있습니다. 신청서에는 프로젝트의 목표와 현재 진행 상황, 그리고 다른 "
+    "회원에게서 배우고 싶은 점을 적어 주세요.",
+    "Describe your city's project and choose the clusters it fits.": "도시의 프로젝트를 소개하고 알맞은 클러스터를 "
+    "골라 주세요.",
+    "Apply as a city": "도시로 신청하기",
+    "Companies": "기업",
+    "Companies interested in lending their expert guidance on the clusters' topics may register and describe "
+    "their solutions, so that cities looking for partners can find them.": "클러스터 주제에 전문 지식을 보태고 싶은 "
+    "기업은 등록 후 솔루션을 소개해 주세요. 파트너를 찾는 도시들이 살펴볼 수 있습니다.",
+    "Tell cities about your solution and the themes it serves.": "솔루션과 관련 주제를 도시들에 알려 주세요.",
+    "Register as a company": "기업으로 등록하기",
+    "Suggest a theme": "주제 제안하기",
+    "Additional theme suggestions are welcome. Tell us which theme you would like a cluster for and which cities "
+    "or organisations would take part.": "새로운 주제 제안도 환영합니다. 어떤 주제로 클러스터를 만들고 싶은지, 어느 "
+    "도시나 기관이 함께할지 알려 주세요.",
+    "Have an idea for a new cluster?": "새 클러스터에 대한 아이디어가 있으신가요?",
+    "Not sure which cluster fits your project?": "어느 클러스터가 맞을지 고민되시나요?",
+    "Browse the clusters": "클러스터 둘러보기",
+    "Questions": "문의",
+    'For questions regarding either the WeGO Thematic Clusters or the <a id="a1">GCTC action clusters</a>, '
+    "please contact the people below.": 'WeGO 테마 클러스터나 <a id="a1">GCTC 액션 클러스터</a>에 관해 궁금한 점은 '
+    "아래 담당자에게 문의해 주세요.",
+    # The city form
+    "Cities apply to join one or more thematic clusters by describing a project, ongoing or completed. Reviewers "
+    "read every application and the coordinators place it in the cluster where it fits best.": "도시는 진행 중이거나 "
+    "마친 프로젝트를 소개해 하나 이상의 테마 클러스터에 신청합니다. 심사자가 모든 신청서를 읽고, 코디네이터가 가장 "
+    "잘 맞는 클러스터에 배정합니다.",
+    "Thank you! We have sent you a confirmation by e-mail. Reviewers usually answer within two weeks.": "신청해 "
+    "주셔서 감사합니다! 확인 메일을 보내 드렸습니다. 심사 결과는 보통 2주 안에 안내해 드립니다.",
+    "How did you hear about the Thematic Clusters?": "테마 클러스터를 어떻게 알게 되셨나요?",
+    "A WeGO event<br/>A colleague in another city<br/>The WeGO website<br/>Other": "WeGO 행사<br/>다른 도시의 "
+    "동료<br/>WeGO 웹사이트<br/>기타",
+}
+
+#: The pages translated into Korean (url_path in the English tree); every other page stays a synchronised alias
+#: until an editor translates it.
+TRANSLATED_PAGES = ("/home/", "/home/clusters/", "/home/join/", "/home/join/city/")
+
+
+def korean_translations_ensure(*, report) -> None:
+    """Translate ``TRANSLATED_PAGES`` into Korean once; a page already translated is left as it is (an editor
+    may have changed it since)."""
+    korean = Locale.objects.filter(language_code="ko").first()
+    if korean is None:
+        return
+    for page in Page.objects.filter(locale__language_code="en", url_path__in=TRANSLATED_PAGES).specific():
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        if Translation.objects.filter(source=source, target_locale=korean).exists():
+            report.record(_("Korean page translations"), created=False)
+            continue
+        translation = Translation.objects.create(source=source, target_locale=korean)
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            if segment.context.path == "slug":
+                words = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
+            else:
+                words = KOREAN.get(segment.string.data)
+            if words:
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string, locale=korean, context=segment.context, defaults={"data": words}
+                )
+        translation.save_target(publish=True)
+        report.record(_("Korean page translations"), created=True)
