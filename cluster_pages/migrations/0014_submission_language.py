@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0012_theme_suggestion_pending_status_token"),
+        ("cluster_pages", "0013_coordinators_assessments"),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workflow_forms', '0005_submission_pending_status_token'),
+        ('workflow_forms', '0006_assessments'),
     ]
 
     operations = [

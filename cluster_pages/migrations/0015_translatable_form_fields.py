@@ -59,7 +59,7 @@ def _final_operations(name):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0013_submission_language"),
+        ("cluster_pages", "0014_submission_language"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
