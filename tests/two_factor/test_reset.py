@@ -85,3 +85,13 @@ def test_a_signed_in_person_makes_new_backup_codes_and_the_old_ones_stop_working
     new = set(StaticDevice.objects.get(user=coordinator).token_set.values_list("token", flat=True))
     assert len(new) == 10 and not old & new
     assert all(code in page for code in new)
+
+
+def test_the_reset_shows_in_the_site_history_report(required, superuser, reviewer):
+    with_authenticator(reviewer)
+    client = verified_client(superuser)
+    client.post(reset_url(reviewer))
+
+    report = client.get("/admin/reports/site-history/").content.decode()
+
+    assert "Two-factor authentication reset" in report
