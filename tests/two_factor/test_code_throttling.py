@@ -22,7 +22,8 @@ def wrong(code: str) -> str:
     return f"{(int(code) + 1) % 1_000_000:06d}"
 
 
-def test_right_after_a_wrong_code_even_the_right_one_must_wait_a_moment(required, coordinator):
+def test_right_after_a_wrong_code_even_the_right_one_must_wait_a_moment(required, coordinator, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60  # a minute instead of a second, so a slow test run cannot outwait it
     device, _codes = with_authenticator(coordinator)
     client, _ = password_sign_in(coordinator)
     client.post(VERIFY, {"code": wrong(next_code_for(device))})
