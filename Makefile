@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(STAMP)
 
-setup: $(STAMP) ## Install, migrate SQLite and load the demo content (idempotent)
+setup: $(STAMP) messages ## Install, compile the translations, migrate SQLite and load the demo content (idempotent)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_initial_data
@@ -45,17 +45,23 @@ chromium: ## Install Debian's chromium for the browser tests if it is missing (a
 		{ apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }; }; } || \
 		echo "chromium could not be installed: the browser tests (tests/browser) will be skipped"
 
-test: $(DEV_STAMP) chromium ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
+messages: $(STAMP) ## Compile the translation catalogs (.po -> .mo; the .mo files are build output, not committed)
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore='node_modules' -v 0
+
+makemessages: $(DEV_STAMP) ## Bring the ko, es and fr catalogs up to date with the source (then translate the new entries)
+	$(BIN)/python manage.py makemessages --locale=ko --locale=es --locale=fr --ignore=.venv --ignore=tests --ignore=bench --no-obsolete
+
+test: $(DEV_STAMP) chromium messages ## Run the whole test suite on SQLite (or on DATABASE_URL when set)
 	$(BIN)/python -m pytest -n 2 -q
 
 # The plugin's own tests on settings without the site's apps; --confcutdir leaves out the site's tests/conftest.py.
-test-plugin: $(DEV_STAMP) ## Run the plugin's tests (tests/workflows) alone, on settings without cluster_pages and home
+test-plugin: $(DEV_STAMP) messages ## Run the plugin's tests (tests/workflows) alone, on settings without cluster_pages and home
 	$(BIN)/python -m pytest -n 2 -q --ds=tests.workflows.settings --confcutdir=tests/workflows tests/workflows
 
-test-postgres: $(DEV_STAMP) chromium ## Run the whole test suite on the local PostgreSQL
+test-postgres: $(DEV_STAMP) chromium messages ## Run the whole test suite on the local PostgreSQL
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q
 
-fuzz-api: $(DEV_STAMP) ## schemathesis over the API v3 OpenAPI document against a throwaway server with demo data
+fuzz-api: $(DEV_STAMP) messages ## schemathesis over the API v3 OpenAPI document against a throwaway server with demo data
 	$(BIN)/python tests/api/fuzz_api.py
 
 bench: $(STAMP) ## Time the main pages and API calls on demo content (median/p95 ms, queries)

@@ -6,7 +6,12 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
+from .catalogs import compile_stale_catalogs
 from .factories import TEST_PASSWORD, SiteTree, UserFactory, build_site_tree
+
+
+def pytest_configure(config):
+    compile_stale_catalogs()
 
 
 @pytest.fixture

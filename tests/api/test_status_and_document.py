@@ -167,3 +167,16 @@ def test_an_offset_past_any_listing_is_a_422_problem_not_a_server_error(staff, l
     assert api.get(listing, {"offset": 5, "limit": 1}).status_code in (200, 403), "a sane offset still works"
     parameters = api.get("openapi.json").json()["paths"][f"/api/v3/{listing}"]["get"]["parameters"]
     assert next(p for p in parameters if p["name"] == "offset")["schema"]["maximum"] == 2**31 - 1
+
+
+@pytest.mark.parametrize(
+    ("path", "query"),
+    [("pages/find/", {"html_path": "/", "site": "localhost:b"}), ("pages/", {"site": "localhost:b"})],
+)
+def test_a_site_filter_whose_port_is_not_a_number_finds_no_site(anonymous, path, query):
+    """Wagtail 8.0 looked the port up as given: "Field 'port' expected a number", a 500 (found by fuzz-api)."""
+    response = anonymous.get(path, query)
+
+    assert response.status_code == 404, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert anonymous.get("pages/", {"site": "localhost:80"}).status_code == 200, "a numeric port still filters"

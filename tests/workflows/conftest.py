@@ -9,8 +9,14 @@ from types import SimpleNamespace
 import pytest
 from wagtail.models import Page, Site
 
+from tests.catalogs import compile_stale_catalogs
+
 from .factories import TEST_PASSWORD, UserFactory
 from .testapp.models import PlainPage, StartPage, TeamPage
+
+
+def pytest_configure(config):
+    compile_stale_catalogs()
 
 
 @pytest.fixture

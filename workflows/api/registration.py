@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from .wagtail_compat import (
     MAX_OFFSET,  # noqa: F401 - the plugin's own listings share Wagtail's bound
     bound_listing_offsets,
+    check_site_filter_port,
 )
 from .wagtail_compat import describe_anonymous_access_validly as _describe_anonymous_access_validly
 
@@ -30,6 +31,7 @@ def register(api=None) -> None:
     api.add_router("/applications/", status.router)
     api.add_router("/applications/", staff.router)
     _describe_anonymous_access_validly(api)
+    check_site_filter_port()
     for error in UNREADABLE_BODY:
         api.add_exception_handler(error, unreadable_body_problem)
     _registered_on.add(id(api))

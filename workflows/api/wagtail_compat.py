@@ -18,6 +18,11 @@ UNBOUNDED_OFFSET_VERSIONS = ((8, 0), (8, 1))
 #: (checked in 8.0.0 and 8.0.1).
 INVALID_ANONYMOUS_SCHEME_VERSIONS = ((8, 0), (8, 1))
 
+#: ``wagtail.api.validators.SiteFilterValidator`` splits ``site=host:port`` and looks the port up as given,
+#: so a port that is not a number ("a:b") raises Django's ValueError from the query: a 500 on the pages
+#: listing and on ``pages/find`` (checked in 8.0.0 and 8.0.1).
+UNCHECKED_SITE_PORT_VERSIONS = ((8, 0), (8, 1))
+
 #: Past this offset no listing has rows; past 2**63 SQLite fails with "datatype mismatch" (a 500).
 MAX_OFFSET = 2**31 - 1
 
@@ -83,3 +88,37 @@ def anonymous_as_optional_security(schema: dict) -> dict:
                     for requirement in operation["security"]
                 ]
     return schema
+
+
+def check_site_filter_port(*, version: tuple | None = None) -> bool:
+    """Answer a ``site`` filter whose port is not a number as "no such site" (404), like an unknown host.
+
+    Replaces ``SiteFilterValidator`` in the modules that look it up by name. Returns whether it did.
+    """
+    import importlib
+
+    from django.http import Http404
+    from pydantic import model_validator
+    from wagtail.api import validators
+
+    if not affected(UNCHECKED_SITE_PORT_VERSIONS, version):
+        return False
+    base = validators.SiteFilterValidator
+    if getattr(base, "checks_port", False):
+        return True
+
+    class PortCheckedSiteFilterValidator(base):
+        checks_port: ClassVar[bool] = True
+
+        @model_validator(mode="after")
+        def port_is_a_number(self):
+            if self.site and ":" in self.site and not self.site.split(":", 1)[1].isdigit():
+                raise Http404("No site has this port.")
+            return self
+
+    PortCheckedSiteFilterValidator.__name__ = PortCheckedSiteFilterValidator.__qualname__ = base.__name__
+    for name in ("wagtail.api.validators", "wagtail.api.querysets", "wagtail.api.v3.routers.pages"):
+        module = sys.modules.get(name) or importlib.import_module(name)
+        if getattr(module, "SiteFilterValidator", None) is base:
+            module.SiteFilterValidator = PortCheckedSiteFilterValidator
+    return True
