@@ -24,7 +24,7 @@ from .catalogs import REPO, catalogs
 LANGUAGES = ("ko", "es", "fr")
 TEMPLATE_DIRS = ("templates", "workflows/templates")
 # Blocks whose content is a machine-readable value (a CSS class), not text for a person.
-NON_TEXT_BLOCKS = {"body_class"}
+NON_TEXT_BLOCKS = {"body_class", "bodyclass"}  # the site's name, and the Wagtail admin's
 NOT_FOR_PEOPLE = {"robots.txt"}
 SKIPPED_TAGS = {"blocktranslate", "blocktrans", "comment", "verbatim"}
 USER_FACING_ATTRIBUTES = re.compile(r'\b(alt|title|aria-label|aria-description|placeholder)\s*=\s*"([^"]*)"')

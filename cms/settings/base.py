@@ -314,3 +314,16 @@ CONTENT_SECURITY_POLICY = {
 }
 # Wagtail's avatars would come from gravatar.com; an avatar uploaded in the admin still shows.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# -- Two-factor authentication for staff (django-otp: authenticator apps and backup codes; cms/two_factor) ------
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "cms.two_factor"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "cms.two_factor.middleware.StaffSecondFactorMiddleware",
+]
+# Members of these groups and superusers must set up an authenticator app before the admin opens (production
+# turns it on; anyone who set one up is asked for a code either way).
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
+STAFF_2FA_REQUIRED_GROUPS = ["Coordinators"]
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

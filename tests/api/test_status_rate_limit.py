@@ -32,3 +32,20 @@ def test_right_tokens_do_not_use_up_the_allowance(anonymous, submit_city, settin
 
     for _ in range(5):
         assert anonymous.get(f"applications/status/{token}/").status_code == 200
+
+
+def test_the_document_says_each_429_means_what_that_endpoint_limits(anonymous, forms):
+    paths = anonymous.get("openapi.json").json()["paths"]
+    status_operations = [
+        paths["/api/v3/applications/status/{token}/"]["get"],
+        paths["/api/v3/applications/status/{token}/withdraw/"]["post"],
+        paths["/api/v3/applications/status/{token}/resubmit/"]["post"],
+    ]
+    submit = paths["/api/v3/workflow-forms/{form_id}/submissions/"]["post"]
+
+    for operation in status_operations:
+        too_many = operation["responses"]["429"]
+        assert "status tokens that do not exist" in too_many["description"]
+        assert "submissions" not in too_many["description"]
+        assert "status tokens" in too_many["content"]["application/problem+json"]["example"]["detail"]
+    assert "Too many submissions" in submit["responses"]["429"]["description"]

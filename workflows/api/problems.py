@@ -75,17 +75,35 @@ def _problem_schema() -> dict:
     return schema
 
 
-def problem_responses(*statuses: int) -> dict:
-    """``openapi_extra`` declaring each status as a problem document (the handlers return them directly)."""
-    return {
-        "responses": {
-            status: {
-                "description": DESCRIPTIONS[status],
-                "content": {PROBLEM_JSON: {"schema": _problem_schema(), "example": EXAMPLES[status]}},
-            }
-            for status in statuses
+#: The 429 of the status-link endpoints: too many wrong tokens, not too many submissions (``abuse.py``).
+STATUS_LINK_LIMITED = {
+    429: (
+        "Too many status tokens that do not exist were tried from this address: every status link answers "
+        "429 from it, the right one too, until the hour ends (see ``Retry-After``). Nothing was changed.",
+        {
+            "type": "about:blank",
+            "title": "Too Many Requests",
+            "status": 429,
+            "detail": "Too many status tokens that do not exist were tried from your address; try again later.",
+        },
+    )
+}
+
+
+def problem_responses(*statuses: int, overrides: dict[int, tuple[str, dict]] | None = None) -> dict:
+    """``openapi_extra`` declaring each status as a problem document (the handlers return them directly).
+
+    ``overrides`` gives an endpoint its own (description, example) for a status whose meaning differs there.
+    """
+    overrides = overrides or {}
+    responses = {}
+    for status in statuses:
+        description, example = overrides.get(status, (DESCRIPTIONS[status], EXAMPLES[status]))
+        responses[status] = {
+            "description": description,
+            "content": {PROBLEM_JSON: {"schema": _problem_schema(), "example": example}},
         }
-    }
+    return {"responses": responses}
 
 
 def merge_openapi(*parts: dict) -> dict:

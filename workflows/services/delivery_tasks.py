@@ -3,8 +3,13 @@
 Only django-tasks-db's database backend can answer that question; with any other backend every due
 notification is queued (sending is idempotent, so a duplicate task sends nothing twice).
 
-Setting ``WORKFLOW_FORMS_TASK_STUCK_AFTER`` (seconds, default 15 minutes): a send task still ``RUNNING``
-after this long belongs to a worker that died, and no longer counts as live.
+Settings:
+- ``WORKFLOW_FORMS_TASK_STUCK_AFTER`` (seconds, default: the mail lease, ``WORKFLOW_FORMS_MAIL_LEASE``): a send
+  task still ``RUNNING`` after this long belongs to a worker that died, and no longer counts as live. Taking a
+  live worker's task for stuck sends nothing twice: its mail's lease keeps every other worker off it until the
+  lease expires, which is why the threshold need not be longer than the lease.
+- ``WORKFLOW_FORMS_RECOVERY_INTERVAL`` (seconds, default 60): how often ``recover_deliveries`` runs. A mail whose
+  worker died is sent again between one lease and one lease plus this interval after the crash.
 """
 
 import datetime
@@ -13,12 +18,13 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .delivery import notifications_due
+from .delivery import lease_duration, notifications_due
 from .notifications import enqueue_delivery
 
 
 def stuck_after() -> datetime.timedelta:
-    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_TASK_STUCK_AFTER", 15 * 60))
+    seconds = getattr(settings, "WORKFLOW_FORMS_TASK_STUCK_AFTER", None)
+    return lease_duration() if seconds is None else datetime.timedelta(seconds=seconds)
 
 
 def _database_backend_alias() -> str | None:
@@ -96,7 +102,7 @@ def _date_max() -> datetime.datetime:
 
 
 def recovery_interval() -> datetime.timedelta:
-    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_RECOVERY_INTERVAL", 5 * 60))
+    return datetime.timedelta(seconds=getattr(settings, "WORKFLOW_FORMS_RECOVERY_INTERVAL", 60))
 
 
 def stuck_send_tasks_fail(*, backend_alias: str, now: datetime.datetime) -> int:

@@ -18,7 +18,13 @@ from ...services.resubmission import FormPageOffline, resubmission_form_page, re
 from ...services.transitions import perform_transition, transition_names
 from .. import links
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
-from ..problems import form_errors_problem, merge_openapi, problem_responses, transition_error_problem
+from ..problems import (
+    STATUS_LINK_LIMITED,
+    form_errors_problem,
+    merge_openapi,
+    problem_responses,
+    transition_error_problem,
+)
 from ..schemas import ApplicationStatus, WithdrawIn
 
 router = Router(tags=["applications"], auth=AllowAnonymous())
@@ -63,7 +69,7 @@ def _applicant_refusal(submission, name: str):
     operation_id="applications_status",
     summary="The applicant's status",
     description="What the status page shows, for the holder of the private status token.",
-    openapi_extra=merge_openapi(problem_responses(404, 429), links.STATUS),
+    openapi_extra=merge_openapi(problem_responses(404, 429, overrides=STATUS_LINK_LIMITED), links.STATUS),
 )
 def status(request, token: str, response: HttpResponse):
     try:
@@ -79,7 +85,9 @@ def status(request, token: str, response: HttpResponse):
     url_name="workflow_forms_status_withdraw",
     operation_id="applications_status_withdraw",
     summary="Withdraw (the applicant)",
-    openapi_extra=merge_openapi(problem_responses(400, 404, 409, 422, 429), links.STATUS),
+    openapi_extra=merge_openapi(
+        problem_responses(400, 404, 409, 422, 429, overrides=STATUS_LINK_LIMITED), links.STATUS
+    ),
 )
 def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
     try:
@@ -105,7 +113,11 @@ def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
     operation_id="applications_status_resubmit",
     summary="Edit and resubmit (the applicant, when changes were requested)",
     description="The complete edited answers, as for a new submission; validated by the same form.",
-    openapi_extra=merge_openapi(ANSWERS_REQUEST_BODY, problem_responses(400, 404, 409, 415, 422, 429), links.STATUS),
+    openapi_extra=merge_openapi(
+        ANSWERS_REQUEST_BODY,
+        problem_responses(400, 404, 409, 415, 422, 429, overrides=STATUS_LINK_LIMITED),
+        links.STATUS,
+    ),
 )
 def resubmit(request, token: str, response: HttpResponse):
     try:

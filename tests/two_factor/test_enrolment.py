@@ -1,0 +1,79 @@
+"""Coordinators and superusers without an authenticator app set one up before any admin page opens."""
+
+import re
+
+import pytest
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import ModelLogEntry
+
+from .conftest import ENROL, code_for, password_sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("role", ["coordinator", "superuser"])
+def test_after_the_password_a_required_role_without_an_app_is_sent_to_set_one_up(required, request, role):
+    user = request.getfixturevalue(role)
+    client, signed_in = password_sign_in(user, next_url="/admin/pages/")
+
+    assert signed_in.status_code == 302
+    for path in ("/admin/", "/admin/pages/", "/admin/applications/city-applications/", "/admin/api-tokens/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith(f"{ENROL}?next=")
+
+
+def test_the_set_up_page_shows_a_qr_code_and_the_key_to_type(required, coordinator):
+    client, _ = password_sign_in(coordinator)
+
+    page = client.get(ENROL).content.decode()
+
+    device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
+    assert 'src="data:image/svg+xml' in page
+    typed_key = re.search(r'id="manual-key">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    assert typed_key in device.config_url
+    assert "WeGO%20Thematic%20Clusters" in device.config_url, "the app names the site"
+    again = re.search(r'id="manual-key">([A-Z2-7 ]+)<', client.get(ENROL).content.decode()).group(1)
+    assert again.replace(" ", "") == typed_key, "the same key until it is confirmed"
+
+
+def test_a_wrong_code_does_not_set_it_up(required, coordinator):
+    client, _ = password_sign_in(coordinator)
+    client.get(ENROL)
+    device = TOTPDevice.objects.get(user=coordinator)
+    wrong = f"{(int(code_for(device)) + 1) % 1_000_000:06d}"
+
+    response = client.post(ENROL, {"code": wrong})
+
+    assert response.status_code == 200
+    assert "That code is not right" in response.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
+    assert client.get("/admin/")["Location"].startswith(ENROL)
+
+
+def test_the_right_code_sets_it_up_shows_backup_codes_once_and_opens_the_admin(required, coordinator):
+    client, _ = password_sign_in(coordinator)
+    client.get(ENROL)
+    device = TOTPDevice.objects.get(user=coordinator)
+
+    confirmed = client.post(f"{ENROL}?next=/admin/pages/", {"code": code_for(device)})
+
+    assert confirmed.status_code == 302
+    codes_page = client.get(confirmed["Location"])
+    shown = re.findall(r"<li><code>([a-z2-7]+)</code></li>", codes_page.content.decode())
+    assert sorted(shown) == sorted(StaticToken.objects.filter(device__user=coordinator).values_list("token", flat=True))
+    assert len(shown) == 10
+    assert 'href="/admin/pages/"' in codes_page.content.decode()
+    assert client.get(confirmed["Location"]).status_code == 302, "the codes are shown only once"
+    assert client.get("/admin/").status_code == 200
+    device.refresh_from_db()
+    assert device.confirmed
+    assert ModelLogEntry.objects.filter(action="two_factor.enrol", object_id=str(coordinator.pk)).exists()
+
+
+def test_with_the_requirement_off_as_in_development_a_coordinator_opens_the_admin_with_a_password(coordinator):
+    client, _ = password_sign_in(coordinator)
+
+    assert client.get("/admin/").status_code == 200
