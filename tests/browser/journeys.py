@@ -18,6 +18,8 @@ from ..factories import TEST_PASSWORD
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "screenshots" / "journeys"
 LAPTOP = {"width": 1280, "height": 900}
+# The journeys run on busy shared machines: wait as long for an expectation as for an action (conftest's page).
+expect.set_options(timeout=15_000)
 
 
 def screenshot(page, name: str) -> None:
