@@ -9,6 +9,10 @@ from ..validators import unstorable_text_error
 from .fields import Upload, UploadField
 
 ONE_ANSWER_MESSAGE = _("Give one answer to this question, not a list.")
+CHOOSE_FILE_AGAIN = _(
+    "You chose “%(name)s”: choose it again before you send the form. A browser cannot keep a chosen file when "
+    "the form comes back with a problem."
+)
 
 
 def _sent_values(data, name: str) -> list:
@@ -40,6 +44,22 @@ class WorkflowSubmissionForm(forms.ModelForm):
                 field.empty_label = None  # without running the choices' query (tick boxes have no placeholder)
             elif not getattr(field.widget, "allow_multiple_selected", False):
                 field.choices = [(value, label) for value, label in field.choices if value not in ("", None)]
+
+    def full_clean(self):
+        super().full_clean()
+        if self._errors:
+            self._ask_for_chosen_files_again()
+
+    def _ask_for_chosen_files_again(self):
+        """The form comes back with a problem elsewhere, and the file input is empty again (no browser keeps a
+        file across a page load): say so next to each file that was fine, in its help (read with the input)."""
+        for name, field in self.fields.items():
+            uploaded = getattr(self, "cleaned_data", {}).get(name)
+            if not isinstance(field, UploadField) or name in self._errors or not getattr(uploaded, "name", None):
+                continue
+            notice = CHOOSE_FILE_AGAIN % {"name": uploaded.name}
+            field.help_text = f"{notice} {field.help_text}".strip()
+            self[name].help_text = field.help_text  # the bound field copied the help when validation made it
 
     def clean(self):
         cleaned_data = super().clean()
