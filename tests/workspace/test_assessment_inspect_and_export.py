@@ -44,3 +44,11 @@ def test_the_export_has_the_assessment_columns(client, coordinator, row, city_ur
     assert exported["Mean score: Relevance to the cluster"] == "4.0"
     assert exported["Mean score: Maturity"] == "3.0"
     assert exported["Mean score: Transferability"] == "3.0"
+
+
+def test_a_deleted_reviewers_assessment_stays_in_the_aggregate(client, coordinator, reviewer, row, city_urls):
+    reviewer.delete()
+    client.force_login(coordinator)
+    section = client.get(city_urls.inspect(row)).content.decode().split('id="assessments"', 1)[1]
+    assert "A deleted account" in section
+    assert "2 of 2 given" in section

@@ -72,8 +72,13 @@ class AssessmentCriterion(models.Model):
 class Assessment(SubmissionRecord):
     """One reviewer's assessment of one submission in one round: requested, then given (and edited)."""
 
+    # SET_NULL: deleting a staff account keeps the assessments it gave (and the aggregates decisions relied on).
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
