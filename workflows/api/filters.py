@@ -44,7 +44,7 @@ class ApplicationQueryFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(kinds.search_q(value)).distinct() if value else queryset
+        return queryset.filter(kinds.search_q(value)) if value else queryset
 
 
 def filter_params_schema() -> type[Schema]:

@@ -70,9 +70,24 @@ def _cache_specific_targets(applications) -> None:
 
 
 def prefetch_target_managers(applications) -> None:
-    """Ask each assigned page for its managers once, not once per application; ``target_managers`` reads
-    the answer from ``_prefetched_target_managers``."""
+    """Ask for the managers of all the rows' assigned pages at once, not once per application;
+    ``target_managers`` reads the answer from ``_prefetched_target_managers``.
+
+    A page model that offers ``application_managers_of(pages)`` (a classmethod: each page's pk and its
+    managers) is asked once for all its pages; otherwise each page is asked once. A kind that overrides
+    ``target_managers`` is asked itself, once per page.
+    """
     managers: dict[int, list] = {}
+    batched = defaultdict(dict)  # page model → {pk: page}
+    for application in applications:
+        page = application.assigned_to if application.assigned_to_id else None
+        if page is None or type(application).target_managers is not Application.target_managers:
+            continue
+        batch = getattr(type(page.specific), "application_managers_of", None)
+        if batch is not None:
+            batched[type(page.specific)][page.pk] = page.specific
+    for page_model, pages in batched.items():
+        managers.update(page_model.application_managers_of(list(pages.values())))
     for application in applications:
         if not application.assigned_to_id or application.assigned_to is None:
             continue

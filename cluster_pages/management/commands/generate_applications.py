@@ -21,7 +21,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.functions import Cast, Concat, ExtractYear, LPad
 from django.utils import timezone
 
@@ -314,6 +314,7 @@ class Command(BaseCommand):
                     self.add_applications(kind, min(BATCH, total - offset))
             for offset in range(0, suggestions, BATCH):
                 self.add_suggestions(min(BATCH, suggestions - offset))
+        analyze(Application, CityApplication, CompanyRegistration, ThemeSuggestion, TransitionLog)
         self.stdout.write(
             f"Added {cities} city applications, {companies} company registrations and {suggestions} theme "
             f"suggestions in {time.monotonic() - started:.1f} s."
@@ -514,6 +515,20 @@ class Command(BaseCommand):
                 )
             )
         TransitionLog.objects.bulk_create(logs, batch_size=BATCH)
+
+
+def analyze(*models_) -> None:
+    """Refresh PostgreSQL's statistics of the tables just filled, as after any bulk load (until autovacuum
+    gets to them, the planner would still think them nearly empty and choose plans for a few rows)."""
+    if connection.vendor != "postgresql":
+        return
+    tables = {model._meta.db_table for model in models_}
+    for model in models_:
+        for field in model._meta.local_many_to_many:
+            tables.add(field.remote_field.through._meta.db_table)
+    with connection.cursor() as cursor:
+        for table in sorted(tables):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 @transaction.atomic
