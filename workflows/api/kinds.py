@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from ..models import Application
 from ..selectors import application_kinds
-from ..selectors.search import contains_any_q
+from ..selectors.search import contains_any_pks
 
 _APPLICANT_FIELDS = {"applicant_name", "applicant_email"}
 
@@ -36,9 +36,9 @@ def organisation_field(kind) -> str | None:
 def search_q(text: str) -> Q:
     """Reference, applicant's name and e-mail, and every text core field of each kind contain ``text``.
 
-    One ``pk IN (...)`` per table (the queue's and each kind's own), never an ``OR`` across joined tables:
-    each table answers from its own indexes and no row repeats (so no DISTINCT)."""
-    q = contains_any_q(Application, ("reference", "applicant_name", "applicant_email"), text)
+    ``pk IN (SELECT … UNION SELECT …)``, one SELECT per table (the queue's and each kind's own), never an ``OR``
+    across joined tables: each table answers from its own indexes and no row repeats (so no DISTINCT)."""
+    pks = contains_any_pks(Application, ("reference", "applicant_name", "applicant_email"), text)
     for kind in application_kinds():
         own = [
             name
@@ -49,5 +49,5 @@ def search_q(text: str) -> Q:
             and kind._meta.get_field(name).model is kind
         ]
         if own:
-            q |= contains_any_q(kind, own, text)
-    return q
+            pks = pks.union(contains_any_pks(kind, own, text))
+    return Q(pk__in=pks)
