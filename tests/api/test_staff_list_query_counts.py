@@ -41,9 +41,9 @@ def many_clusters(site_tree):
 @pytest.mark.parametrize("params", QUERIES, ids=lambda params: "&".join(f"{k}={v}" for k, v in params.items()))
 def test_the_staff_list_runs_as_many_queries_for_many_rows_and_clusters_as_for_few(
     staff,
-    make_city_application,
+    make_city_application,  # noqa: F811 - the fixture imported above
     many_clusters,
-    params,  # noqa: F811
+    params,
 ):
     _user, api = staff["coordinator"]
 

@@ -9,6 +9,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from ..models import Application
+from .related import attach_related
 from .visibility import submissions_visible_to, user_sees_all_submissions
 
 
@@ -38,8 +39,9 @@ def application_visible_to(*, user, pk: int):
 
 
 def specifics_of(applications: list[Application]) -> list[Application]:
-    """Each application as its kind, fetched once per kind with its pages of interest and assigned page, and
-    each assigned page's managers asked once (see ``prefetch_target_managers``)."""
+    """Each application as its kind, fetched once per kind with its assigned page and its pages of interest
+    (``attach_related``: read them with ``related_of``), and the assigned pages' managers asked at once (see
+    ``prefetch_target_managers``)."""
     by_kind = defaultdict(list)
     for application in applications:
         by_kind[application.kind_id].append(application.pk)
@@ -48,10 +50,10 @@ def specifics_of(applications: list[Application]) -> list[Application]:
         model = ContentType.objects.get_for_id(kind_id).model_class()
         if model is None:
             continue
-        queryset = model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to")
+        rows = list(model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to"))
         if model.interest_field:
-            queryset = queryset.prefetch_related(model.interest_field)
-        found.update({obj.pk: obj for obj in queryset})
+            attach_related(rows, [model.interest_field])
+        found.update({obj.pk: obj for obj in rows})
     specifics = [found.get(application.pk, application) for application in applications]
     _cache_specific_targets(specifics)
     prefetch_target_managers(specifics)

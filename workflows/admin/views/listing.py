@@ -13,10 +13,11 @@ from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
 from ...selectors import prefetch_managed_targets, submissions_visible_to, target_ids_managed_by
+from ...selectors.related import attach_related, related_of
 from ...selectors.search import contains_any_q
 from ...services.transitions import StaffTransitionsMemo
 from ..actions import bulk_transition_choices, transition_action
-from ..columns import SelectColumn, attach_related, related_of
+from ..columns import SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
