@@ -21,7 +21,7 @@ from ..columns import SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
-#: Rows read at a time by the export (each chunk's pages of interest are prefetched in one query).
+#: Rows read at a time by the export (each chunk's pages of interest are attached in two queries).
 EXPORT_CHUNK = 2000
 
 
