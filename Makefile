@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-submission bench-scale bench-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -72,6 +72,12 @@ bench: $(STAMP) ## Time the main pages and API calls on demo content (median/p95
 
 bench-submission: $(STAMP) ## City application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
 	$(BIN)/python bench/submission.py
+
+bench-scale: $(STAMP) ## Workspace and staff API at 100,000 applications; staff list vs v3 pages list (BENCH_DATABASE_URL)
+	$(BIN)/python bench/scale.py
+
+bench-small: $(STAMP) ## bench-scale's small mode: 2,000 applications on a throwaway SQLite database
+	$(BIN)/python bench/scale.py --rows 2000 --rounds 3
 
 lint: $(DEV_STAMP) ## ruff check and format check
 	$(BIN)/ruff check .

@@ -49,7 +49,6 @@ class CityApplicationViewSet(ApplicationViewSet):
     name = "city_applications"
     menu_label = _("City applications")
     icon = "site"
-    list_prefetch_related = ("clusters",)
     list_display = [
         "reference",
         ApplicantColumn(),
@@ -76,7 +75,6 @@ class CompanyRegistrationViewSet(ApplicationViewSet):
     name = "company_registrations"
     menu_label = _("Company registrations")
     icon = "group"
-    list_prefetch_related = ("themes",)
     list_display = [
         "reference",
         ApplicantColumn(organisation_field=""),  # the company has its own column

@@ -11,6 +11,21 @@ def leaders_of(*, cluster) -> list:
     )
 
 
+def leaders_of_clusters(*, clusters) -> dict[int, list]:
+    """``leaders_of`` for many clusters in one query: each cluster's pk and its active leader accounts."""
+    from ..models import ClusterLeadership
+
+    leaders: dict[int, list] = {cluster.pk: [] for cluster in clusters}
+    grants = (
+        ClusterLeadership.objects.filter(cluster__in=list(leaders), user__is_active=True)
+        .select_related("user")
+        .order_by("user__pk")
+    )
+    for grant in grants:
+        leaders[grant.cluster_id].append(grant.user)
+    return leaders
+
+
 def clusters_led_by(*, user) -> QuerySet:
     """The cluster pages ``user`` leads; none for an anonymous or deactivated account."""
     from ..models import ThematicClusterPage

@@ -104,6 +104,7 @@ class CityApplication(ClusterMembershipMixin, Application):
     class Meta:
         verbose_name = _("city application")
         verbose_name_plural = _("city applications")
+        indexes = [models.Index(fields=["country"])]  # the listings' and the API's country filter
 
 
 class CompanyRegistration(ClusterMembershipMixin, Application):
@@ -151,6 +152,7 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
     class Meta:
         verbose_name = _("company registration")
         verbose_name_plural = _("company registrations")
+        indexes = [models.Index(fields=["country"])]  # the listings' and the API's country filter
 
 
 # -- theme suggestions ------------------------------------------------------------------------------------

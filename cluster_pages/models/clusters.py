@@ -145,6 +145,13 @@ class ThematicClusterPage(Page):
         return leaders_of(cluster=self)
 
     @classmethod
+    def application_managers_of(cls, pages) -> dict[int, list]:
+        """``application_managers`` of many clusters in one query (read by the plugin's listings)."""
+        from ..leadership import leaders_of_clusters
+
+        return leaders_of_clusters(clusters=pages)
+
+    @classmethod
     def pages_managed_by(cls, user):
         """The clusters ``user`` leads (read by the workflow-forms plugin's visibility rule)."""
         from ..leadership import clusters_led_by

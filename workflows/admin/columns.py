@@ -4,6 +4,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn, Column
 
+from ..selectors.related import related_of
 from ..specs import state_tone
 
 
@@ -25,10 +26,11 @@ class StateColumn(Column):
 
 
 class RelatedTitlesColumn(Column):
-    """The titles of a prefetched many-to-many (e.g. the clusters of interest), comma separated."""
+    """The titles of a many-to-many (e.g. the clusters of interest), comma separated: those the listing attached
+    to the row (``attach_related``), else the field's ``all()`` (prefetch it)."""
 
     def __init__(self, name, **kwargs):
-        kwargs.setdefault("accessor", lambda instance: ", ".join(page.title for page in getattr(instance, name).all()))
+        kwargs.setdefault("accessor", lambda instance: ", ".join(str(item) for item in related_of(instance, name)))
         super().__init__(name, **kwargs)
 
 

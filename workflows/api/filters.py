@@ -15,8 +15,8 @@ from . import kinds
 from .params import DATE_PATTERN, MAX_ID
 
 ORDERINGS = ("submitted_at", "updated_at", "state_changed_at", "reference", "applicant_name")
-#: Answered by the kinds' FilterSets.
-KIND_FILTERS = ("state", "interest", "assigned_to", "country")
+#: Answered by the kinds' FilterSets (the state, which every kind shares, by the queue's table).
+KIND_FILTERS = ("interest", "assigned_to", "country")
 #: A page id or country code none of a kind's choices match finds none of its rows (not a 422).
 OPEN_CHOICES = {"interest", "assigned_to", "country"}
 
@@ -44,7 +44,7 @@ class ApplicationQueryFilterSet(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(kinds.search_q(value)).distinct() if value else queryset
+        return queryset.filter(kinds.search_q(value)) if value else queryset
 
 
 def filter_params_schema() -> type[Schema]:
@@ -106,6 +106,10 @@ def filtered_applications(filters: Schema, *, queryset, request=None):
     params = {name: value for name, value in filters.model_dump(exclude_none=True).items() if value != []}
     if "country" in params:
         params["country"] = params["country"].upper()
+    states = params.pop("state", None)
+    if states:
+        # Every kind shares the queue's states, kept on the queue's own table: no kind's subquery needed.
+        queryset = queryset.filter(state__in=[str(getattr(state, "value", state)) for state in states])
     kind_params = {name: params.pop(name) for name in KIND_FILTERS if name in params}
     if kind_params:
         matching, errors = _kinds_q(kind_params, kind_label=params.get("kind"), request=request)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..models import ApplicationState, InternalNote, SubmittedFile, TransitionLog
+from ..selectors.related import related_of
 from ..services.transitions import available_transitions
 from . import kinds
 
@@ -18,7 +19,7 @@ def _interests(application) -> list[dict]:
     field = application.interest_field
     if not field:
         return []
-    return [_page_ref(page) for page in getattr(application, field).all()]
+    return [_page_ref(page) for page in related_of(application, field)]
 
 
 def _organisation(application) -> str:
@@ -31,7 +32,9 @@ def _country(application) -> str | None:
     return str(country.code if hasattr(country, "code") else country) if country else None
 
 
-def list_item(application, *, user) -> dict:
+def list_item(application, *, user, transitions: list[str] | None = None) -> dict:
+    """The application as the list shows it; ``transitions`` are its available transitions when the caller
+    has asked already (a list asks once per state: ``StaffTransitionsMemo``)."""
     return {
         "id": application.pk,
         "reference": application.reference,
@@ -48,7 +51,9 @@ def list_item(application, *, user) -> dict:
         "submitted_at": application.submitted_at,
         "updated_at": application.updated_at,
         "state_changed_at": application.state_changed_at,
-        "available_transitions": available_transitions(application=application, user=user),
+        "available_transitions": (
+            transitions if transitions is not None else available_transitions(application=application, user=user)
+        ),
     }
 
 
@@ -68,7 +73,7 @@ def core_answers(application) -> list[dict]:
     for name in application.core_fields:
         field = application._meta.get_field(name)
         if field.many_to_many:
-            pages = list(getattr(application, name).all())
+            pages = related_of(application, name)
             value = [page.pk for page in pages]
             display = ", ".join(str(page) for page in pages)
         else:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from ..models import Application
+from .related import attach_related
 from .visibility import submissions_visible_to, user_sees_all_submissions
 
 
@@ -38,8 +39,9 @@ def application_visible_to(*, user, pk: int):
 
 
 def specifics_of(applications: list[Application]) -> list[Application]:
-    """Each application as its kind, fetched once per kind with its pages of interest and assigned page, and
-    each assigned page's managers asked once (see ``prefetch_target_managers``)."""
+    """Each application as its kind, fetched once per kind with its assigned page and its pages of interest
+    (``attach_related``: read them with ``related_of``), and the assigned pages' managers asked at once (see
+    ``prefetch_target_managers``)."""
     by_kind = defaultdict(list)
     for application in applications:
         by_kind[application.kind_id].append(application.pk)
@@ -48,10 +50,10 @@ def specifics_of(applications: list[Application]) -> list[Application]:
         model = ContentType.objects.get_for_id(kind_id).model_class()
         if model is None:
             continue
-        queryset = model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to")
+        rows = list(model._default_manager.filter(pk__in=pks).select_related("kind", "assigned_to"))
         if model.interest_field:
-            queryset = queryset.prefetch_related(model.interest_field)
-        found.update({obj.pk: obj for obj in queryset})
+            attach_related(rows, [model.interest_field])
+        found.update({obj.pk: obj for obj in rows})
     specifics = [found.get(application.pk, application) for application in applications]
     _cache_specific_targets(specifics)
     prefetch_target_managers(specifics)
@@ -70,9 +72,24 @@ def _cache_specific_targets(applications) -> None:
 
 
 def prefetch_target_managers(applications) -> None:
-    """Ask each assigned page for its managers once, not once per application; ``target_managers`` reads
-    the answer from ``_prefetched_target_managers``."""
+    """Ask for the managers of all the rows' assigned pages at once, not once per application;
+    ``target_managers`` reads the answer from ``_prefetched_target_managers``.
+
+    A page model that offers ``application_managers_of(pages)`` (a classmethod: each page's pk and its
+    managers) is asked once for all its pages; otherwise each page is asked once. A kind that overrides
+    ``target_managers`` is asked itself, once per page.
+    """
     managers: dict[int, list] = {}
+    batched = defaultdict(dict)  # page model → {pk: page}
+    for application in applications:
+        page = application.assigned_to if application.assigned_to_id else None
+        if page is None or type(application).target_managers is not Application.target_managers:
+            continue
+        batch = getattr(type(page.specific), "application_managers_of", None)
+        if batch is not None:
+            batched[type(page.specific)][page.pk] = page.specific
+    for page_model, pages in batched.items():
+        managers.update(page_model.application_managers_of(list(pages.values())))
     for application in applications:
         if not application.assigned_to_id or application.assigned_to is None:
             continue

@@ -150,3 +150,38 @@ def available_transitions(*, application, user=None, applicant_token: str | None
         if transition.name not in names and transition.has_perm(specific, actor):
             names.append(transition.name)
     return names
+
+
+class StaffTransitionsMemo:
+    """``available_transitions`` for many rows of a listing, asked once per (kind, state, whether the user
+    leads the row's target) instead of once per row.
+
+    Those are all a staff member's permission to perform a transition depends on here (the plugin's rules in
+    ``workflows.permissions``: the user's permissions, and ``user_manages_target`` for leaders). A kind whose
+    transitions declare ``conditions`` (which may read anything on the row) is asked row by row. Only buttons
+    are drawn from this; ``perform_transition`` checks every request again.
+    """
+
+    def __init__(self, *, user):
+        self.user = user
+        self.answers: dict[tuple, list[str]] = {}
+
+    def key(self, specific) -> tuple | None:
+        model = type(specific)
+        if _has_conditions(model):
+            return None
+        manages = specific.user_manages_target(self.user) if hasattr(specific, "user_manages_target") else None
+        return (model, specific.state, manages)
+
+    def __call__(self, application) -> list[str]:
+        specific = as_specific(application)
+        key = self.key(specific)
+        if key is None:
+            return available_transitions(application=specific, user=self.user)
+        if key not in self.answers:
+            self.answers[key] = available_transitions(application=specific, user=self.user)
+        return self.answers[key]
+
+
+def _has_conditions(model) -> bool:
+    return any(transition.conditions for transition in model._meta.get_field("state").get_all_transitions(model))

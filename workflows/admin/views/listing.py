@@ -1,18 +1,24 @@
 """The listing of one kind's submissions: visible rows only, constant queries, row and bulk actions, export."""
 
+import csv
+
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
-from ...selectors import submissions_visible_to, target_ids_managed_by
+from ...selectors import prefetch_managed_targets, submissions_visible_to, target_ids_managed_by
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
+from ...selectors.related import attach_related, related_of
+from ...selectors.search import contains_any_q
 from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
-from ..actions import bulk_transition_choices, staff_transitions, transition_action, transitions_from_states
+from ...services.transitions import StaffTransitionsMemo
+from ..actions import bulk_transition_choices, transition_action, transitions_from_states
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
@@ -20,6 +26,8 @@ ANSWER_PREFIX = "answer:"
 CRITERION_PREFIX = "criterion_mean_"
 #: The bulk footer's name for "Request assessments" (no transition is named with a hyphen).
 REQUEST_ASSESSMENTS = "request-assessments"
+#: Rows read at a time by the export (each chunk's pages of interest are attached in two queries).
+EXPORT_CHUNK = 2000
 
 
 class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
@@ -43,6 +51,24 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
         return with_assessment_summary(submissions_visible_to(user=self.request.user, queryset=queryset))
 
+    def search_queryset(self, queryset):
+        """Wagtail's "contains" search over ``search_fields``, asked one table at a time (see
+        ``workflows.selectors.search``) so PostgreSQL answers from its trigram indexes."""
+        if not self.is_searching or self.search_backend_name or not self.search_fields:
+            return super().search_queryset(queryset)
+        return queryset.filter(contains_any_q(queryset.model, self.search_fields, self.search_query))
+
+    @cached_property
+    def related_fields(self) -> list[str]:
+        """The many-to-many fields the columns or the export show: attached to the rows shown (``attach_related``),
+        not prefetched."""
+        shown = {column.name for column in self.columns} | set(self.list_export or ())
+        return [field.name for field in self.model._meta.many_to_many if field.name in shown]
+
+    def get_table(self, object_list):
+        attach_related(object_list, self.related_fields)
+        return super().get_table(object_list)
+
     # -- row actions -------------------------------------------------------------------------
 
     @cached_property
@@ -51,14 +77,16 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             return target_ids_managed_by(user=self.request.user, model=self.model)
         return None
 
+    @cached_property
+    def transitions_memo(self):
+        return StaffTransitionsMemo(user=self.request.user)
+
     def transition_names(self, instance) -> list[str]:
-        """The transitions offered on this row: its "Actions" dropdown and what its checkbox offers in bulk."""
-        cache = self.__dict__.setdefault("_transition_names", {})
-        if instance.pk not in cache:
-            cache[instance.pk] = staff_transitions(
-                submission=instance, user=self.request.user, managed_target_ids=self.managed_target_ids
-            )
-        return cache[instance.pk]
+        """The transitions offered on this row: its "Actions" dropdown and what its checkbox offers in bulk
+        (asked once per state and leadership, not once per row: ``StaffTransitionsMemo``)."""
+        if self.managed_target_ids is not None:
+            prefetch_managed_targets([instance], user=self.request.user, target_ids=self.managed_target_ids)
+        return self.transitions_memo(instance)
 
     def transition_actions(self, instance) -> list[dict]:
         names = self.transition_names(instance)
@@ -169,14 +197,17 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         return bool(self.list_export) and self.may_export
 
     def get(self, request, *args, **kwargs):
-        if self.is_export and not self.may_export:
-            raise PermissionDenied
+        if self.is_export:
+            if not self.may_export:
+                raise PermissionDenied
+            # Straight to the file: the listing's context would count and hold every row first.
+            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
         return super().get(request, *args, **kwargs)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """Export every filtered row, with one column per extra question (headed by its stored label)."""
         answer_labels = {}
-        for answers in queryset.order_by().values_list("answers", flat=True):
+        for answers in queryset.order_by().values_list("answers", flat=True).iterator(chunk_size=EXPORT_CHUNK):
             for key, answer in (answers or {}).items():
                 if key not in answer_labels:
                     answer_labels[key] = (answer or {}).get("label") or key
@@ -194,6 +225,28 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         self.list_export = [*self.list_export, *self.assessment_headings, *self.answer_headings]
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
+    def stream_csv(self, queryset):
+        """Wagtail's CSV rows, read from the database in chunks: memory stays the same whatever the row count
+        (iterating the queryset itself would hold every row until the download ends)."""
+        writer = csv.DictWriter(Echo(), fieldnames=self.list_export)
+        yield writer.writerow({field: self.get_heading(queryset, field) for field in self.list_export})
+        for chunk in self.export_chunks(queryset):
+            for item in chunk:
+                yield self.write_csv_row(writer, self.to_row_dict(item))
+
+    def export_chunks(self, queryset):
+        """The rows in lists of ``EXPORT_CHUNK``, each with its many-to-many objects attached."""
+        chunk = []
+        for item in queryset.iterator(chunk_size=EXPORT_CHUNK):
+            chunk.append(item)
+            if len(chunk) == EXPORT_CHUNK:
+                attach_related(chunk, self.related_fields)
+                yield chunk
+                chunk = []
+        if chunk:
+            attach_related(chunk, self.related_fields)
+            yield chunk
+
     def to_row_dict(self, item):
         row = {}
         for field in self.list_export:
@@ -209,14 +262,16 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         return row
 
     def _export_value(self, item, field):
+        if field in self.related_fields:
+            return ", ".join(str(related) for related in related_of(item, field))
         value = getattr(item, field)
-        if hasattr(value, "all"):  # a many-to-many, prefetched
+        if hasattr(value, "all"):  # another many-to-many
             return ", ".join(str(related) for related in value.all())
+        if hasattr(value, "code") and hasattr(value, "name"):  # a django-countries Country: its name, at once
+            return str(value.name) if value else ""
         display = getattr(item, f"get_{field}_display", None)
         if display is not None:
             return display()
-        if field == "country" and value:
-            return str(value.name)
         return value
 
     def get_heading(self, queryset, field):

@@ -12,7 +12,12 @@ from ...models import ApplicationState
 from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of
 from ...services.assessments import assessment_give
 from ...services.records import note_add
-from ...services.transitions import available_transitions, perform_transition, transition_names
+from ...services.transitions import (
+    StaffTransitionsMemo,
+    available_transitions,
+    perform_transition,
+    transition_names,
+)
 from ...specs import spec_for
 from .. import links, reads
 from ..filters import filter_params_schema, filtered_applications
@@ -65,7 +70,9 @@ def list_applications(
         return field_errors_problem(errors, loc_prefix="query")
     page = WagtailLimitOffsetPagination().paginate_queryset(queryset, pagination=pagination, request=request)
     applications = specifics_of(list(page["items"]))
-    return {"count": page["count"], "items": [reads.list_item(app, user=request.user) for app in applications]}
+    transitions = StaffTransitionsMemo(user=request.user)
+    items = [reads.list_item(app, user=request.user, transitions=transitions(app)) for app in applications]
+    return {"count": page["count"], "items": items}
 
 
 @router.get(
