@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench bench-submission lint format check ci clean
+.PHONY: help run setup demo serve worker chromium test test-plugin test-postgres fuzz-api bench bench-submission reliability reliability-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -63,6 +63,15 @@ bench: $(STAMP) ## Time the main pages and API calls on demo content (median/p95
 
 bench-submission: $(STAMP) ## City application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
 	$(BIN)/python bench/submission.py
+
+# Both build their own PostgreSQL database on POSTGRES_SERVER_URL and drop it at the end (reliability/README.md).
+POSTGRES_SERVER_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+reliability: $(DEV_STAMP) ## Load and fault figures on PostgreSQL; RESTARTS the local PostgreSQL cluster once (see reliability/README.md)
+	$(BIN)/python -m reliability --postgres-url $(POSTGRES_SERVER_URL)
+
+reliability-small: $(DEV_STAMP) ## The CI version: 300 submissions, 20 races, one worker kill, no database restart
+	$(BIN)/python -m reliability --small --postgres-url $(POSTGRES_SERVER_URL)
 
 lint: $(DEV_STAMP) ## ruff check and format check
 	$(BIN)/ruff check .
