@@ -106,6 +106,8 @@ def submit(client: Client, submission: Submission, *, path: str, answers: dict, 
         try:
             if submission.via == "api":
                 answer = client.request("POST", path, json_body=answers)
+            elif client.csrf_token() is None and (form_page := client.request("GET", path)).status != 200:
+                answer = form_page  # no form to fill (e.g. 503): tried again below
             else:
                 answer = client.post_form(path, answers)
         except CONNECTION_ERRORS as error:
