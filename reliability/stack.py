@@ -136,6 +136,10 @@ class Stack:
         self.close()
 
     def close(self) -> None:
+        for process in self.processes:  # all asked at once, then each waited for
+            with contextlib.suppress(ProcessLookupError):
+                if process.alive():
+                    os.killpg(process.pid, signal.SIGTERM)
         for process in reversed(self.processes):
             with contextlib.suppress(Exception):
                 process.stop(timeout=10)
@@ -168,8 +172,8 @@ class Stack:
 
     # -- the database --------------------------------------------------------------------------------------
 
-    def prepare_database(self) -> dict:
-        """Create the database, migrate it, load the demo content (with its accounts) and set up Django here."""
+    def prepare_database(self) -> None:
+        """Create the database, migrate it and set up Django in this process (the demo content comes next)."""
         self._psql(f'CREATE DATABASE "{self.database}"')
         self.database_created = True
         # This process's own sessions (setup, checks) need not wait for the disk at each commit.
@@ -180,11 +184,14 @@ class Stack:
         django.setup()
         from django.core.management import call_command
 
-        started = time.monotonic()
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)
+
+    def load_demo_content(self) -> None:
+        """The demo site with its accounts (their passwords are public: a throwaway database only)."""
+        from django.core.management import call_command
+
         call_command("load_initial_data", with_demo_accounts=True, stdout=io.StringIO())
-        return {"setup_seconds": time.monotonic() - started}
 
     def api_token(self, username: str) -> str:
         from django.core.management import call_command
@@ -201,6 +208,7 @@ class Stack:
         return process
 
     def start_server(self) -> None:
+        """gunicorn with threads (production's WSGI server); ``wait_until_serving`` once the content is there."""
         self.server = self.start(
             "gunicorn",
             [
@@ -222,7 +230,9 @@ class Stack:
                 "5",
             ],
         )
-        deadline = time.monotonic() + 120
+
+    def wait_until_serving(self) -> None:
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
             with contextlib.suppress(*CONNECTION_ERRORS):
                 if Client(self.base_url, timeout=10).request("GET", "/api/v3/workflow-forms/").status == 200:

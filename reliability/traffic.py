@@ -35,12 +35,16 @@ def submit_many(
         return submit(local.client, submission, path=path, answers=form.answers(n, via=via), retry_for=retry_for)
 
     results = []
-    with ThreadPoolExecutor(max_workers=clients) as pool:
+    pool = ThreadPoolExecutor(max_workers=clients)
+    try:
         futures = [pool.submit(one, n) for n in numbers]
         for future in as_completed(futures):
             results.append(future.result())
             if on_answered:
                 on_answered(len(results))
+    finally:
+        # On Ctrl-C or SIGTERM the submissions not yet sent are dropped, so the cleanup need not wait for them.
+        pool.shutdown(wait=True, cancel_futures=True)
     return sorted(results, key=lambda submission: submission.n)
 
 
