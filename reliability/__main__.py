@@ -50,6 +50,17 @@ def arguments() -> argparse.Namespace:
     return parser.parse_args()
 
 
+def _machine() -> str:
+    """When and where: the figures depend on the machine and on what else it runs."""
+    import datetime
+    import os
+
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{now}, {os.cpu_count()} CPU cores, {memory:.0f} GB memory, load average {load}"
+
+
 def _exit_on_signal(signum, _frame):
     raise SystemExit(128 + signum)
 
@@ -81,6 +92,7 @@ def main() -> int:
     with Stack(ports=Ports.from_environment(), server_url=server_url) as stack:
         try:
             print(f"reliability: database {stack.database}, server {stack.base_url}, SMTP 127.0.0.1:{stack.ports.smtp}")
+            print(f"  {_machine()}")
             setup_started = time.monotonic()
             stack.prepare_database()
             # gunicorn and the workers start (importing everything) while the demo content loads.
@@ -91,7 +103,7 @@ def main() -> int:
             stack.load_demo_content()
             stack.wait_until_serving()
             print(f"  database migrated, demo content loaded, server up in {time.monotonic() - setup_started:.0f} s")
-            rows += _run_scenarios(stack, submissions, clients, races, pair, points, pg_restart)
+            _run_scenarios(stack, rows, submissions, clients, races, pair, points, pg_restart)
         except Exception:
             traceback.print_exc()
             failed = True
@@ -99,6 +111,7 @@ def main() -> int:
             for process in stack.processes[-4:]:
                 print(f"--- last lines of {process.name} ({process.log.name})\n{process.tail()}", file=sys.stderr)
     elapsed = time.monotonic() - started
+    print(f"  at the end: {_machine()}")
     print()
     print(table(rows))
     print(f"\nTotal {elapsed:.0f} s; {'an error stopped the run' if failed else ''}", end="")
@@ -107,12 +120,12 @@ def main() -> int:
     return 1 if failed or missed else 0
 
 
-def _run_scenarios(stack, submissions, clients, races_count, pair, points, pg_restart) -> list[Figure]:
+def _run_scenarios(stack, rows: list[Figure], submissions, clients, races_count, pair, points, pg_restart) -> None:
+    """Each scenario's figures are added to ``rows`` as it ends, so a later failure keeps them."""
     from . import crashes, load, races, restart, two_workers
     from .forms import discover
     from .outbox import wait_until_drained, wait_until_idle
 
-    rows: list[Figure] = []
     forms = discover(stack.base_url)
     drain = 900 if submissions > 500 else 300
     # Warm-up: gunicorn's processes have rendered the forms and the workers sent the demo content's mails.
@@ -162,7 +175,6 @@ def _run_scenarios(stack, submissions, clients, races_count, pair, points, pg_re
     totals = Figures("run")
     totals.equal("tasks left RUNNING at the end", wait_until_idle(timeout=60), 0)
     rows += totals.rows
-    return rows
 
 
 if __name__ == "__main__":

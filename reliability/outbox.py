@@ -35,16 +35,11 @@ def running_send_tasks() -> int:
 
 
 def busy_tasks() -> int:
-    """Tasks running, or waiting and due (the periodic recovery waiting for its next turn is not busy)."""
-    from django.db.models import Q
-    from django.utils import timezone
+    """Tasks running, or ready to run now (django-tasks-db's own ``ready()``: due, or queued without a time);
+    the periodic recovery waiting for its next turn is not busy."""
     from django_tasks_db.models import DBTaskResult
 
-    return query(
-        lambda: DBTaskResult.objects.filter(
-            Q(status="RUNNING") | Q(status="READY", run_after__lte=timezone.now())
-        ).count()
-    )
+    return query(lambda: DBTaskResult.objects.running().count() + DBTaskResult.objects.ready().count())
 
 
 def wait_until_idle(*, timeout: float) -> int:

@@ -19,12 +19,10 @@ def _tasks_by_worker(since) -> Counter:
     paths = [send_notification.module_path, send_notifications.module_path]
     rows = query(
         lambda: list(
-            DBTaskResult.objects.filter(task_path__in=paths, enqueued_at__gte=since, status="SUCCESSFUL").values_list(
-                "worker_ids", flat=True
-            )
+            DBTaskResult.objects.filter(task_path__in=paths, enqueued_at__gte=since).values_list("status", "worker_ids")
         )
     )
-    return Counter(worker_ids[-1] for worker_ids in rows if worker_ids)
+    return Counter((status, worker_ids[-1] if worker_ids else "") for status, worker_ids in rows)
 
 
 def run(stack: Stack, forms: dict[str, Form], *, submissions: int, clients: int, drain_timeout: float) -> Figures:
@@ -50,8 +48,10 @@ def run(stack: Stack, forms: dict[str, Form], *, submissions: int, clients: int,
     submission_figures(figures, answered, rows_before=rows_before)
     figures.info("second send tasks queued", len(notification_ids))
     delivery_figures(figures, stack.sink, since_id=since_id, duplicates_allowed=0)
-    by_worker = _tasks_by_worker(since)
-    figures.at_least("send tasks run by the first worker", by_worker.get(first, 0), 1)
-    figures.at_least("send tasks run by the second worker", by_worker.get(second, 0), 1)
+    tasks = _tasks_by_worker(since)
+    figures.at_least("send tasks finished by the first worker", tasks[("SUCCESSFUL", first)], 1)
+    figures.at_least("send tasks finished by the second worker", tasks[("SUCCESSFUL", second)], 1)
+    finished = sum(count for (status, _worker), count in tasks.items() if status == "SUCCESSFUL")
+    figures.equal("send tasks not finished successfully", sum(tasks.values()) - finished, 0)
     figures.info("drained in (s)", drained_in if drained_in is not None else time.monotonic() - started)
     return figures
