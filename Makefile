@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-submission bench-scale bench-small lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-submission bench-scale bench-small reliability reliability-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -78,6 +78,15 @@ bench-scale: $(STAMP) ## Workspace and staff API at 100,000 applications; staff 
 
 bench-small: $(STAMP) ## bench-scale's small mode: 2,000 applications on a throwaway SQLite database
 	$(BIN)/python bench/scale.py --rows 2000 --rounds 3
+
+# Both build their own PostgreSQL database on POSTGRES_SERVER_URL and drop it at the end (reliability/README.md).
+POSTGRES_SERVER_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+reliability: $(DEV_STAMP) messages ## Load and fault figures on PostgreSQL; RESTARTS the local PostgreSQL cluster once (see reliability/README.md)
+	$(BIN)/python -m reliability --postgres-url $(POSTGRES_SERVER_URL)
+
+reliability-small: $(DEV_STAMP) messages ## The CI version: 300 submissions, 20 races, one worker kill, no database restart
+	$(BIN)/python -m reliability --small --postgres-url $(POSTGRES_SERVER_URL)
 
 lint: $(DEV_STAMP) ## ruff check and format check
 	$(BIN)/ruff check .
