@@ -7,6 +7,7 @@ class ClusterPagesConfig(AppConfig):
     verbose_name = _("Thematic clusters")
 
     def ready(self):
-        from . import api_schemas
+        from . import api_schemas, chrome
 
         api_schemas.register()
+        chrome.connect()

@@ -34,6 +34,13 @@ def shared_data(django_db_setup, django_db_blocker):
     return build
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves cached parts (the page chrome, Wagtail's
+    site paths) of rows that no longer exist, and a rollback sends no signal that would invalidate them."""
+    cache.clear()
+
+
 @pytest.fixture
 def password():
     return TEST_PASSWORD
