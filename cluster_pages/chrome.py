@@ -8,6 +8,7 @@ next to reading, so dropping everything is cheaper than tracking which page show
 """
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -25,12 +26,20 @@ def generation() -> int:
     return value
 
 
-def chrome_invalidate(**_kwargs) -> None:
-    """Make every cached chrome part stale (a signal receiver, hence the keyword arguments)."""
+def _next_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (evicted or never read): the next read starts a generation no part has used
         cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+
+
+def chrome_invalidate(**_kwargs) -> None:
+    """Make every cached chrome part stale (a signal receiver, hence the keyword arguments).
+
+    Now, and again when the transaction commits: a page view between the two may have cached the old content.
+    """
+    _next_generation()
+    transaction.on_commit(_next_generation)
 
 
 def cached_part(name: str, key: object, build):
