@@ -5,9 +5,14 @@ that could show in the chrome moves the generation on, so every cached part is s
 that shares the cache (Redis or the database cache): a page saved, published, unpublished, moved or deleted, a
 view restriction added or removed, the site settings or their links saved, a site changed. Publishing is rare
 next to reading, so dropping everything is cheaper than tracking which page shows in which part.
+
+The generation lives in the ``default`` cache, which every process shares (Redis, or the database cache: one
+read per request, kept on the request). The parts live in the ``chrome`` cache: Redis too, or each process's
+own memory without Redis; a part of an old generation is never read again and ages out.
 """
 
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
@@ -18,11 +23,20 @@ GENERATION_KEY = "chrome:generation"
 TIMEOUT = 24 * 60 * 60
 
 
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
+def _parts():
+    return caches["chrome"] if "chrome" in settings.CACHES else cache
+
+
+def generation(request=None) -> int:
+    """The current generation; read once per request when one is given."""
+    value = getattr(request, "_chrome_generation", None)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, 1, timeout=None)
+            value = cache.get(GENERATION_KEY, 1)
+        if request is not None:
+            request._chrome_generation = value
     return value
 
 
@@ -42,13 +56,14 @@ def chrome_invalidate(**_kwargs) -> None:
     transaction.on_commit(_next_generation)
 
 
-def cached_part(name: str, key: object, build):
+def cached_part(name: str, key: object, build, *, request=None):
     """``build()``'s result, cached as ``name`` for ``key`` in the current generation."""
-    cache_key = f"chrome:{generation()}:{name}:{key}"
-    value = cache.get(cache_key)
+    cache_key = f"chrome:{generation(request)}:{name}:{key}"
+    parts = _parts()
+    value = parts.get(cache_key)
     if value is None:
         value = build()
-        cache.set(cache_key, value, timeout=TIMEOUT)
+        parts.set(cache_key, value, timeout=TIMEOUT)
     return value
 
 

@@ -2,7 +2,8 @@
 
 A roster is derived from the active applications (``membership.selectors``); reading it for a cluster with a
 thousand members is a query and a thousand objects per page view. It is cached per cluster under two generation
-numbers: the page chrome's (any page saved, published, unpublished, moved or deleted: ``chrome``) and the
+numbers (read from the shared ``default`` cache; the rosters themselves are kept in the ``chrome`` cache):
+the page chrome's (any page saved, published, unpublished, moved or deleted: ``chrome``) and the
 rosters' own, moved on by every transition into or out of "active", by any save or deletion of an active
 application (an erasure, a changed consent or city) and by a reassignment. A bulk ``QuerySet.update`` sends no
 signal: ``TIMEOUT`` bounds how long such a change may go unseen.
@@ -16,6 +17,8 @@ from django_fsm.signals import post_transition
 
 from workflows.models import ApplicationState
 
+from .chrome import GENERATION_KEY as CHROME_GENERATION_KEY
+from .chrome import _parts
 from .chrome import generation as chrome_generation
 
 GENERATION_KEY = "roster:generation"
@@ -28,6 +31,14 @@ def _generation() -> int:
         cache.add(GENERATION_KEY, 1, timeout=None)
         value = cache.get(GENERATION_KEY, 1)
     return value
+
+
+def _generations() -> tuple[int, int]:
+    """(the chrome's generation, the rosters'), in one cache read when both exist."""
+    found = cache.get_many([CHROME_GENERATION_KEY, GENERATION_KEY])
+    if len(found) == 2:
+        return found[CHROME_GENERATION_KEY], found[GENERATION_KEY]
+    return chrome_generation(), _generation()
 
 
 def _next_generation() -> None:
@@ -45,11 +56,13 @@ def rosters_invalidate() -> None:
 
 def cached_roster(cluster, kind: str, build):
     """``build(cluster)``'s roster for ``kind`` ("members" or "partners"), from the cache when it is current."""
-    key = f"roster:{chrome_generation()}:{_generation()}:{cluster.pk}:{kind}:{translation.get_language()}"
-    roster = cache.get(key)
+    chrome, rosters = _generations()
+    key = f"roster:{chrome}:{rosters}:{cluster.pk}:{kind}:{translation.get_language()}"
+    parts = _parts()
+    roster = parts.get(key)
     if roster is None:
         roster = build(cluster)
-        cache.set(key, roster, timeout=TIMEOUT)
+        parts.set(key, roster, timeout=TIMEOUT)
     return roster
 
 

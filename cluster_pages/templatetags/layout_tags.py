@@ -101,4 +101,4 @@ def site_footer(context):
             "social_links": [(link.label, link.url) for link in site_settings.social_links.all()],
         }
 
-    return {"request": request, **cached_part("footer", site.pk if site else None, build)}
+    return {"request": request, **cached_part("footer", site.pk if site else None, build, request=request)}

@@ -59,7 +59,7 @@ def main_menu(context):
 
     items = []
     if site is not None:
-        for item in cached_part("main_menu", site.pk, build):
+        for item in cached_part("main_menu", site.pk, build, request=request):
             is_current = isinstance(current_page, Page) and current_page.path.startswith(item["path"])
             items.append({**item, "is_current": is_current})
     return {"request": request, "items": items, "current_page": current_page}
@@ -77,7 +77,9 @@ def breadcrumb(context, page):
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
         return [{"title": ancestor.title, "url": ancestor.get_url(context.get("request"))} for ancestor in ancestors]
 
-    ancestors = cached_part("breadcrumb", f"{site.pk}:{page.pk}", build) if site is not None else []
+    ancestors = []
+    if site is not None:
+        ancestors = cached_part("breadcrumb", f"{site.pk}:{page.pk}", build, request=context.get("request"))
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 
