@@ -113,6 +113,8 @@ def _environment(folder: str) -> dict:
         "PRIVATE_MEDIA_ROOT": f"{folder}/private",
         "WORKFLOW_FORMS_RATE_LIMIT": "1000000/h",
         "LOG_LEVEL": "WARNING",
+        # The servers and this process (which removes the keys at the end) share one prefix.
+        "BENCH_CACHE_KEY_PREFIX": f"bench-http-{os.getpid()}",
         "CACHE_KEY_PREFIX": f"bench-http-{os.getpid()}",
         "PYTHONPATH": str(ROOT),
     }
