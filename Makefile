@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-submission bench-scale bench-small reliability reliability-small lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-http bench-pages bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -67,16 +67,37 @@ test-postgres: $(DEV_STAMP) chromium messages ## Run the whole test suite on the
 fuzz-api: $(DEV_STAMP) messages ## schemathesis over the API v3 OpenAPI document against a throwaway server with demo data
 	$(BIN)/python tests/api/fuzz_api.py
 
-bench: $(STAMP) ## Time the main pages and API calls on demo content (median/p95 ms, queries)
+# Every benchmark prints a table; BENCH_DATABASE_URL (an empty PostgreSQL database) and REDIS_URL give the
+# production-like figures (bench/README.md). bench-scale (100k rows) runs too where it exists.
+bench: bench-requests bench-submission bench-http bench-pages bench-scaleout ## Run every benchmark (tens of minutes)
+	@if $(MAKE) -n bench-scale >/dev/null 2>&1; then $(MAKE) bench-scale; fi
+
+bench-small: $(STAMP) ## Every benchmark in its quick mode, for CI (a few seconds per figure)
+	BENCH_ROUNDS=5 $(BIN)/python bench/submission.py
+	BENCH_HTTP_SECONDS=2 BENCH_HTTP_CONNECTIONS=1,4 $(BIN)/python bench/http.py
+	BENCH_ROUNDS=5 BENCH_MEMBERS=100 $(BIN)/python bench/pages.py
+	BENCH_SCALEOUT_SUBMISSIONS=10 $(BIN)/python bench/scaleout.py
+	@if $(MAKE) -n bench-scale-small >/dev/null 2>&1; then $(MAKE) bench-scale-small; fi
+
+bench-requests: $(STAMP) ## Time the main pages and API calls on demo content (median/p95 ms, queries)
 	$(BIN)/python bench/requests.py
 
-bench-submission: $(STAMP) ## City application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
+bench-submission: $(STAMP) ## P1: city application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
 	$(BIN)/python bench/submission.py
+
+bench-http: $(STAMP) ## P2: submissions/s over HTTP (gunicorn, 1/4/16/50 connections) vs a bare Django view
+	$(BIN)/python bench/http.py
+
+bench-pages: $(STAMP) ## P4: cluster page at 0 and 1,000 members, home page, filtered case studies
+	$(BIN)/python bench/pages.py
+
+bench-scaleout: $(STAMP) ## Two gunicorns and two workers on one database and one Redis: limits, sessions, mail, uploads
+	$(BIN)/python bench/scaleout.py
 
 bench-scale: $(STAMP) ## Workspace and staff API at 100,000 applications; staff list vs v3 pages list (BENCH_DATABASE_URL)
 	$(BIN)/python bench/scale.py
 
-bench-small: $(STAMP) ## bench-scale's small mode: 2,000 applications on a throwaway SQLite database
+bench-scale-small: $(STAMP) ## bench-scale's small mode: 2,000 applications on a throwaway SQLite database
 	$(BIN)/python bench/scale.py --rows 2000 --rounds 3
 
 # Both build their own PostgreSQL database on POSTGRES_SERVER_URL and drop it at the end (reliability/README.md).

@@ -6,7 +6,8 @@ empty database BENCH_DATABASE_URL names (e.g. a PostgreSQL one made for this). T
 ``wagtail.contrib.forms`` ``AbstractEmailForm`` (``bench/baseline``) that mails each submission. Calls
 alternate between the two sides after a warm-up, so both see the same machine; prints the median and 95th
 percentile in ms, the queries of one call, and our median over the baseline's. Figures, not pass/fail.
-Options (environment): BENCH_ROUNDS (default 40), BENCH_DATABASE_URL.
+Options (environment): BENCH_ROUNDS (default 40), BENCH_DATABASE_URL, REDIS_URL (production's caches on Redis,
+under a key prefix of this run's own, removed at the end).
 """
 
 import io
@@ -51,7 +52,10 @@ def setup(folder: str) -> None:
             "DATABASE_URL": os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3",
             "MEDIA_ROOT": f"{folder}/media",
             "PRIVATE_MEDIA_ROOT": f"{folder}/private",
+            # Rate limiting stays on (the counter is part of a submission's cost), with a limit never reached.
             "WORKFLOW_FORMS_RATE_LIMIT": "1000000/h",
+            "LOG_LEVEL": "WARNING",
+            "CACHE_KEY_PREFIX": os.environ.get("BENCH_CACHE_KEY_PREFIX") or f"bench-{os.getpid()}",
         }
     )
     import django
@@ -146,6 +150,20 @@ def summary(times: list[float]) -> tuple[float, float]:
     return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
 
 
+def clear_caches() -> None:
+    """Remove this run's keys (its prefix is its own) from a shared cache such as Redis."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    for alias, options in settings.CACHES.items():
+        if not options["BACKEND"].endswith("RedisCache"):
+            continue  # in the throwaway database or this process
+        # Never cache.clear() on Redis: it empties the whole database, other environments' keys included.
+        client = caches[alias]._cache.get_client(write=True)
+        for key in client.scan_iter(match=f"{caches[alias].key_prefix}:*"):
+            client.delete(key)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-submission-") as folder:
         print("bench: migrating a throwaway database and loading the demo content…", flush=True)
@@ -164,6 +182,7 @@ def main() -> int:
             print(f"{label:32} {'ours':9} {our_median:10.1f} {our_p95:8.1f} {counts[0]:8d}")
             print(f"{'':32} {'baseline':9} {base_median:10.1f} {base_p95:8.1f} {counts[1]:8d}")
             print(f"{'':32} {'ratio':9} {our_median / base_median:9.2f}×", flush=True)
+        clear_caches()
     return 0
 
 

@@ -7,6 +7,8 @@ class ClusterPagesConfig(AppConfig):
     verbose_name = _("Thematic clusters")
 
     def ready(self):
-        from . import api_schemas
+        from . import api_schemas, chrome, roster_cache
 
         api_schemas.register()
+        chrome.connect()
+        roster_cache.connect()

@@ -3,7 +3,8 @@
 from contextlib import contextmanager
 
 import pytest
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import transaction
 
 from .catalogs import compile_stale_catalogs
@@ -37,6 +38,15 @@ def shared_data(django_db_setup, django_db_blocker):
             cache.clear()  # Wagtail caches the site root paths of rows that no longer exist.
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back test leaves cached parts (the page chrome, Wagtail's
+    site paths) of rows that no longer exist, and a rollback sends no signal that would invalidate them."""
+    for alias in settings.CACHES:
+        if alias != "ratelimit":  # in the test database, rolled back with it
+            caches[alias].clear()
 
 
 @pytest.fixture

@@ -23,11 +23,13 @@ def forms(site_tree):
     return support.build_forms(site_tree)
 
 
-# A valid POST: routing (as any Wagtail page), the rate-limit counter (one upsert and an increment), the
-# submission with its clusters, reference, log rows and mails (one INSERT for all), then the thank-you page.
-# PostgreSQL adds one: the double-submission guard's advisory lock.
-POST_CEILING = 34 if connection.vendor == "postgresql" else 33
-GET_CEILING = 15
+# A valid POST: routing (as any Wagtail page), the rate-limit counter (one upsert and an increment; none on
+# Redis), the chosen clusters, the submission with its clusters and reference (the id is known before the
+# INSERT), the log row and audit entry, the reviewers, the mails (one INSERT for all), the task; then the
+# thank-you page, whose menu, breadcrumb and footer come from the cache. PostgreSQL adds one: the
+# double-submission guard's advisory lock (which also reserves the id).
+POST_CEILING = 25 if connection.vendor == "postgresql" else 24
+GET_CEILING = 10
 
 
 def add_clusters_and_applications(client, forms, count: int) -> None:

@@ -17,10 +17,13 @@ from workflows.models import ApplicationState
 class Member:
     city: str
     country_code: str
+    #: Looked up once, when the roster is built (the page and the API read it for every member).
+    country_name: str = ""
 
-    @property
-    def country_name(self) -> str:
-        return str(countries.name(self.country_code)) if self.country_code else ""
+    @classmethod
+    def from_row(cls, row) -> "Member":
+        code = row["country"]
+        return cls(city=row["city"].strip(), country_code=code, country_name=str(countries.name(code)) if code else "")
 
     def as_dict(self) -> dict:
         return {"city": self.city, "country_code": self.country_code, "country": self.country_name}
@@ -91,7 +94,7 @@ def members_of(cluster) -> Roster:
         .order_by("pk")
         .values("city", "country", "consent_public_listing")
     )
-    return _roster(rows, key=_city_key, make=lambda row: Member(city=row["city"].strip(), country_code=row["country"]))
+    return _roster(rows, key=_city_key, make=Member.from_row)
 
 
 def partners_of(cluster) -> Roster:

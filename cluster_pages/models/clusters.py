@@ -163,14 +163,16 @@ class ThematicClusterPage(Page):
     @cached_property
     def member_roster(self):
         from ..membership import members_of
+        from ..roster_cache import cached_roster
 
-        return members_of(self)
+        return cached_roster(self, "members", members_of)
 
     @cached_property
     def partner_roster(self):
         from ..membership import partners_of
+        from ..roster_cache import cached_roster
 
-        return partners_of(self)
+        return cached_roster(self, "partners", partners_of)
 
     @property
     def members(self) -> list[dict]:

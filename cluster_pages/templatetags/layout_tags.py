@@ -6,8 +6,9 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from ..chrome import cached_part
 from ..languages import language_alternates, path_without_language
 from ..models import FooterLink, SiteSettings
 from ..public_urls import public_root_url
@@ -116,3 +117,23 @@ def untranslated_source_language(page):
     if source is None or source.locale_id == page.locale_id:
         return ""
     return source.locale.language_code
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    """The footer's organisation, text, page links and social links from the site settings (cached per site)."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    site = Site.find_for_request(request)
+
+    def build():
+        site_settings = SiteSettings.for_request(request)
+        return {
+            "organisation_name": site_settings.organisation_name,
+            "footer_text": site_settings.footer_text,
+            "links": footer_links(context),
+            "social_links": [(link.label, link.url) for link in site_settings.social_links.all()],
+        }
+
+    return {"request": request, **cached_part("footer", site.pk if site else None, build, request=request)}

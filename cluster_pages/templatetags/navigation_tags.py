@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from wagtail.models import Page, PageViewRestriction, Site
 
+from ..chrome import cached_part
+
 register = template.Library()
 
 SECTION_INDEX_MODELS = {
@@ -14,9 +16,13 @@ SECTION_INDEX_MODELS = {
 }
 
 
-def _site_root(context):
+def _site(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    return Site.find_for_request(request) if request else None
+
+
+def _site_root(context):
+    site = _site(context)
     # The home page in the visitor's language (its translation or alias), else the site's own.
     return site.root_page.localized if site else None
 
@@ -30,10 +36,6 @@ def _visible_children(root):
     return root.get_children().live().filter(~Exists(restricted))
 
 
-def _is_current_or_ancestor(item, current_page):
-    return current_page is not None and current_page.path.startswith(item.path)
-
-
 @register.simple_tag(takes_context=True)
 def site_name(context):
     """The Wagtail site's name, falling back to WAGTAIL_SITE_NAME."""
@@ -44,23 +46,41 @@ def site_name(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's live, unrestricted children marked "show in menus", in one query."""
-    root = _site_root(context)
+    """The home page's live, unrestricted children marked "show in menus" (cached: ``cluster_pages.chrome``)."""
+    site = _site(context)
+    request = context.get("request")
     current_page = context.get("page")
+
+    def build():
+        root = site.root_page
+        return [
+            {"pk": item.pk, "path": item.path, "title": item.title, "url": item.get_url(request)}
+            for item in _visible_children(root).in_menu()
+        ]
+
     items = []
-    if root is not None:
-        for item in _visible_children(root).in_menu():
-            items.append({"page": item, "is_current": _is_current_or_ancestor(item, current_page)})
-    return {"request": context.get("request"), "items": items, "root": root, "current_page": current_page}
+    if site is not None:
+        for item in cached_part("main_menu", site.pk, build, request=request):
+            is_current = isinstance(current_page, Page) and current_page.path.startswith(item["path"])
+            items.append({**item, "is_current": is_current})
+    return {"request": request, "items": items, "current_page": current_page}
 
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    """The trail from the site's home page down to (but not including) the given page."""
-    root = _site_root(context)
+    """The trail from the site's home page down to (but not including) the given page (cached per page)."""
+    site = _site(context)
+
+    def build():
+        root = site.root_page
+        if page.pk == root.pk or not page.path.startswith(root.path):
+            return []
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
+        return [{"title": ancestor.title, "url": ancestor.get_url(context.get("request"))} for ancestor in ancestors]
+
     ancestors = []
-    if root is not None and page.pk != root.pk and page.path.startswith(root.path):
-        ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth"))
+    if site is not None:
+        ancestors = cached_part("breadcrumb", f"{site.pk}:{page.pk}", build, request=context.get("request"))
     return {"request": context.get("request"), "ancestors": ancestors, "page": page}
 
 

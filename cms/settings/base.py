@@ -191,6 +191,32 @@ CACHES = {
     },
 }
 RATELIMIT_USE_CACHE = "ratelimit"
+
+# -- Caches on Redis (REDIS_URL) --------------------------------------------------------------------------------
+# With REDIS_URL (e.g. redis://127.0.0.1:6379/1) every cache is Django's built-in Redis cache: the site's
+# (Wagtail's site paths, the page chrome, the cluster rosters), the rate-limit counters (an atomic INCR instead
+# of a locked row) and Wagtail's renditions; sessions are read from it and kept in the database
+# (cached_db), so every web process on every machine shares them. Give each environment its own database
+# number or CACHE_KEY_PREFIX when one Redis serves several. Without REDIS_URL: the database cache (shared by
+# processes on one machine), renditions and the page chrome's parts in local memory (never a database write per
+# image on a GET; the chrome's generation stays in the shared cache).
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "clusters")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
+        }
+        for alias in ("default", "ratelimit", "renditions", "chrome")
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"}
+    # The page chrome and rosters (cluster_pages/chrome.py): their generation number is in the shared default
+    # cache, the parts in each process's memory.
+    CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
 # Behind a reverse proxy every request comes from the proxy's address: name the header it sets with the
 # client's address (e.g. HTTP_X_REAL_IP) so limits apply per visitor, not to everyone at once.
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

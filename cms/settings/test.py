@@ -12,6 +12,9 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # The rate-limit counters stay in the test database: each test's transaction rolls them back.
     "ratelimit": {"BACKEND": "workflows.cache.AtomicDatabaseCache", "LOCATION": "ratelimit_cache"},
+    # Wagtail's renditions, as in every environment: never a database read or write per image on a GET.
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+    "chrome": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405

@@ -244,7 +244,9 @@ def submission_record(*, submission, token: str, alert_permission: str = ALERT_P
     the transaction commits. Returns the log row.
     """
     specific = as_specific(submission)
-    with transaction.atomic():
+    # No savepoint inside the caller's transaction (two statements saved): a failure here fails the whole
+    # submission anyway, and alone this is still one transaction.
+    with transaction.atomic(savepoint=False):
         entry = transition_log_write(
             submission=specific,
             transition="submit",

@@ -2,8 +2,10 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
 
 from ..actors import ApplicantActor
 from ..exceptions import MissingTransitionInput, TransitionNotPermitted
@@ -42,7 +44,7 @@ def transition_log_write(
         note=note,
         message=message,
     )
-    log(
+    audit_entry_write(
         specific,
         log_action_for(transition),
         user=None if by_applicant else actor,
@@ -58,6 +60,34 @@ def transition_log_write(
         },
     )
     return entry
+
+
+def audit_entry_write(instance, action: str, *, user, title: str, data: dict):
+    """Wagtail's ``log()`` (same log model, user and uuid from the active log context, registered action) in one
+    INSERT.
+
+    ``log()`` saves through ``full_clean()``, which re-reads the content type and the user from the database to
+    check the foreign keys; both come from objects just loaded (the content type from ContentType's cache), so
+    the entry is validated without those two queries and inserted with ``bulk_create`` (its ``save()`` would
+    validate again).
+    """
+    log_registry.scan_for_actions()
+    log_entry_model = log_registry.get_log_model_for_instance(instance)
+    if log_entry_model is None:
+        return log(instance, action, user=user, title=title, data=data)
+    context = get_active_log_context()
+    entry = log_entry_model(
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        label=title,
+        action=action,
+        timestamp=timezone.now(),
+        data=data,
+        user=user or context.user,
+        uuid=context.uuid,
+        object_id=str(instance.pk),
+    )
+    entry.full_clean(exclude=["content_type", "user"])
+    return log_entry_model.objects.bulk_create([entry])[0]
 
 
 def user_may_add_note(*, application, user) -> bool:

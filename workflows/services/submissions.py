@@ -62,9 +62,20 @@ def core_values(*, model, cleaned_data: dict) -> tuple[dict, dict]:
     return plain, many
 
 
-def submission_reference(submission) -> str:
+def reference_for(submission, *, number: int, year: int) -> str:
     """E.g. CA-2026-000042: the kind's prefix, the year of submission and the zero-padded id."""
-    return f"{submission.reference_prefix}-{submission.submitted_at.year}-{submission.pk:06d}"
+    return f"{submission.reference_prefix}-{year}-{number:06d}"
+
+
+def submission_reference(submission) -> str:
+    """The reference of a saved submission (see ``reference_for``)."""
+    return reference_for(submission, number=submission.pk, year=submission.submitted_at.year)
+
+
+def _root_pk_set(submission, value: int) -> None:
+    """Give a multi-table kind's parent rows the reserved id too (the child's pk is the link to them)."""
+    for parent in submission._meta.get_parent_list():
+        setattr(submission, parent._meta.pk.attname, value)
 
 
 def files_store(*, submission, uploads: list[Upload], stored: list[str]) -> list[SubmittedFile]:
@@ -109,18 +120,51 @@ def _delete_stored(names: list[str]) -> None:
         storage.delete(name)
 
 
-def _duplicate_guard_lock(fingerprint: str) -> None:
-    """Serialise identical submissions (same form, e-mail and answers) until the transaction ends, and only those.
+def _root_model(model):
+    """The concrete model whose table holds the id (the first parent of a multi-table kind)."""
+    parents = model._meta.get_parent_list()
+    return parents[-1] if parents else model
+
+
+def _lock_and_reserve_id(*, model, fingerprint: str) -> int | None:
+    """Serialise identical submissions until the transaction ends, and reserve the new row's id: one statement.
 
     On PostgreSQL a transaction-level advisory lock keyed by the fingerprint (which includes the form), so two
-    identical POSTs cannot both pass the duplicate check while different applicants never wait for each other.
-    SQLite already lets one writer at a time through.
+    identical POSTs cannot both pass the duplicate check while different applicants never wait for each other;
+    the same statement takes the next id from the table's sequence, so the reference (which contains the id) is
+    written by the INSERT instead of an UPDATE after it. A duplicate leaves a gap in the ids, as a rolled-back
+    insert does. Elsewhere None: SQLite lets one writer at a time through and the id comes with the duplicate
+    check (``_first_or_next_id``).
     """
     if connection.vendor != "postgresql":
-        return
+        return None
+    root = _root_model(model)
     # The fingerprint is a SHA-256 in hex: its first 15 digits fit a signed 64-bit key.
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(fingerprint[:15], 16)])
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(%s), nextval(pg_get_serial_sequence(%s, %s))",
+            [int(fingerprint[:15], 16), connection.ops.quote_name(root._meta.db_table), root._meta.pk.column],
+        )
+        return cursor.fetchone()[1]
+
+
+def _first_or_next_id(*, model, duplicates) -> tuple[object | None, int | None]:
+    """(the first identical submission or None, the id the new row will get where it is known now).
+
+    On SQLite (writers serialised, ids from ``sqlite_sequence`` since Django's auto fields are AUTOINCREMENT)
+    one query answers both; elsewhere only the first question.
+    """
+    if connection.vendor != "sqlite":
+        return duplicates.first(), None
+    root = _root_model(model)
+    first_sql, params = duplicates.values("pk")[:1].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT ({first_sql}), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0) + 1",  # noqa: S608
+            [*params, root._meta.db_table],
+        )
+        first_pk, next_id = cursor.fetchone()
+    return (duplicates.get(pk=first_pk) if first_pk is not None else None), next_id
 
 
 def active_language() -> str:
@@ -144,18 +188,16 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
     stored: list[str] = []
     try:
         with transaction.atomic():
-            _duplicate_guard_lock(fingerprint)
-            first = (
-                model._default_manager.filter(
-                    form_page=form_page,
-                    fingerprint=fingerprint,
-                    submitted_at__gte=timezone.now() - DUPLICATE_WINDOW,
-                )
-                .order_by("submitted_at", "pk")
-                .first()
-            )
+            reserved_id = _lock_and_reserve_id(model=model, fingerprint=fingerprint)
+            duplicates = model._default_manager.filter(
+                form_page=form_page,
+                fingerprint=fingerprint,
+                submitted_at__gte=timezone.now() - DUPLICATE_WINDOW,
+            ).order_by("submitted_at", "pk")
+            first, next_id = _first_or_next_id(model=model, duplicates=duplicates)
             if first is not None:
                 return SubmissionResult(submission=as_specific(first), token=None, created=False)
+            reserved_id = reserved_id or next_id
 
             token = token_generate()
             plain, many = core_values(model=model, cleaned_data=data)
@@ -167,11 +209,21 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
                 status_token_hash=token_hash(token),
                 fingerprint=fingerprint,
             )
-            submission.save()
+            year = timezone.now().year
+            if reserved_id is not None:
+                # The reference goes in with the row; the id is given, so the INSERT is forced (no UPDATE tried).
+                submission.pk = reserved_id
+                _root_pk_set(submission, reserved_id)
+                submission.reference = reference_for(submission, number=reserved_id, year=year)
+                submission.save(force_insert=(_root_model(model),))
+            else:
+                submission.save()
             for name, values in many.items():
                 getattr(submission, name).add(*values)  # a new row has none to compare with, as set() would
-            submission.reference = submission_reference(submission)
-            submission.save(update_fields=["reference"])
+            if submission.reference != submission_reference(submission):
+                # No id known before the INSERT (another database), or the year turned during the INSERT.
+                submission.reference = submission_reference(submission)
+                submission.save(update_fields=["reference"])
             files_store(submission=submission, uploads=files, stored=stored)
 
             from .notifications import submission_record

@@ -1,0 +1,213 @@
+"""`make bench-scaleout`: two web instances and two mail workers on one PostgreSQL and one Redis, as on two machines.
+
+Starts two gunicorn instances (ports BENCH_SCALEOUT_PORT and +10) and two ``run_worker`` processes, all with the
+benchmark settings (``bench/settings.py``) on the empty PostgreSQL database BENCH_DATABASE_URL, the Redis of
+REDIS_URL (one key prefix for all four, as one environment) and one media folder (standing in for the shared
+storage several machines need). Then checks, and prints:
+
+- rate limits are shared: the form's limit is set to BENCH_SCALEOUT_SUBMISSIONS per hour; that many city
+  applications sent alternately to the two instances are all accepted, and the next one is refused (429) by
+  either instance (with a counter per instance, each would accept that many);
+- sessions are shared: signed in to the admin on one instance, the admin's dashboard opens on the other;
+- every notification is sent once: the two workers together send each mail of those submissions exactly once
+  (file-based mail backend: Message-IDs counted), and every notification row ends "sent";
+- uploads are readable from both: a document stored once (by this script, through Django's storage, as an
+  upload would be) is served, the same bytes, by both instances.
+
+Exits 1 when a check fails. Needs PostgreSQL and Redis; without BENCH_DATABASE_URL and REDIS_URL it says so and
+stops (SQLite is one machine's database).
+"""
+
+import sys
+from pathlib import Path
+
+if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+    sys.path.pop(0)  # this folder's http.py would stand in for the standard library's http
+
+import http.cookiejar
+import os
+import re
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = Path(__file__).resolve().parents[1]
+HOST = "127.0.0.1"
+SUBMISSIONS = int(os.environ.get("BENCH_SCALEOUT_SUBMISSIONS", "20"))
+
+
+class Browser:
+    """Cookies and CSRF for one visitor, across both instances (they share a host name: localhost)."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
+
+    def request(self, port: int, path: str, data: dict | None = None) -> tuple[int, bytes, dict]:
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(f"http://localhost:{port}{path}", data=body)
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.read(), dict(response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), dict(error.headers)
+
+    def csrf_token(self, html: bytes) -> str:
+        return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1).decode()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _start(command: list[str], environment: dict) -> subprocess.Popen:
+    return subprocess.Popen(command, cwd=ROOT, env=environment)  # noqa: S603 - our own command lines
+
+
+def _wait_for(port: int) -> None:
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://{HOST}:{port}/robots.txt", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on port {port}")
+
+
+def main() -> int:
+    if not (os.environ.get("BENCH_DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")):
+        print("bench-scaleout: skipped; set BENCH_DATABASE_URL (an empty PostgreSQL database) and REDIS_URL")
+        return 0
+    first_port = int(os.environ.get("BENCH_SCALEOUT_PORT", "8766"))
+    ports = [first_port, first_port + 10]
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="bench-scaleout-") as folder:
+        sys.path.insert(0, str(ROOT))
+        from bench import submission
+
+        os.environ["WORKFLOW_FORMS_RATE_LIMIT"] = f"{SUBMISSIONS}/h"
+        print("bench-scaleout: migrating a throwaway database and loading the demo content…", flush=True)
+        submission.setup(folder)
+        os.environ["WORKFLOW_FORMS_RATE_LIMIT"] = f"{SUBMISSIONS}/h"  # setup() sets its own, unlimited
+        environment = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "BENCH_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": f"{folder}/mail",
+            "DATABASE_CONN_MAX_AGE": "60",
+        }
+        from django.core.files.base import ContentFile
+        from wagtail.documents.models import Document
+
+        from cluster_pages.models import CityApplicationFormPage, ThematicClusterPage
+        from workflows.models import Notification
+
+        city = CityApplicationFormPage.objects.live().first()
+        cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
+        processes = []
+        try:
+            for port in ports:
+                processes.append(
+                    _start(
+                        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"{HOST}:{port}"]
+                        + ["--log-level", "warning", "cms.wsgi"],
+                        environment,
+                    )
+                )
+            for _ in range(2):
+                processes.append(_start([sys.executable, "manage.py", "run_worker", "--queue-name", "*"], environment))
+            for port in ports:
+                _wait_for(port)
+
+            # 1. Rate limits: one counter for both instances.
+            visitor = Browser()
+            status, html, _headers = visitor.request(ports[0], city.url)
+            token = visitor.csrf_token(html)
+            answers = {
+                "csrfmiddlewaretoken": token,
+                "city": "Seoul",
+                "country": "KR",
+                "applicant_name": "Kim Min-ji",
+                "role": "Director",
+                "organisation": "Smart City Bureau",
+                "clusters": [str(cluster.pk)],
+                "project_title": "Mobility data platform",
+                "project_description": "A shared platform for the city's mobility data.",
+                "project_status": "development",
+                "partners_sought": "Cities with open mobility data.",
+                "consent_public_listing": "on",
+                "consent_privacy": "on",
+            }
+            accepted = 0
+            for number in range(SUBMISSIONS):
+                status, body, _headers = visitor.request(
+                    ports[number % 2], city.url, {**answers, "applicant_email": f"scale-{number}@example.org"}
+                )
+                accepted += status == 200 and b"CA-" in body
+            refused = [
+                visitor.request(port, city.url, {**answers, "applicant_email": f"over-{port}@example.org"})[0]
+                for port in ports
+            ]
+            shared_limit = accepted == SUBMISSIONS and refused == [429, 429]
+            print(
+                f"rate limit {SUBMISSIONS}/h over both instances: {accepted} accepted, then "
+                f"{' and '.join(map(str, refused))} → {'shared' if shared_limit else 'NOT shared'}"
+            )
+            if not shared_limit:
+                failures.append("rate limit")
+
+            # 2. Sessions: signed in on one, signed in on the other.
+            staff = Browser()
+            _status, html, _headers = staff.request(ports[0], "/admin/login/")
+            status, _body, _headers = staff.request(
+                ports[0],
+                "/admin/login/",
+                {"csrfmiddlewaretoken": staff.csrf_token(html), "username": "admin", "password": "admin-demo-2026"},
+            )
+            other, _body, _headers = staff.request(ports[1], "/admin/")
+            print(f"session: signed in on :{ports[0]} ({status}), the admin on :{ports[1]} answers {other}")
+            if status != 302 or other != 200:
+                failures.append("sessions")
+
+            # 3. Every notification sent once, by two workers.
+            expected = Notification.objects.count()
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and Notification.objects.exclude(state="sent").exists():
+                time.sleep(1)
+            ids = []
+            for path in Path(f"{folder}/mail").glob("*.log") if Path(f"{folder}/mail").exists() else []:
+                ids += re.findall(r"^Message-ID: (.+)$", path.read_text(errors="replace"), flags=re.MULTILINE)
+            unsent = Notification.objects.exclude(state="sent").count()
+            once = len(ids) == len(set(ids)) == expected and not unsent
+            print(
+                f"mail: {expected} notifications, {len(ids)} mails sent by two workers, {len(set(ids))} distinct "
+                f"Message-IDs, {unsent} not sent → {'each sent once' if once else 'NOT each once'}"
+            )
+            if not once:
+                failures.append("notifications")
+
+            # 4. Uploads: stored once, served by both.
+            content = b"One storage for every instance.\n" * 100
+            document = Document(title="Scale-out check")
+            document.file.save("scaleout-check.txt", ContentFile(content), save=True)
+            served = [staff.request(port, document.url)[1] == content for port in ports]
+            print(f"upload: stored once, served the same bytes by both instances: {served}")
+            if not all(served):
+                failures.append("uploads")
+
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=60)
+            submission.clear_caches()
+    print("scale-out checks: " + ("all passed" if not failures else "FAILED: " + ", ".join(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
