@@ -51,6 +51,9 @@ class TransitionSpec:
     - ``applicant_mail``: the mail template (under ``workflows/mail/``) the applicant gets afterwards.
     - ``mentions_target``: the mails name the assigned target (its title, URL and leaders);
       ``shares_discussion``: the applicant's mail gives the target's discussion space.
+    - ``sends_status_link``: the applicant's mail carries a new private status link (a pending token, as
+      "lost your link?" issues: the current link keeps working until the new one is opened), for a transition
+      after which the applicant must act on the status page (e.g. edit and resubmit).
     - ``staff_alert``: the mail template staff get afterwards, sent to the leaders of the assigned target
       when ``alert_target_managers``, else to everyone holding the kind's ``alert_permission``.
     """
@@ -66,6 +69,7 @@ class TransitionSpec:
     applicant_mail: str = ""
     mentions_target: bool = False
     shares_discussion: bool = False
+    sends_status_link: bool = False
     staff_alert: str = ""
     alert_target_managers: bool = False
 

@@ -143,6 +143,7 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
                 inputs=("note", "message"),
                 required={"message": _("Tell the applicant what to change.")},
                 applicant_mail="applicant_changes_requested",
+                sends_status_link=True,  # the applicant edits and resubmits through it
             )
         },
     )

@@ -1,11 +1,12 @@
 """The outbox: who is told what about a submission. Rows are written in the caller's transaction and
 sent after it commits by ``workflows.tasks.send_notification`` (see services/delivery.py).
 
-Secrecy of the status link: the applicant's token is known only when it is made (at submission, and when
-the "lost your link?" form issues a new one), so the mail sent at that moment ("applicant_received",
-"applicant_status_link") is the only notification whose context holds the token URL (``status_url``), and
-delivery removes it from the row once the mail is sent or has finally failed. Every other mail links to the
-"lost your link?" page instead.
+Secrecy of the status link: the applicant's token is known only when it is made (at submission, when the
+"lost your link?" form issues a new one, and when a transition whose spec ``sends_status_link`` issues a
+pending one, e.g. a changes request), so the mail sent at that moment ("applicant_received",
+"applicant_status_link", "applicant_changes_requested") is the only notification whose context holds the token
+URL (``status_url``), and delivery removes it from the row once the mail is sent or has finally failed. Every
+other mail links to the "lost your link?" page instead.
 """
 
 from django.conf import settings
@@ -338,6 +339,10 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
             if target is not None:
                 context.update(_target_context(specific, target))
                 context["discussion_url"] = specific.target_discussion_url(target) if spec.shares_discussion else ""
+            if spec.sends_status_link:
+                from .submissions import pending_status_token_issue
+
+                context["status_url"] = status_url_for(specific, pending_status_token_issue(submission=specific))
         notifications.append(
             notification_queue(
                 submission=specific,

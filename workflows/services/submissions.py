@@ -286,11 +286,23 @@ def status_links_resend(*, email: str) -> int:
     submissions = submissions_for_email(email)
     with transaction.atomic():
         for submission in submissions:
-            token = token_generate()
-            type(submission)._default_manager.filter(pk=submission.pk).update(pending_token_hash=token_hash(token))
-            submission.pending_token_hash = token_hash(token)
-            status_link_resend(submission=submission, token=token)
+            status_link_resend(submission=submission, token=pending_status_token_issue(submission=submission))
     return len(submissions)
+
+
+def pending_status_token_issue(*, submission) -> str:
+    """A new status token kept as the submission's pending one (its hash only); returns the token.
+
+    Call it inside the transaction that queues the mail carrying the token, the only place it is known. The
+    current link keeps working until the new one is opened (``status_token_promote``); an earlier pending link
+    not opened yet stops working (the newest mail wins). Used by "lost your link?" and by the mails of
+    transitions that ask the applicant to act (``TransitionSpec.sends_status_link``).
+    """
+    token = token_generate()
+    digest = token_hash(token)
+    type(submission)._default_manager.filter(pk=submission.pk).update(pending_token_hash=digest)
+    submission.pending_token_hash = digest
+    return token
 
 
 def status_token_promote(*, submission, token: str):
