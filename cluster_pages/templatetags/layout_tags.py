@@ -5,6 +5,7 @@ from html import unescape
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
@@ -86,10 +87,11 @@ def footer_links(context):
     links = (
         FooterLink.objects.filter(settings=site_settings, page__live=True).select_related("page").order_by("sort_order")
     )
-    links = list(links)
+    links = list(links.select_related("page__locale"))
     translations = {}
-    active = Locale.get_active()
-    if links and any(link.page.locale_id != active.pk for link in links):
+    language = translation.get_language()
+    if links and any(link.page.locale.language_code != language for link in links):
+        active = Locale.get_active()
         # The chosen pages in the visitor's language, in one query (their translations or aliases).
         keys = [link.page.translation_key for link in links]
         translations = {
