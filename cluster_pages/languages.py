@@ -40,6 +40,10 @@ def language_alternates(request, page: Page | None = None) -> list[Alternate]:
     from the same address under the other language prefix.
     """
     current = translation.get_language()
+    cache_key = (current, page.pk if page is not None else None)
+    cached = getattr(request, "_language_alternates", None)
+    if cached is not None and cached[0] == cache_key:
+        return cached[1]  # the head's hreflang links and the switcher ask once each
     page_urls = _page_urls(page, request) if page is not None else {}
     alternates = []
     for code in content_languages():
@@ -48,6 +52,7 @@ def language_alternates(request, page: Page | None = None) -> list[Alternate]:
         alternates.append(
             Alternate(language_code=code, name_local=info["name_local"], url=url, is_current=code == current)
         )
+    request._language_alternates = (cache_key, alternates)
     return alternates
 
 

@@ -109,7 +109,7 @@ def test_urls_follow_the_sites_public_address(client, site_tree):
 
     html = client.get("/en/", HTTP_HOST="clusters.example.org").content.decode()
 
-    assert canonical(html) == "https://clusters.example.org/"
+    assert canonical(html) == "https://clusters.example.org/en/"
     assert meta(html, "og:image").startswith("https://clusters.example.org/static/")
 
 

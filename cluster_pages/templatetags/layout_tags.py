@@ -5,8 +5,9 @@ from html import unescape
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ..chrome import cached_part
 from ..languages import language_alternates, path_without_language
@@ -87,7 +88,17 @@ def footer_links(context):
     links = (
         FooterLink.objects.filter(settings=site_settings, page__live=True).select_related("page").order_by("sort_order")
     )
-    localized = [(link, link.page.localized) for link in links]
+    links = list(links.select_related("page__locale"))
+    translations = {}
+    language = translation.get_language()
+    if links and any(link.page.locale.language_code != language for link in links):
+        active = Locale.get_active()
+        # The chosen pages in the visitor's language, in one query (their translations or aliases).
+        keys = [link.page.translation_key for link in links]
+        translations = {
+            page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=active)
+        }
+    localized = [(link, translations.get(link.page.translation_key, link.page)) for link in links]
     # A label chosen in the settings is in the site's language; a translated page's own title fits the visitor's.
     return [
         (page.title if page.pk != link.page_id or not link.label else link.label, page.get_url(request))

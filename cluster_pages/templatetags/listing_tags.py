@@ -5,6 +5,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from .. import dates
+
 register = template.Library()
 
 PAGE_TYPE_LABELS = {
@@ -32,3 +34,20 @@ def page_summary(page, words=40):
         if text:
             return Truncator(text).words(int(words))
     return ""
+
+
+@register.simple_tag
+def event_day_format():
+    """The date format of one day of an event in the visitor's language (see cluster_pages.dates)."""
+    return dates.event_day_format()
+
+
+@register.simple_tag
+def event_day_time_format():
+    """The date format of a day and a time of an event in the visitor's language."""
+    return dates.event_day_time_format()
+
+
+@register.simple_tag
+def event_month_ranges_shortened():
+    return dates.shortens_month_ranges()

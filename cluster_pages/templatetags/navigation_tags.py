@@ -22,9 +22,15 @@ def _site(context):
 
 
 def _site_root(context):
+    request = context.get("request")
+    if request is not None and hasattr(request, "_localized_site_root"):
+        return request._localized_site_root  # the menu, breadcrumb and section links each ask: one query
     site = _site(context)
     # The home page in the visitor's language (its translation or alias), else the site's own.
-    return site.root_page.localized if site else None
+    root = site.root_page.localized if site else None
+    if request is not None:
+        request._localized_site_root = root
+    return root
 
 
 def _visible_children(root):

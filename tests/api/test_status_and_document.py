@@ -79,8 +79,8 @@ def test_the_openapi_document_is_valid_3_1_and_describes_every_status_of_the_plu
     validate(document)
     assert document["openapi"].startswith("3.1")
     expected = {
-        ("/api/v3/workflow-forms/", "get"): {"200"},
-        ("/api/v3/workflow-forms/{form_id}/", "get"): {"200", "404", "422"},
+        ("/api/v3/workflow-forms/", "get"): {"200", "400"},  # 400: a ?locale= that is not a language of the site
+        ("/api/v3/workflow-forms/{form_id}/", "get"): {"200", "400", "404", "422"},
         ("/api/v3/workflow-forms/{form_id}/submissions/", "post"): {"200", "201", "400", "404", "415", "422", "429"},
         ("/api/v3/applications/status/{token}/", "get"): {"200", "404", "429"},
         ("/api/v3/applications/status/{token}/withdraw/", "post"): {"200", "400", "404", "409", "422", "429"},

@@ -73,3 +73,12 @@ def test_wagtails_page_api_filters_by_locale_and_finds_translations(client, kore
     assert {item["meta"]["locale"] for item in korean["items"]} == {"ko"}
     assert {item["meta"]["locale"] for item in english["items"]} == {"en"}
     assert [item["meta"]["locale"] for item in translations["items"]] == ["ko"]
+
+
+def test_the_form_list_shows_each_form_once_in_the_language_asked_for(client, korean_tree):
+    english = client.get("/api/v3/workflow-forms/").json()
+    korean = client.get("/api/v3/workflow-forms/?locale=ko").json()
+
+    assert {item["id"] for item in english} == {korean_tree.city.pk, korean_tree.company.pk, korean_tree.theme.pk}
+    assert len(korean) == 3 and not {item["id"] for item in korean} & {item["id"] for item in english}
+    assert all(item["url_path"].startswith("/ko/") for item in korean)

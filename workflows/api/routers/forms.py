@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Status
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
+from wagtail.models import Locale
 
 from ...abuse import rate_limit, rate_limit_exceeded
 from ...services.submissions import submission_create
@@ -36,19 +37,26 @@ def _form_page_or_404(form_id: ObjectId):
     url_name="workflow_forms_list",
     operation_id="workflow_forms_list",
     summary="List the live workflow forms",
-    openapi_extra=merge_openapi(problem_responses(), links.FORMS_LIST),
+    openapi_extra=merge_openapi({"parameters": [LOCALE_PARAMETER]}, problem_responses(400), links.FORMS_LIST),
 )
 def list_forms(request):
-    return [
-        {
-            "id": page.pk,
-            "kind": form_kind(page),
-            "title": page.title,
-            "url_path": page.get_url(request) or page.url_path,
-            "intro": page.intro or "",
-        }
-        for page in live_form_pages()
-    ]
+    try:
+        language = requested_language(request)
+    except UnknownLocale as error:
+        return error.response
+    with translation.override(language):
+        # One entry per form, in the requested language's version (its translation, or alias until translated).
+        pages = live_form_pages().filter(locale=Locale.get_active())
+        return [
+            {
+                "id": page.pk,
+                "kind": form_kind(page),
+                "title": page.title,
+                "url_path": page.get_url(request) or page.url_path,
+                "intro": page.intro or "",
+            }
+            for page in pages
+        ]
 
 
 @router.get(
