@@ -5,9 +5,11 @@ questions (see ``workflows.models.AbstractWorkflowFormPage``).
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 
 from workflows.forms import UploadField, WorkflowSubmissionForm
 
@@ -26,6 +28,18 @@ EMAIL_MESSAGES = {
 }
 
 
+def open_clusters():
+    """The clusters one may apply to: each once, as its default-language page (the one leaders are granted and
+    applications record), not once more per translation."""
+    return ThematicClusterPage.objects.filter(
+        **OPEN_CLUSTERS, locale__language_code=default_content_language()
+    ).order_by("title")
+
+
+def default_content_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 class OpenClustersField(forms.ModelMultipleChoiceField):
     """Live clusters that accept members (forming or active), as tick boxes, at least one."""
 
@@ -33,7 +47,7 @@ class OpenClustersField(forms.ModelMultipleChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", {"required": _("Choose at least one cluster.")})
-        kwargs["queryset"] = ThematicClusterPage.objects.filter(**OPEN_CLUSTERS).order_by("title")
+        kwargs["queryset"] = open_clusters()
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):

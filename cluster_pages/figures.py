@@ -54,12 +54,16 @@ def membership_figures() -> dict[str, int]:
 
 def site_figures() -> list[Figure]:
     """Every live figure, in FIGURE_CHOICES order; a fixed number of queries, independent of content size."""
+    from .application_forms import default_content_language
     from .models import CaseStudyPage, ClusterStatus, EventPage, ThematicClusterPage
 
-    # One view-restriction lookup for the three page types, instead of one per ``.public()``.
+    # One view-restriction lookup for the three page types, instead of one per ``.public()``. Each page counts
+    # once, in the default language, not once more per translation.
     private = ThematicClusterPage.objects.all().private_q()
+    language = {"locale__language_code": default_content_language()}
     clusters = (
         ThematicClusterPage.objects.live()
+        .filter(**language)
         .exclude(private)
         .aggregate(
             active=Count("pk", filter=Q(status=ClusterStatus.ACTIVE)),
@@ -69,8 +73,12 @@ def site_figures() -> list[Figure]:
     values = {
         "active_clusters": clusters["active"],
         "forming_clusters": clusters["forming"],
-        "upcoming_events": EventPage.objects.live().exclude(private).filter(end_date__gte=timezone.localdate()).count(),
-        "case_studies": CaseStudyPage.objects.live().exclude(private).count(),
+        "upcoming_events": EventPage.objects.live()
+        .filter(**language)
+        .exclude(private)
+        .filter(end_date__gte=timezone.localdate())
+        .count(),
+        "case_studies": CaseStudyPage.objects.live().filter(**language).exclude(private).count(),
         **membership_figures(),
     }
     return [Figure(key=key, label=label, value=values[key]) for key, label in FIGURE_CHOICES]

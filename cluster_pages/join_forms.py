@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 CLUSTER_PARAMETER = "cluster"
@@ -29,16 +33,24 @@ class JoinForms:
 
 
 def join_forms(*, request) -> JoinForms:
-    """The live, public join forms of the request's site, found by type, so editors may move or rename them."""
+    """The live, public join forms of the request's site, found by type, so editors may move or rename them;
+    each in the request's language where it has one (a Korean page links to the Korean form)."""
     from .models import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 
     kinds = {"city": CityApplicationFormPage, "company": CompanyRegistrationFormPage, "theme": ThemeSuggestionFormPage}
-    pages = Page.objects.live().public().type(*kinds.values()).order_by("path")
+    pages = Page.objects.live().public().type(*kinds.values()).select_related("locale").order_by("path")
     site = Site.find_for_request(request)
-    if site is not None:
-        pages = pages.in_site(site)
+    if site is not None:  # the site's root page and its translations (the Korean home is the English one's sibling)
+        root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        roots = Page.objects.filter(translation_key__in=root, path=Substr(OuterRef("path"), 1, Length("path")))
+        pages = pages.filter(Exists(roots))
+    try:
+        active = get_supported_content_language_variant(get_language())
+    except LookupError:  # an interface-only language (es, fr): its pages are the default language's
+        active = None
     by_type = {}
-    for page in pages:
+    # Sorting is stable: within a language, the first by path.
+    for page in sorted(pages, key=lambda page: page.locale.language_code != active):
         by_type.setdefault(page.content_type_id, page)
     content_types = ContentType.objects.get_for_models(*kinds.values())
     return JoinForms(**{key: by_type.get(content_types[model].pk) for key, model in kinds.items()})
@@ -52,13 +64,12 @@ def form_url(form_page: Page, *, request, cluster: Page | None = None) -> str:
 
 def preselected_cluster_ids(request) -> list[int]:
     """The clusters named by ``?cluster=<id>`` (repeatable) that accept applications; the rest is ignored."""
-    from .models import ThematicClusterPage
-    from .models.applications import OPEN_CLUSTERS
+    from .application_forms import open_clusters
 
     values = request.GET.getlist(CLUSTER_PARAMETER)[:_MAX_CLUSTERS]
     ids = {int(value) for value in values if _PAGE_ID.fullmatch(value)}
     if not ids:
         return []
-    return list(
-        ThematicClusterPage.objects.filter(**OPEN_CLUSTERS, pk__in=ids).order_by("title").values_list("pk", flat=True)
-    )
+    # A translated cluster page's id chooses the cluster: the form offers (and records) its default-language page.
+    named = Page.objects.filter(pk__in=ids).values("translation_key")
+    return list(open_clusters().filter(translation_key__in=named).values_list("pk", flat=True))

@@ -87,11 +87,15 @@ class HomePage(Page):
             for item in self.featured_clusters.select_related("cluster", "cluster__leader")
             if item.cluster.live
         ]
-        context["next_events"] = (
-            EventPage.objects.live().public().filter(end_date__gte=timezone.localdate()).order_by("start_date")[:3]
-        )
+        # This home page's language only: each translation of an event or case study is a page of its own.
+        events = EventPage.objects.live().public().filter(locale_id=self.locale_id)
+        context["next_events"] = events.filter(end_date__gte=timezone.localdate()).order_by("start_date")[:3]
         context["latest_case_studies"] = (
-            CaseStudyPage.objects.live().public().select_related("cluster").order_by("-first_published_at")[:3]
+            CaseStudyPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("cluster")
+            .order_by("-first_published_at")[:3]
         )
         return context
 

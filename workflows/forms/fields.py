@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext_lazy as _
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
 
 from ..abuse import ACCEPTED_EXTENSIONS, ACCEPTED_LABELS, max_upload_size, validate_upload
 
@@ -20,14 +22,22 @@ class Upload:
     content_type: str
 
 
+def _upload_limits_text() -> str:
+    return gettext("%(types)s, at most %(max)s.") % {"types": ACCEPTED_LABELS, "max": filesizeformat(max_upload_size())}
+
+
+_upload_limits = lazy(_upload_limits_text, str)
+
+
 class UploadField(forms.FileField):
     """A file upload accepted only if its extension and its content are an allowed type, within the size limit."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}))
         super().__init__(**kwargs)
-        limits = _("%(types)s, at most %(max)s.") % {"types": ACCEPTED_LABELS, "max": filesizeformat(max_upload_size())}
-        self.help_text = f"{self.help_text} {limits}".strip() if self.help_text else limits
+        # Lazy: a form class declares its fields once, at import; the words are chosen per request's language.
+        limits = _upload_limits()
+        self.help_text = format_lazy("{} {}", self.help_text, limits) if self.help_text else limits
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)
