@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.forms import UploadField, WorkflowSubmissionForm
 
-from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
-from .models.applications import OPEN_CLUSTERS
+from .join_forms import open_clusters
+from .models import CityApplication, CompanyRegistration, ThemeSuggestion
 from .public_urls import privacy_notice_url
 
 PRIVACY_REQUIRED = _("You need to agree to the privacy notice so that we may process your application.")
@@ -33,7 +33,7 @@ class OpenClustersField(forms.ModelMultipleChoiceField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", {"required": _("Choose at least one cluster.")})
-        kwargs["queryset"] = ThematicClusterPage.objects.filter(**OPEN_CLUSTERS).order_by("title")
+        kwargs["queryset"] = open_clusters()
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):

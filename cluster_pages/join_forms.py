@@ -9,7 +9,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 CLUSTER_PARAMETER = "cluster"
@@ -29,36 +33,65 @@ class JoinForms:
 
 
 def join_forms(*, request) -> JoinForms:
-    """The live, public join forms of the request's site, found by type, so editors may move or rename them."""
+    """The live, public join forms of the request's site, found by type, so editors may move or rename them.
+
+    Each in the visitor's language where that language has one (a Korean page leads to the Korean form), else the
+    first one found.
+    """
     from .models import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 
     kinds = {"city": CityApplicationFormPage, "company": CompanyRegistrationFormPage, "theme": ThemeSuggestionFormPage}
-    pages = Page.objects.live().public().type(*kinds.values()).order_by("path")
+    pages = Page.objects.live().public().type(*kinds.values()).select_related("locale").order_by("path")
     site = Site.find_for_request(request)
     if site is not None:
-        pages = pages.in_site(site)
-    by_type = {}
+        # The site's tree in every language: the Korean pages live under the Korean home, a sibling of the root.
+        in_site = Q()
+        for root in site.root_page.get_translations(inclusive=True).only("path"):
+            in_site |= Q(path__startswith=root.path)
+        pages = pages.filter(in_site)
+    language = get_supported_content_language_variant(get_language())
+    by_type, in_language = {}, {}
     for page in pages:
         by_type.setdefault(page.content_type_id, page)
+        if page.locale.language_code == language:
+            in_language.setdefault(page.content_type_id, page)
+    by_type.update(in_language)
     content_types = ContentType.objects.get_for_models(*kinds.values())
     return JoinForms(**{key: by_type.get(content_types[model].pk) for key, model in kinds.items()})
 
 
 def form_url(form_page: Page, *, request, cluster: Page | None = None) -> str:
-    """The form's URL, opening with ``cluster`` chosen when given."""
+    """The form's URL, opening with ``cluster`` chosen when given (as the forms offer it: see ``offered_cluster``)."""
     url = form_page.get_url(request=request)
-    return f"{url}?{urlencode({CLUSTER_PARAMETER: cluster.pk})}" if cluster is not None else url
+    return f"{url}?{urlencode({CLUSTER_PARAMETER: offered_cluster(cluster).pk})}" if cluster is not None else url
+
+
+def offered_cluster(cluster: Page) -> Page:
+    """The cluster as the forms offer it: in the site's default language, whose pages applications, leaders and
+    workspaces are tied to; a translation (a Korean cluster page) stands for its original."""
+    original = Page.objects.filter(translation_key=cluster.translation_key, locale__language_code=_default_language())
+    return original.first() or cluster
 
 
 def preselected_cluster_ids(request) -> list[int]:
     """The clusters named by ``?cluster=<id>`` (repeatable) that accept applications; the rest is ignored."""
-    from .models import ThematicClusterPage
-    from .models.applications import OPEN_CLUSTERS
-
     values = request.GET.getlist(CLUSTER_PARAMETER)[:_MAX_CLUSTERS]
     ids = {int(value) for value in values if _PAGE_ID.fullmatch(value)}
     if not ids:
         return []
-    return list(
-        ThematicClusterPage.objects.filter(**OPEN_CLUSTERS, pk__in=ids).order_by("title").values_list("pk", flat=True)
+    return list(open_clusters().filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def open_clusters():
+    """The clusters the forms offer: live, forming or active, in the site's default language (a translated cluster
+    page is the same cluster, so it is not offered twice), by title."""
+    from .models import ThematicClusterPage
+    from .models.applications import OPEN_CLUSTERS
+
+    return ThematicClusterPage.objects.filter(**OPEN_CLUSTERS, locale__language_code=_default_language()).order_by(
+        "title"
     )
+
+
+def _default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
