@@ -11,7 +11,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Substr
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
@@ -45,10 +46,14 @@ def join_forms(*, request) -> JoinForms:
     site = Site.find_for_request(request)
     if site is not None:
         # The site's tree in every language: the Korean pages live under the Korean home, a sibling of the root.
-        in_site = Q()
-        for root in site.root_page.get_translations(inclusive=True).only("path"):
-            in_site |= Q(path__startswith=root.path)
-        pages = pages.filter(in_site)
+        root = site.root_page
+        pages = pages.filter(
+            Exists(
+                Page.objects.filter(
+                    translation_key=root.translation_key, path=Substr(OuterRef("path"), 1, len(root.path))
+                )
+            )
+        )
     language = get_supported_content_language_variant(get_language())
     by_type, in_language = {}, {}
     for page in pages:
@@ -61,16 +66,9 @@ def join_forms(*, request) -> JoinForms:
 
 
 def form_url(form_page: Page, *, request, cluster: Page | None = None) -> str:
-    """The form's URL, opening with ``cluster`` chosen when given (as the forms offer it: see ``offered_cluster``)."""
+    """The form's URL, opening with ``cluster`` chosen when given."""
     url = form_page.get_url(request=request)
-    return f"{url}?{urlencode({CLUSTER_PARAMETER: offered_cluster(cluster).pk})}" if cluster is not None else url
-
-
-def offered_cluster(cluster: Page) -> Page:
-    """The cluster as the forms offer it: in the site's default language, whose pages applications, leaders and
-    workspaces are tied to; a translation (a Korean cluster page) stands for its original."""
-    original = Page.objects.filter(translation_key=cluster.translation_key, locale__language_code=_default_language())
-    return original.first() or cluster
+    return f"{url}?{urlencode({CLUSTER_PARAMETER: cluster.pk})}" if cluster is not None else url
 
 
 def preselected_cluster_ids(request) -> list[int]:
@@ -79,7 +77,9 @@ def preselected_cluster_ids(request) -> list[int]:
     ids = {int(value) for value in values if _PAGE_ID.fullmatch(value)}
     if not ids:
         return []
-    return list(open_clusters().filter(pk__in=ids).values_list("pk", flat=True))
+    # A translated cluster page (/ko/clusters/...) names the cluster as well as its original, which the form offers.
+    named = Page.objects.filter(pk__in=ids).values("translation_key")
+    return list(open_clusters().filter(translation_key__in=named).values_list("pk", flat=True))
 
 
 def open_clusters():

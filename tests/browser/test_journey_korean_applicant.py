@@ -6,6 +6,8 @@ outbox; its status link opens the Korean status page; withdrawn after the Korean
 A reviewer working in English who requests changes writes to this applicant in Korean:
 tests/i18n/test_applicant_language.py."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
@@ -47,7 +49,7 @@ def test_a_korean_city_joins_a_cluster_in_korean_and_later_withdraws(forms, priv
     screenshot(page, "6-02-korean-cluster")
 
     page.get_by_role("link", name="이 클러스터 참여하기").first.click()
-    expect(page).to_have_url(f"{live_server.url}/ko/join/city/?cluster={forms.active_cluster.pk}")
+    expect(page).to_have_url(re.compile(rf"^{live_server.url}/ko/join/city/\?cluster=\d+$"))
     expect(page.locator("html")).to_have_attribute("lang", "ko")
     expect(page.get_by_role("checkbox", name="Smart Mobility")).to_be_checked()
 

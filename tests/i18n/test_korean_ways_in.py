@@ -33,8 +33,8 @@ def test_join_this_cluster_on_a_korean_cluster_page_opens_the_korean_form_with_t
     html = client.get("/ko/clusters/smart-mobility/").content.decode()
     join = re.search(rf'<a class="button button--large" href="([^"]+)">{label}</a>', html).group(1)
 
-    assert join == f"/ko/join/city/?cluster={featured.active_cluster.pk}", "the English cluster, as the form offers it"
-    form = client.get(join).content.decode()
+    assert join.startswith("/ko/join/city/?cluster=")
+    form = client.get(join).content.decode()  # the Korean cluster page's original, which the form offers, is ticked
     assert re.search(rf'name="clusters" value="{featured.active_cluster.pk}"[^>]*checked', form)
 
 
