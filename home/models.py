@@ -82,14 +82,14 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = site_figures()
-        context["featured_clusters"] = [
-            item.cluster
-            for item in self.featured_clusters.select_related("cluster", "cluster__leader")
-            if item.cluster.live
-        ]
-        # This home page's language only: each translation of an event or case study is a page of its own.
-        events = EventPage.objects.live().public().filter(locale_id=self.locale_id)
-        context["next_events"] = events.filter(end_date__gte=timezone.localdate()).order_by("start_date")[:3]
+        context["featured_clusters"] = self.featured_clusters_in_own_language()
+        # Each language's home lists its own pages: the Korean home the Korean events, not both copies of each.
+        context["next_events"] = (
+            EventPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, end_date__gte=timezone.localdate())
+            .order_by("start_date")[:3]
+        )
         context["latest_case_studies"] = (
             CaseStudyPage.objects.live()
             .public()
@@ -98,6 +98,26 @@ class HomePage(Page):
             .order_by("-first_published_at")[:3]
         )
         return context
+
+    def featured_clusters_in_own_language(self) -> list:
+        """The live featured clusters, each in this home page's language where translated (the Korean home, an
+        alias or translation of the English one, still points at the English clusters), in the editors' order."""
+        from cluster_pages.models import ThematicClusterPage
+
+        clusters = [item.cluster for item in self.featured_clusters.select_related("cluster", "cluster__leader")]
+        keys = [cluster.translation_key for cluster in clusters if cluster.locale_id != self.locale_id]
+        translated = (
+            {
+                page.translation_key: page
+                for page in ThematicClusterPage.objects.filter(
+                    translation_key__in=keys, locale_id=self.locale_id
+                ).select_related("leader")
+            }
+            if keys
+            else {}
+        )
+        shown = [translated.get(cluster.translation_key, cluster) for cluster in clusters]
+        return [cluster for cluster in shown if cluster.live]
 
 
 class HomeFeaturedCluster(Orderable):

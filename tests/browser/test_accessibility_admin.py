@@ -18,6 +18,7 @@ from workflows.models import ApplicationState
 
 from ..factories import TEST_PASSWORD, UserFactory
 from ..workspace.conftest import (  # noqa: F401 - fixtures
+    city_criteria,
     clusters,
     make_city_application,
     make_company_registration,
@@ -26,6 +27,7 @@ from ..workspace.conftest import (  # noqa: F401 - fixtures
 )
 from .axe_support import BLOCKING, axe_violations, print_table
 from .conftest import BROWSER
+from .journeys import sign_in_to_admin
 from .test_workspace_row_actions import sign_in
 
 pytestmark = BROWSER
@@ -70,6 +72,17 @@ def _content_type(row):
 
 
 @pytest.fixture
+def assessment_form(screens, city_criteria, coordinator, reviewer):  # noqa: F811
+    """The path of the assessment form of a row the coordinator asked ``reviewer`` to assess."""
+    from cluster_pages.models import CityApplication
+    from workflows.services.assessments import assessments_request
+
+    city = CityApplication.objects.get(city="Seoul")
+    assessments_request(submission=city, reviewers=[reviewer], user=coordinator)
+    return f"/admin/applications/city-applications/assessment/{city.pk}/"
+
+
+@pytest.fixture
 def member_workspace(clusters):  # noqa: F811
     space = cluster_workspace_ensure(cluster=clusters.mobility)
     member = UserFactory(username="minji@seoul.example", email="minji@seoul.example")
@@ -78,7 +91,7 @@ def member_workspace(clusters):  # noqa: F811
 
 
 def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violation(
-    screens, member_workspace, coordinator, live_server, page, monkeypatch
+    screens, assessment_form, member_workspace, coordinator, reviewer, live_server, page, monkeypatch
 ):
     axe = Axe()
     report, failures = [], []
@@ -119,6 +132,16 @@ def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violatio
     page.get_by_role("button", name="Reject (2 rows)").click()
     expect(page.locator(".error-message").first).to_be_visible()
     check("bulk confirmation form, with errors")
+
+    # The reviewer asked for an assessment: its form, empty and sent empty.
+    page.context.clear_cookies()
+    sign_in_to_admin(page, live_server, reviewer.username)
+    assert page.goto(live_server.url + assessment_form).status == 200
+    expect(page.get_by_role("heading", name="Your assessment")).to_be_visible()
+    check("assessment form")
+    page.get_by_role("button", name="Save assessment").click()
+    expect(page.get_by_text("The assessment was not saved")).to_be_visible()
+    check("assessment form, with errors")
 
     # A member: the site's login page (from the workspace), then the workspace itself.
     page.context.clear_cookies()

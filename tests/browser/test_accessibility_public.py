@@ -1,4 +1,5 @@
-"""Every public page and form state passes axe-core with no serious or critical violation, and fits 320 px.
+"""Every public page and form state passes axe-core with no serious or critical violation, and fits 320 px, in
+English and in Korean (the same pages under /ko/, each saying it is Korean: ``<html lang="ko">``).
 
 One browser and one page visit every screen in turn (a browser per screen would take minutes); the test
 prints a table of what axe found per screen, minor and moderate included, and fails listing every screen
@@ -10,6 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import translation
 from playwright.sync_api import expect
 
 from cluster_pages.models import CaseStudyPage, CityApplication, CityApplicationFormPage, EventPage, ThematicClusterPage
@@ -51,7 +53,7 @@ def _status_token(*, state: str, email: str) -> str:
         project_status="concept",
         partners_sought="Universities",
         consent_privacy=True,
-        form_page=CityApplicationFormPage.objects.get(slug="city"),
+        form_page=CityApplicationFormPage.objects.get(slug="city", locale__language_code="en"),
         status_token_hash=token_hash(token),
         fingerprint=f"browser-accessibility-{state}",
     )
@@ -65,13 +67,13 @@ def demo_site(db):
     demo_content_load(with_accounts=False)
     tokens = {state: _status_token(state=state, email=f"{state}@seoul.example") for state in ApplicationState.values}
     received, changes = tokens[ApplicationState.SUBMITTED], tokens[ApplicationState.CHANGES_REQUESTED]
-    case_study = CaseStudyPage.objects.live().first()
+    case_study = CaseStudyPage.objects.live().filter(locale__language_code="en").first()
     return {
         "home": "/en/",
         "cluster index": "/en/clusters/",
-        "cluster": ThematicClusterPage.objects.live().first().url,
+        "cluster": ThematicClusterPage.objects.live().filter(locale__language_code="en").first().url,
         "event index": "/en/events/",
-        "event": EventPage.objects.live().first().url,
+        "event": EventPage.objects.live().filter(locale__language_code="en").first().url,
         "case-study index": "/en/case-studies/",
         "case-study index, filtered": f"/en/case-studies/?country={case_study.country}",
         "case study": case_study.url,
@@ -159,11 +161,25 @@ def _phone_overflow(page) -> str:
     return f"{found['scroll']}px wide at {found['client']}px: " + ", ".join(found["wide"])
 
 
-def test_every_public_page_and_form_state_has_no_serious_axe_violation_and_fits_320_px(demo_site, live_server, page):
+def _in_language(path: str, language: str) -> str:
+    """``path`` (an English page's, /en/..., or one outside the languages' prefixes) in ``language``."""
+    if language == "en":
+        return path
+    return f"/{language}/{path.removeprefix('/en/').lstrip('/')}"
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_every_public_page_and_form_state_has_no_serious_axe_violation_and_fits_320_px(
+    demo_site, language, live_server, page
+):
     axe = Axe()
     report, failures = [], []
+    with translation.override(language):
+        thank_you = translation.gettext("Thank you")
 
     def check(label: str) -> None:
+        if language != "en" and page.locator("html").get_attribute("lang") != language:
+            failures.append(f"{label}: <html lang> is not {language!r} at {page.url}")
         counts, blocking, lesser = _axe_violations(page, axe)
         page.set_viewport_size(PHONE)
         phone_counts, phone_blocking, phone_lesser = _axe_violations(page, axe)
@@ -177,10 +193,10 @@ def test_every_public_page_and_form_state_has_no_serious_axe_violation_and_fits_
 
     page.set_viewport_size(DESKTOP)
     for label, path in demo_site.items():
-        page.goto(live_server.url + path)
+        page.goto(live_server.url + _in_language(path, language))
         check(label)
     for kind, (path, answers) in FORMS.items():
-        page.goto(live_server.url + path)
+        page.goto(live_server.url + _in_language(path, language))
         check(f"{kind} form, empty")
         _submit(page)
         expect(page.locator("#error-summary")).to_be_visible()
@@ -188,10 +204,10 @@ def test_every_public_page_and_form_state_has_no_serious_axe_violation_and_fits_
         _fill(page, answers(_offered_cluster(page)))
         _submit(page)
         expect(page.locator("#error-summary")).to_have_count(0)
-        expect(page.locator(".wf-thank-you")).to_contain_text("Thank you")
+        expect(page.locator(".wf-thank-you")).to_contain_text(thank_you)
         check(f"{kind} form, thank-you")
     for label, path in (("lost-link", demo_site["lost-link"]), ("status, withdraw", demo_site["status, withdraw"])):
-        page.goto(live_server.url + path)
+        page.goto(live_server.url + _in_language(path, language))
         _submit(page)
         expect(page.locator("#error-summary")).to_be_visible()
         check(f"{label} with errors")

@@ -60,6 +60,8 @@ def test_a_reviewer_working_in_english_requests_changes_and_the_applicant_is_wri
 
     (to_applicant,) = mail_to("minji@seoul.example")
     assert to_applicant.extra_headers["Content-Language"] == "ko"
+    assert to_applicant.subject == f"신청 {application.reference} 수정이 필요합니다"
+    assert "Kim Min-ji 님께" in to_applicant.body and "검토자의 메시지:" in to_applicant.body
     assert "/ko/applications/lost-link/" in to_applicant.body
     assert "Please add a budget." in to_applicant.body, "the reviewer's own words are sent as written"
 
