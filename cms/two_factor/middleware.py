@@ -39,6 +39,16 @@ def _url_name(request) -> str | None:
         return None
 
 
+def _may_hold_staff_data(user) -> bool:
+    """Whether a second factor can matter for ``user``: a superuser, or anyone holding any permission.
+
+    A site member (no permission at all, only page privacy through their groups) reaches nothing the second
+    factor guards, so their pages skip the authenticator look-up. The permissions are the ones Django caches on
+    the user for the request, and every site page asks them anyway (the Wagtail userbar's admin-access check).
+    """
+    return user.is_superuser or bool(user.get_all_permissions())
+
+
 class StaffSecondFactorMiddleware:
     """Installed after django-otp's ``OTPMiddleware``, which tells whether this session gave a code."""
 
@@ -48,7 +58,7 @@ class StaffSecondFactorMiddleware:
     def __call__(self, request):
         signed_in_as = request.session.get(SESSION_KEY)
         user = request.user
-        if user.is_authenticated and not user.is_verified():
+        if user.is_authenticated and _may_hold_staff_data(user) and not user.is_verified():
             due = second_factor_due(user)
             if due is not None:
                 if request.path_info.startswith(ADMIN_PREFIX):

@@ -9,9 +9,9 @@ from workflows.models import ApplicationState
 
 S = ApplicationState
 CEILING = 20
-#: A leader's listing also asks which clusters they lead (once per rule that needs it) and who leads the
-#: clusters their bulk actions may apply to.
-LEADER_CEILING = 25
+#: A leader's listing also asks which clusters they lead (once per request: ``managed_target_ids``) and who
+#: leads the clusters their bulk actions may apply to.
+LEADER_CEILING = 22
 STATES = [S.SUBMITTED, S.REVIEWED, S.ASSIGNED, S.ACTIVE, S.REJECTED]
 COUNTRIES = ["KR", "ES", "MX", "PT"]
 

@@ -8,6 +8,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
@@ -106,7 +107,7 @@ def filterset_for(model):
         interest = model._meta.get_field(model.interest_field)
         attrs["interest"] = django_filters.ModelChoiceFilter(
             field_name=model.interest_field,
-            label=interest.verbose_name.capitalize(),
+            label=capfirst(interest.verbose_name),
             queryset=lambda request: interest.related_model._default_manager.order_by("title"),
             method=_has_interest,
         )
@@ -117,7 +118,7 @@ def filterset_for(model):
     if model.country_field:
         country = model._meta.get_field(model.country_field)
         attrs["country"] = django_filters.ChoiceFilter(
-            field_name=model.country_field, label=country.verbose_name.capitalize(), choices=list(country.choices)
+            field_name=model.country_field, label=capfirst(country.verbose_name), choices=list(country.choices)
         )
     attrs["language"] = django_filters.ChoiceFilter(
         field_name="language", label=_("Applicant's language"), choices=list(settings.LANGUAGES)

@@ -332,7 +332,8 @@ class Application(AbstractApplication):
     @cached_property
     def specific(self):
         """This application as its concrete kind (like Wagtail's ``Page.specific``)."""
-        model = self.kind.model_class()
+        # From Django's content-type cache: no query per row when a listing or bulk screen asks each row.
+        model = ContentType.objects.get_for_id(self.kind_id).model_class()
         if model is None or isinstance(self, model):
             return self
         return model._default_manager.get(pk=self.pk)

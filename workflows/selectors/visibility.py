@@ -36,15 +36,18 @@ def user_sees_all_submissions(*, user, model) -> bool:
     )
 
 
-def submissions_visible_to(*, user, queryset: QuerySet) -> QuerySet:
+def submissions_visible_to(*, user, queryset: QuerySet, target_ids: set[int] | None = None) -> QuerySet:
     """``queryset`` narrowed to what ``user`` may see: everything with the view permission, otherwise only
-    applications assigned to targets the user leads, otherwise nothing."""
+    applications assigned to targets the user leads, otherwise nothing. ``target_ids``: the targets the user
+    leads when the caller already knows them (``target_ids_managed_by``), to spare asking again."""
     model = queryset.model
     if user_sees_all_submissions(user=user, model=model):
         return queryset
     if not issubclass(model, Application):
         return queryset.none()
-    return queryset.filter(assigned_to_id__in=target_ids_managed_by(user=user, model=model))
+    if target_ids is None:
+        target_ids = target_ids_managed_by(user=user, model=model)
+    return queryset.filter(assigned_to_id__in=target_ids)
 
 
 def user_may_see_submission(*, user, submission) -> bool:

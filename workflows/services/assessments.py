@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -25,10 +25,15 @@ from ..exceptions import MissingTransitionInput, TransitionNotAllowed, Transitio
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
 from ..registry import as_specific
-from ..selectors.visibility import user_may_see_submission, view_permission_for
+from ..selectors.visibility import (
+    target_ids_managed_by,
+    user_may_see_submission,
+    user_sees_all_submissions,
+    view_permission_for,
+)
 from ..specs import default_spec
 from .inputs import text_input_error
-from .notifications import _staff_context, notification_queue
+from .notifications import StaffContexts, notification_queue
 from .records import actor_label, records_filter
 
 REQUEST_PERMISSION = "workflow_forms.request_assessment"
@@ -86,22 +91,74 @@ def user_may_request_any_assessments(user) -> bool:
     return bool(_active_staff(user) and user.has_perm(REQUEST_PERMISSION))
 
 
-def assessor_candidates(*, submission) -> list:
-    """Everyone who may be asked to assess ``submission``, by name."""
-    specific = as_specific(submission)
-    app_label, codename = assessor_permission(type(specific)).split(".", 1)
+def _permission_holders(model) -> list:
+    """The active users holding ``model``'s assessor permission (directly, through a group, or as superusers)."""
+    app_label, codename = assessor_permission(model).split(".", 1)
     permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
     holders = (
         Q(is_superuser=True)
         | Q(groups__in=_groups_with(permission))
         | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
     )
-    users = {user.pk: user for user in get_user_model().objects.filter(holders, is_active=True).distinct()}
+    return list(get_user_model().objects.filter(holders, is_active=True).distinct())
+
+
+def _by_name(users) -> list:
+    return sorted(users, key=lambda user: (user.get_full_name() or user.get_username()).lower())
+
+
+class AssessorPool:
+    """Who may assess rows of one kind, asked once for many rows (the bulk request screen and its POST).
+
+    The same rule as ``user_may_assess``, answered in memory: the permission holders are asked once per kind,
+    the targets a user leads once per user, the leaders of a target once per target, and each user's
+    permissions are Django's, cached on the user object.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self.holders = _permission_holders(model)
+        self._led: dict[int, set[int]] = {}
+        self._managers: dict[int, list] = {}
+
+    def _leads(self, user) -> set[int]:
+        if user.pk not in self._led:
+            self._led[user.pk] = target_ids_managed_by(user=user, model=self.model)
+        return self._led[user.pk]
+
+    def _target_managers(self, row) -> list:
+        target_id = getattr(row, "assigned_to_id", None)
+        if target_id is None:
+            return []
+        if target_id not in self._managers:
+            self._managers[target_id] = list(row.target_managers(row.assigned_to))
+        return self._managers[target_id]
+
+    def may_assess(self, *, submission, user) -> bool:
+        if not _active_staff(user):
+            return False
+        if user_sees_all_submissions(user=user, model=self.model) and user.has_perm(assessor_permission(self.model)):
+            return True
+        # Otherwise only as a leader of the row's target (which also lets them see it).
+        target_id = getattr(submission, "assigned_to_id", None)
+        return target_id is not None and target_id in self._leads(user)
+
+    def candidates(self, submission) -> list:
+        """Everyone who may be asked to assess ``submission``, by name (as ``assessor_candidates``)."""
+        users = {user.pk: user for user in self.holders}
+        for manager in self._target_managers(submission):
+            users.setdefault(manager.pk, manager)
+        return _by_name(user for user in users.values() if self.may_assess(submission=submission, user=user))
+
+
+def assessor_candidates(*, submission) -> list:
+    """Everyone who may be asked to assess ``submission``, by name."""
+    specific = as_specific(submission)
+    users = {user.pk: user for user in _permission_holders(type(specific))}
     target = getattr(specific, "assigned_to", None)
     if target is not None:
         users.update({user.pk: user for user in specific.target_managers(target)})
-    eligible = [user for user in users.values() if user_may_assess(submission=specific, user=user)]
-    return sorted(eligible, key=lambda user: (user.get_full_name() or user.get_username()).lower())
+    return _by_name(user for user in users.values() if user_may_assess(submission=specific, user=user))
 
 
 def _groups_with(permission: Q):
@@ -144,17 +201,22 @@ def assessment_form_url(submission) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def assessments_request(*, submission, reviewers, user) -> list[Assessment]:
+def assessments_request(*, submission, reviewers, user, pool: AssessorPool | None = None) -> list[Assessment]:
     """Ask each of ``reviewers`` to assess ``submission`` in its current round and mail them a link.
 
     Raises TransitionNotPermitted when ``user`` may not ask or a reviewer may not be asked, TransitionNotAllowed
     when the submission is in a state where no assessment can inform a decision. Reviewers already asked in
-    this round are skipped. Returns the new requests.
+    this round are skipped. Returns the new requests. ``pool``: an ``AssessorPool`` of the submission's kind
+    when many rows are asked at once, so each reviewer is checked again without asking the database per row.
     """
     specific = as_specific(submission)
     if not user_may_request_assessments(submission=specific, user=user):
         raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
-    refused = [reviewer for reviewer in reviewers if not user_may_assess(submission=specific, user=reviewer)]
+    if pool is not None and pool.model is type(specific):
+        may_assess = pool.may_assess
+    else:
+        may_assess = user_may_assess
+    refused = [reviewer for reviewer in reviewers if not may_assess(submission=specific, user=reviewer)]
     if refused:
         names = ", ".join(actor_label(reviewer) for reviewer in refused)
         raise TransitionNotPermitted(
@@ -172,9 +234,10 @@ def assessments_request(*, submission, reviewers, user) -> list[Assessment]:
         already = set(existing.filter(round=round_number).values_list("reviewer_id", flat=True))
         existing.filter(round__lt=round_number, superseded=False).update(superseded=True)
         created = []
-        with translation.override(settings.LANGUAGE_CODE):
-            context = _staff_context(current, language=settings.LANGUAGE_CODE)
-        context.update(assessment_url=assessment_form_url(current), requested_by=actor_label(user))
+        # Each reviewer's mail in their own admin language, as the other staff alerts.
+        contexts = StaffContexts(
+            current, extra={"assessment_url": assessment_form_url(current), "requested_by": actor_label(user)}
+        )
         for reviewer in reviewers:
             if reviewer.pk in already:
                 continue
@@ -196,7 +259,7 @@ def assessments_request(*, submission, reviewers, user) -> list[Assessment]:
                     template=ASSESSMENT_MAIL,
                     recipient_email=reviewer.email,
                     recipient_user=reviewer,
-                    context={**context, "reviewer_name": actor_label(reviewer)},
+                    context={**contexts.for_user(reviewer), "reviewer_name": actor_label(reviewer)},
                 )
     return created
 

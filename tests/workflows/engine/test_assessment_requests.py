@@ -4,6 +4,7 @@ once per reviewer per round, a mail with a link to each reviewer, and an audit e
 import pytest
 from django.core import mail
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from workflows.exceptions import TransitionNotAllowed, TransitionNotPermitted
 from workflows.log_actions import ASSESSMENT_REQUESTED_ACTION
@@ -35,6 +36,21 @@ def test_a_coordinator_asks_a_reviewer_who_is_mailed_once(make_application, coor
     assert notification.recipient_user == reviewer and not notification.to_applicant
     sent = [message for message in mail.outbox if message.to == [reviewer.email]]
     assert len(sent) == 1 and applied.application.reference in sent[0].subject
+
+
+def test_the_request_mail_is_in_the_reviewers_admin_language(make_application, coordinator, reviewer, ask):
+    profile = UserProfile.get_for_user(reviewer)
+    profile.preferred_language = "ko"
+    profile.save()
+    applied = make_application(S.SUBMITTED)
+
+    ask(applied, [reviewer], coordinator)
+
+    (notification,) = Notification.objects.filter(template="staff_assessment_requested")
+    assert notification.context["language"] == "ko"
+    (sent,) = [message for message in mail.outbox if message.to == [reviewer.email]]
+    assert sent.subject.startswith("평가 요청:"), sent.subject
+    assert applied.application.reference in sent.subject
 
 
 def test_each_request_is_in_the_audit_log(make_application, coordinator, reviewer, ask):

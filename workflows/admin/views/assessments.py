@@ -7,16 +7,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from ...exceptions import MissingTransitionInput, TransitionError, TransitionNotPermitted
+from ...models import Application
 from ...services.assessments import (
+    AssessorPool,
     assessable_states,
     assessments_of,
     assessments_request,
-    assessor_candidates,
     criteria_for,
     current_round,
     user_may_assess,
@@ -99,6 +101,8 @@ class AssessmentRequestView(RefusingView):
         else:
             ids = [value for value in (request.POST or request.GET).getlist("id") if value.isdigit()]
             rows = visible_queryset(model=self.model, user=request.user).filter(pk__in=ids).order_by("pk")
+            if issubclass(self.model, Application):
+                rows = rows.select_related("assigned_to")
             self.rows, self.left_out = [], []
             for row in rows:
                 if row.state not in assessable_states(self.model):
@@ -114,10 +118,15 @@ class AssessmentRequestView(RefusingView):
         self.next_url = safe_next_url(request, fallback)
         return View.dispatch(self, request, pk)
 
+    @cached_property
+    def pool(self) -> AssessorPool:
+        """Who may assess these rows, asked once for all of them (not per row and reviewer)."""
+        return AssessorPool(self.model)
+
     def candidates(self) -> list:
         found = {}
         for row in self.rows:
-            for user in assessor_candidates(submission=row):
+            for user in self.pool.candidates(row):
                 found.setdefault(user.pk, user)
         return sorted(found.values(), key=lambda user: (user.get_full_name() or user.get_username()).lower())
 
@@ -157,10 +166,10 @@ class AssessmentRequestView(RefusingView):
         reviewers = list(form.cleaned_data["reviewers"])
         asked, refused = [], list(self.left_out)
         for row in self.rows:
-            eligible = [reviewer for reviewer in reviewers if user_may_assess(submission=row, user=reviewer)]
+            eligible = [reviewer for reviewer in reviewers if self.pool.may_assess(submission=row, user=reviewer)]
             skipped = [reviewer for reviewer in reviewers if reviewer not in eligible]
             try:
-                created = assessments_request(submission=row, reviewers=eligible, user=request.user)
+                created = assessments_request(submission=row, reviewers=eligible, user=request.user, pool=self.pool)
             except TransitionError as error:
                 refused.append((str(row), str(error.message)))
                 continue

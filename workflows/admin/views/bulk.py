@@ -25,12 +25,11 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from ...exceptions import TransitionError
 from ...models import Application
-from ...selectors import target_ids_managed_by
 from ...services.transitions import transition_refusal
 from ...specs import spec_for, transition_specs
 from ..actions import confirmation_text, staff_transitions
 from ..forms import BulkTransitionForm
-from ..permission_policy import SubmissionPermissionPolicy
+from ..permission_policy import SubmissionPermissionPolicy, managed_target_ids
 from ..registry import workspace_models
 from .mixins import visible_queryset
 from .transitions import run_transition
@@ -79,7 +78,7 @@ class TransitionBulkAction(BulkAction):
     @cached_property
     def managed_target_ids(self):
         if issubclass(self.model, Application):
-            return target_ids_managed_by(user=self.request.user, model=self.model)
+            return managed_target_ids(user=self.request.user, model=self.model)
         return None
 
     def visible_rows(self, ids):

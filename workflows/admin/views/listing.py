@@ -12,7 +12,7 @@ from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from ...models import Application
-from ...selectors import prefetch_managed_targets, submissions_visible_to, target_ids_managed_by
+from ...selectors import prefetch_managed_targets, submissions_visible_to
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
 from ...selectors.related import attach_related, related_of
 from ...selectors.search import contains_any_q
@@ -20,6 +20,7 @@ from ...services.assessments import assessable_states, criteria_for, user_may_re
 from ...services.transitions import StaffTransitionsMemo
 from ..actions import bulk_transition_choices, transition_action, transitions_from_states
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
+from ..permission_policy import managed_target_ids
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
@@ -49,7 +50,9 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             queryset = queryset.select_related(*self.list_select_related)
         if self.list_prefetch_related:
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
-        return with_assessment_summary(submissions_visible_to(user=self.request.user, queryset=queryset))
+        return with_assessment_summary(
+            submissions_visible_to(user=self.request.user, queryset=queryset, target_ids=self.managed_target_ids)
+        )
 
     def search_queryset(self, queryset):
         """Wagtail's "contains" search over ``search_fields``, asked one table at a time (see
@@ -74,7 +77,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
     @cached_property
     def managed_target_ids(self):
         if issubclass(self.model, Application):
-            return target_ids_managed_by(user=self.request.user, model=self.model)
+            return managed_target_ids(user=self.request.user, model=self.model)
         return None
 
     @cached_property

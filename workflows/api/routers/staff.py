@@ -165,7 +165,8 @@ def add_note(request, application_id: ObjectId, data: NoteIn):
     operation_id="applications_assessments",
     summary="The assessments of an application (staff)",
     description="Every reviewer's scores, recommendation and comment, every round (latest first), the kind's "
-    "criteria and the latest round's aggregate. Internal: never shown to the applicant.",
+    "criteria and the latest round's aggregate. Never shown to the applicant on the status page, in mails or the "
+    "applicant API; an applicant's copy of their data includes the assessments given, without reviewers' names.",
     openapi_extra=problem_responses(401, 404, 422),
 )
 def list_assessments(request, application_id: ObjectId):
