@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -28,7 +28,7 @@ from ..registry import as_specific
 from ..selectors.visibility import user_may_see_submission, view_permission_for
 from ..specs import default_spec
 from .inputs import text_input_error
-from .notifications import _staff_context, notification_queue
+from .notifications import StaffContexts, notification_queue
 from .records import actor_label, records_filter
 
 REQUEST_PERMISSION = "workflow_forms.request_assessment"
@@ -172,9 +172,10 @@ def assessments_request(*, submission, reviewers, user) -> list[Assessment]:
         already = set(existing.filter(round=round_number).values_list("reviewer_id", flat=True))
         existing.filter(round__lt=round_number, superseded=False).update(superseded=True)
         created = []
-        with translation.override(settings.LANGUAGE_CODE):
-            context = _staff_context(current, language=settings.LANGUAGE_CODE)
-        context.update(assessment_url=assessment_form_url(current), requested_by=actor_label(user))
+        # Each reviewer reads the request in their own admin language, not the asker's (nor the site's).
+        contexts = StaffContexts(
+            current, extra={"assessment_url": assessment_form_url(current), "requested_by": actor_label(user)}
+        )
         for reviewer in reviewers:
             if reviewer.pk in already:
                 continue
@@ -196,7 +197,7 @@ def assessments_request(*, submission, reviewers, user) -> list[Assessment]:
                     template=ASSESSMENT_MAIL,
                     recipient_email=reviewer.email,
                     recipient_user=reviewer,
-                    context={**context, "reviewer_name": actor_label(reviewer)},
+                    context={**contexts.for_user(reviewer), "reviewer_name": actor_label(reviewer)},
                 )
     return created
 
