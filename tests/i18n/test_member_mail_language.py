@@ -109,3 +109,22 @@ def test_the_data_export_mail_is_in_the_applicants_language_whoever_asks(
     assert message.extra_headers["Content-Language"] == "ko"
     assert '<html lang="ko">' in message.alternatives[0][0]
     assert "/ko/" in message.body
+
+
+def test_the_applicant_is_told_of_the_assignment_with_the_korean_page_of_the_cluster(
+    korean_application, forms, coordinator, django_capture_on_commit_callbacks
+):
+    with translation.override("en"):
+        application = perform_transition(application=korean_application, name="review", user=coordinator)
+    mail.outbox.clear()
+
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        perform_transition(
+            application=application, name="assign", user=coordinator, target=forms.active_cluster, note="Fits."
+        )
+
+    (message,) = mail_to("minji@seoul.example")
+    korean_cluster = forms.active_cluster.get_translation(Locale.objects.get(language_code="ko"))
+    assert message.extra_headers["Content-Language"] == "ko"
+    assert korean_cluster.full_url in message.body and "/ko/" in korean_cluster.full_url
+    assert forms.active_cluster.full_url not in message.body
