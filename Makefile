@@ -32,7 +32,10 @@ setup: $(STAMP) messages ## Install, compile the translations, migrate SQLite an
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_initial_data
 
-run: setup ## Set up, then serve the site with demo content at http://127.0.0.1:8000/ (and the mail worker)
+# The links in mails and feeds follow the address served at: the set-up (load_initial_data) moves the demo's
+# default site there, and the server and the worker build Django's links from the same WAGTAILADMIN_BASE_URL.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+run: setup ## Set up, then serve the site with demo content at http://$(HOST):$(PORT)/ (and the mail worker)
 	$(BIN)/python manage.py run_worker --queue-name '*' & \
 	worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -27,21 +27,24 @@ def set_password_url(*, user, root_url: str) -> str:
 def member_invitation_queue(*, application, user, cluster, workspace, new_account: bool):
     """Queue the invitation mail in the outbox (sent after the transition commits)."""
     root_url = public_root_url(application)
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    context = {
-        "from_email": form_setting(application, "from_address") or settings.DEFAULT_FROM_EMAIL,
-        "language": language,
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "site_url": root_url,
-        "reference": application.reference or "",
-        "applicant_name": application.applicant_name,
-        "cluster_title": cluster.title,
-        "workspace_url": workspace.get_full_url() or root_url + (workspace.get_url() or ""),
-        "username": user.get_username(),
-        "new_account": new_account,
-        "set_password_url": set_password_url(user=user, root_url=root_url),
-        "login_url": root_url + resolve_url(settings.LOGIN_URL),
-    }
+    # The applicant's language, not that of the staff member whose activation sends the mail.
+    language = application.mail_language
+    with translation.override(language):
+        workspace_page = workspace.localized
+        context = {
+            "from_email": form_setting(application, "from_address") or settings.DEFAULT_FROM_EMAIL,
+            "language": language,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_url": root_url,
+            "reference": application.reference or "",
+            "applicant_name": application.applicant_name,
+            "cluster_title": cluster.localized.title,
+            "workspace_url": workspace_page.get_full_url() or root_url + (workspace_page.get_url() or ""),
+            "username": user.get_username(),
+            "new_account": new_account,
+            "set_password_url": set_password_url(user=user, root_url=root_url),
+            "login_url": root_url + resolve_url(settings.LOGIN_URL),
+        }
     return notification_queue(
         submission=application,
         template=INVITATION_TEMPLATE,

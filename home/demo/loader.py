@@ -20,11 +20,11 @@ from .snippets import contacts_ensure, leaders_ensure
 
 
 @transaction.atomic
-def demo_content_load(*, with_accounts: bool) -> LoadReport:
+def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = None) -> LoadReport:
     """Create the demo pages, snippets, images and settings (and the demo accounts if asked); idempotent."""
     report = LoadReport()
     home, home_created = home_ensure(report=report)
-    site = default_site_ensure(home=home, report=report)
+    site = default_site_ensure(home=home, report=report, address=address)
     leaders = leaders_ensure(report=report)
     contacts_ensure(report=report)
     clusters_index, clusters = clusters_ensure(home=home, leaders=leaders, report=report)

@@ -88,14 +88,38 @@ def public_address() -> tuple[str, int]:
     return parts.hostname or "localhost", parts.port or (443 if parts.scheme == "https" else 80)
 
 
-def default_site_ensure(*, home: HomePage, report: LoadReport) -> Site:
-    """The default site rooted at ``home``, named after the product, at the address of WAGTAILADMIN_BASE_URL.
+LOCAL_HOSTNAMES = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})  # noqa: S104 - compared, never bound
+
+
+def parse_address(value: str) -> tuple[str, int]:
+    """``HOST:PORT`` (``[::1]:8000`` for IPv6) as a (host name, port) pair; ValueError if it is not one."""
+    host, separator, port = value.strip().rpartition(":")
+    host = host.strip("[]")
+    if not separator or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(value)
+    return host.lower(), int(port)
+
+
+def _is_demo_address(site: Site) -> bool:
+    """Whether ``site`` still stands where a loader put it: Wagtail's localhost:80 or a local development address,
+    and nobody has edited it in the admin since (Wagtail logs those edits)."""
+    from wagtail.models import ModelLogEntry
+
+    if (site.hostname, site.port) != WAGTAIL_DEFAULT_ADDRESS and site.hostname not in LOCAL_HOSTNAMES:
+        return False
+    return not ModelLogEntry.objects.for_instance(site).filter(action="wagtail.edit").exists()
+
+
+def default_site_ensure(*, home: HomePage, report: LoadReport, address: tuple[str, int] | None = None) -> Site:
+    """The default site rooted at ``home``, named after the product, at ``address`` (by default the address of
+    WAGTAILADMIN_BASE_URL).
 
     Wagtail builds every absolute page link (mails, the iCal feed) from the Site record, Django's mails from
-    WAGTAILADMIN_BASE_URL: they must agree. A Site still at Wagtail's localhost:80 is moved; one an operator
-    has set is left alone.
+    WAGTAILADMIN_BASE_URL: they must agree. A Site still at a demo address (Wagtail's localhost:80, or a local
+    address such as the 127.0.0.1:8000 of an earlier ``make run``) is moved; one an operator has set or edited
+    in the admin is left alone.
     """
-    hostname, port = public_address()
+    hostname, port = address or public_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
@@ -110,7 +134,7 @@ def default_site_ensure(*, home: HomePage, report: LoadReport) -> Site:
     if not site.site_name:
         site.site_name = SITE_NAME
         changed.append("site_name")
-    if (site.hostname, site.port) == WAGTAIL_DEFAULT_ADDRESS != (hostname, port):
+    if (site.hostname, site.port) != (hostname, port) and _is_demo_address(site):
         site.hostname, site.port = hostname, port
         changed += ["hostname", "port"]
     if changed:

@@ -179,9 +179,12 @@ def _staff_context(specific, *, language: str) -> dict:
 
 
 def _target_context(application, target) -> dict:
+    """The target's title and link, as its translation into the active language where it has one (a page)."""
+    page = target.specific
+    page = getattr(page, "localized", page)
     return {
-        "target_title": target.title,
-        "target_url": target.specific.full_url or "",
+        "target_title": page.title,
+        "target_url": page.full_url or "",
         "leader_names": application.target_leader_names(target),
     }
 
@@ -357,7 +360,9 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
         return notifications
     extra = {}
     if target is not None:
-        extra = {**_target_context(specific, target), "note": log_entry.note, "assigned_by": log_entry.actor_label}
+        with translation.override(settings.LANGUAGE_CODE):  # one context for every staff language: the site's page
+            target_context = _target_context(specific, target)
+        extra = {**target_context, "note": log_entry.note, "assigned_by": log_entry.actor_label}
     staff_contexts = StaffContexts(specific, extra=extra)
     if spec.alert_target_managers:
         recipients = specific.target_managers(specific.assigned_to) if assigned else []

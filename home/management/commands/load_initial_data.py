@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from home.demo.loader import demo_content_load
 from home.demo.report import DemoContentError
+from home.demo.site import parse_address
 
 
 class Command(BaseCommand):
@@ -24,12 +25,27 @@ class Command(BaseCommand):
             action="store_true",
             help=_("Create the demo accounts even when DEBUG is off. Their passwords are public: never on a server."),
         )
+        parser.add_argument(
+            "--address",
+            metavar="HOST:PORT",
+            help=_(
+                "The address the site is served at, for the links in mails and feeds (default: that of "
+                "WAGTAILADMIN_BASE_URL). The default site moves there only while it is at a local demo address "
+                "nobody has edited in the admin."
+            ),
+        )
 
-    def handle(self, *args, with_demo_accounts: bool, **options):
+    def handle(self, *args, with_demo_accounts: bool, address: str | None = None, **options):
+        try:
+            site_address = parse_address(address) if address else None
+        except ValueError:
+            raise CommandError(
+                _("“%(address)s” is not an address: give it as HOST:PORT, like 127.0.0.1:8123.") % {"address": address}
+            ) from None
         self._check_cache_tables()
         with_accounts = settings.DEBUG or with_demo_accounts
         try:
-            report = demo_content_load(with_accounts=with_accounts)
+            report = demo_content_load(with_accounts=with_accounts, address=site_address)
         except DemoContentError as error:
             raise CommandError(str(error)) from error
 
