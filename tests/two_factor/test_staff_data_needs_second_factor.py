@@ -37,9 +37,9 @@ def test_outside_the_admin_an_unverified_session_counts_as_signed_out(required, 
     device, _codes = with_authenticator(coordinator)
     client, _ = password_sign_in(coordinator)
 
-    unverified = client.get("/applications/files/999999/")  # the staff file download
+    unverified = client.get("/en/applications/files/999999/")  # the staff file download
     client.post(VERIFY, {"code": next_code_for(device)})
-    verified = client.get("/applications/files/999999/")
+    verified = client.get("/en/applications/files/999999/")
 
     assert unverified.status_code == 302 and unverified["Location"].startswith("/admin/login/")
     assert verified.status_code == 404, "signed in, it looks the file up"
