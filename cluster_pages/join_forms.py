@@ -38,7 +38,11 @@ def join_forms(*, request) -> JoinForms:
     from .models import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 
     kinds = {"city": CityApplicationFormPage, "company": CompanyRegistrationFormPage, "theme": ThemeSuggestionFormPage}
-    pages = Page.objects.live().public().type(*kinds.values()).select_related("locale").order_by("path")
+    from .public_pages import public_q
+
+    pages = (
+        Page.objects.live().filter(public_q(request)).type(*kinds.values()).select_related("locale").order_by("path")
+    )
     site = Site.find_for_request(request)
     if site is not None:  # the site's root page and its translations (the Korean home is the English one's sibling)
         root = Page.objects.filter(pk=site.root_page_id).values("translation_key")

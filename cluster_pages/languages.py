@@ -7,6 +7,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from .chrome import cached_part
+
 
 @dataclass(frozen=True)
 class Alternate:
@@ -44,7 +46,9 @@ def language_alternates(request, page: Page | None = None) -> list[Alternate]:
     cached = getattr(request, "_language_alternates", None)
     if cached is not None and cached[0] == cache_key:
         return cached[1]  # the head's hreflang links and the switcher ask once each
-    page_urls = _page_urls(page, request) if page is not None else {}
+    page_urls = {}
+    if page is not None:  # cached with the chrome: any page change moves its generation on
+        page_urls = cached_part("alternates", page.pk, lambda: _page_urls(page, request), request=request)
     alternates = []
     for code in content_languages():
         url = page_urls.get(code) or translate_url(request.get_full_path(), code)

@@ -198,12 +198,14 @@ class ThematicClusterPage(Page):
         return list(self.case_studies.live().public().values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
+        from ..public_pages import public_q
         from .case_studies import CaseStudyPage
         from .events import EventPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = EventPage.objects.live().public().filter(related_clusters=self).order_by("-start_date")
-        context["case_studies"] = CaseStudyPage.objects.live().public().filter(cluster=self).order_by("-year", "title")
+        public = public_q(request)  # the view restrictions read once for the events, case studies and join forms
+        context["events"] = EventPage.objects.live().filter(public, related_clusters=self).order_by("-start_date")
+        context["case_studies"] = CaseStudyPage.objects.live().filter(public, cluster=self).order_by("-year", "title")
         context["member_roster"] = self.member_roster
         context["partner_roster"] = self.partner_roster
         context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()

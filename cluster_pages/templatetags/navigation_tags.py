@@ -58,7 +58,7 @@ def main_menu(context):
     current_page = context.get("page")
 
     def build():
-        root = site.root_page
+        root = _site_root(context)  # the home page in the visitor's language: a Korean request gets Korean items
         return [
             {"pk": item.pk, "path": item.path, "title": item.title, "url": item.get_url(request)}
             for item in _visible_children(root).in_menu()
@@ -78,7 +78,7 @@ def breadcrumb(context, page):
     site = _site(context)
 
     def build():
-        root = site.root_page
+        root = _site_root(context)  # a Korean page's trail starts at the Korean home
         if page.pk == root.pk or not page.path.startswith(root.path):
             return []
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
