@@ -76,17 +76,31 @@ class HomePage(Page):
     def featured_cluster_ids(self):
         return [item.cluster_id for item in self.featured_clusters.all()]
 
+    def featured_clusters_in_its_language(self) -> list:
+        """The live featured clusters, each as its live translation in this home page's language where it has
+        one (the chosen page may be the English one), in the chosen order; two queries."""
+        from cluster_pages.models import ThematicClusterPage
+
+        chosen = [
+            item.cluster
+            for item in self.featured_clusters.select_related("cluster", "cluster__leader")
+            if item.cluster.live
+        ]
+        translations = {
+            page.translation_key: page
+            for page in ThematicClusterPage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=[cluster.translation_key for cluster in chosen])
+            .select_related("leader")
+        }
+        return [translations.get(cluster.translation_key, cluster) for cluster in chosen]
+
     def get_context(self, request, *args, **kwargs):
         from cluster_pages.figures import site_figures
         from cluster_pages.models import CaseStudyPage, EventPage
 
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = site_figures()
-        context["featured_clusters"] = [
-            item.cluster
-            for item in self.featured_clusters.select_related("cluster", "cluster__leader")
-            if item.cluster.live
-        ]
+        context["featured_clusters"] = self.featured_clusters_in_its_language()
         # This home page's language only: each translation of an event or case study is a page of its own.
         events = EventPage.objects.live().public().filter(locale_id=self.locale_id)
         context["next_events"] = events.filter(end_date__gte=timezone.localdate()).order_by("start_date")[:3]
