@@ -41,6 +41,10 @@ class TargetChoiceField(forms.ModelChoiceField):
         return target_label(obj)
 
 
+class TargetFilter(django_filters.ModelChoiceFilter):
+    field_class = TargetChoiceField
+
+
 class SubmissionFilterSet(WagtailFilterSet):
     """State, submission dates and "awaiting my action"; ``filterset_for`` adds the kind's own filters."""
 
@@ -125,11 +129,10 @@ def filterset_for(model):
             method=_has_interest,
         )
     if hasattr(model, "assignable_page_types"):
-        attrs["assigned_to"] = django_filters.ModelChoiceFilter(
+        attrs["assigned_to"] = TargetFilter(
             field_name="assigned_to",
             label=_("Assigned to"),
             queryset=lambda request: assignable_pages(model),
-            field_class=TargetChoiceField,
         )
     if model.country_field:
         country = model._meta.get_field(model.country_field)
