@@ -7,13 +7,34 @@ so no choice leads to an empty page.
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.constants import EMPTY_VALUES
+from wagtail.models import Page
 
+from .clusters_once import LocalTitleChoiceField, clusters_once
 from .models import CaseStudyPage, EventKind, EventPage, ThematicClusterPage
 from .models.case_studies import ProjectStatus
 
 
 def live_clusters(request):
-    return ThematicClusterPage.objects.live().public().order_by("title")
+    """Each live cluster once, as its default-language page, named in the visitor's language."""
+    return clusters_once(ThematicClusterPage.objects.live().public())
+
+
+class ClusterFilter(django_filters.ModelChoiceFilter):
+    """A cluster matches its items in every language: an item links to the cluster's page in the item's language
+    (or the default language's), so the filter compares translation keys."""
+
+    field_class = LocalTitleChoiceField
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(**{f"{self.field_name}__translation_key": value.translation_key}).distinct()
+
+
+def clusters_of(items, field_name: str):
+    """``live_clusters`` that ``items`` link to, in any language."""
+    return Page.objects.filter(pk__in=items.order_by().values(field_name)).values("translation_key")
 
 
 def countries_in(queryset):
@@ -27,7 +48,7 @@ def kinds_in(queryset):
 
 
 class EventFilter(django_filters.FilterSet):
-    cluster = django_filters.ModelChoiceFilter(
+    cluster = ClusterFilter(
         label=_("Cluster"), field_name="related_clusters", queryset=live_clusters, empty_label=_("All clusters")
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds"))
@@ -38,14 +59,14 @@ class EventFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        events = self.queryset.order_by().values("related_clusters")
-        self.filters["cluster"].queryset = live_clusters(self.request).filter(pk__in=events)
+        used = clusters_of(self.queryset, "related_clusters")
+        self.filters["cluster"].queryset = live_clusters(self.request).filter(translation_key__in=used)
         self.filters["kind"].extra["choices"] = kinds_in(self.queryset)
 
 
 class CaseStudyFilter(django_filters.FilterSet):
-    cluster = django_filters.ModelChoiceFilter(
-        label=_("Cluster"), queryset=live_clusters, empty_label=_("All clusters")
+    cluster = ClusterFilter(
+        label=_("Cluster"), field_name="cluster", queryset=live_clusters, empty_label=_("All clusters")
     )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, empty_label=_("All countries"))
     status = django_filters.ChoiceFilter(
@@ -58,6 +79,6 @@ class CaseStudyFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        case_studies = self.queryset.order_by().values("cluster")
-        self.filters["cluster"].queryset = live_clusters(self.request).filter(pk__in=case_studies)
+        used = clusters_of(self.queryset, "cluster")
+        self.filters["cluster"].queryset = live_clusters(self.request).filter(translation_key__in=used)
         self.filters["country"].extra["choices"] = countries_in(self.queryset)

@@ -39,6 +39,13 @@ class ClusterMembershipMixin:
 
         membership_after_transition(application=self, name=name)
 
+    @classmethod
+    def assignable_pages(cls):
+        """Each cluster once, as its default-language page, named in the reviewer's language."""
+        from ..clusters_once import clusters_once
+
+        return clusters_once()
+
     def target_leader_names(self, page) -> list[str]:
         """The public leader (a Person) where the cluster names one, else its leader accounts."""
         leader = getattr(page.specific, "leader", None)

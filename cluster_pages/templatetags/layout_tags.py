@@ -1,5 +1,6 @@
 """The layout's site-wide parts: the meta tags for search engines and link previews, and the footer links."""
 
+import dataclasses
 from html import unescape
 
 from django import template
@@ -108,14 +109,22 @@ def footer_links(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the page (or view) being shown in each content language, the current one marked."""
+    """Links to the page (or view) being shown in each content language, the current one marked; each keeps the
+    address's query string (the city form's ``?cluster=`` stays chosen: either language's page id chooses it)."""
     request = context.get("request")
     if request is None:
         return {"alternates": []}
     page = context.get("page")
     if not isinstance(page, Page):
         page = None
-    return {"alternates": language_alternates(request, page)}
+    alternates = language_alternates(request, page)
+    query = request.META.get("QUERY_STRING", "")
+    if query:
+        alternates = [
+            alternate if "?" in alternate.url else dataclasses.replace(alternate, url=f"{alternate.url}?{query}")
+            for alternate in alternates
+        ]
+    return {"alternates": alternates}
 
 
 @register.simple_tag

@@ -21,11 +21,29 @@ ASSESSMENT_CHOICES = (("none", _("None given")), ("some", _("At least one given"
 
 
 def assignable_pages(model):
-    """Pages applications of ``model`` can be assigned to (any status: the filter also finds past ones)."""
+    """Pages applications of ``model`` can be assigned to (any status: the filter also finds past ones); the
+    model's ``assignable_pages()`` where it defines one (e.g. each page once, not once more per translation)."""
+    chooser = getattr(model, "assignable_pages", None)
+    if chooser is not None:
+        return chooser()
     page_models = [apps.get_model(label) for label in getattr(model, "assignable_page_types", ())]
     if not page_models:
         return Page.objects.none()
     return Page.objects.type(*page_models).order_by("title")
+
+
+def target_label(page) -> str:
+    """A target page's name: its ``local_title`` where ``assignable_pages()`` gives one, else its title."""
+    return getattr(page, "local_title", None) or page.title
+
+
+class TargetChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return target_label(obj)
+
+
+class TargetFilter(django_filters.ModelChoiceFilter):
+    field_class = TargetChoiceField
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -112,8 +130,10 @@ def filterset_for(model):
             method=_has_interest,
         )
     if hasattr(model, "assignable_page_types"):
-        attrs["assigned_to"] = django_filters.ModelChoiceFilter(
-            field_name="assigned_to", label=_("Assigned to"), queryset=lambda request: assignable_pages(model)
+        attrs["assigned_to"] = TargetFilter(
+            field_name="assigned_to",
+            label=_("Assigned to"),
+            queryset=lambda request: assignable_pages(model),
         )
     if model.country_field:
         country = model._meta.get_field(model.country_field)

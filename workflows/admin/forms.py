@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from ..specs import spec_for
-from .filters import assignable_pages
+from .filters import assignable_pages, target_label
 
 NOTE_LABEL = _("Internal note")
 NOTE_HELP = _("Seen by staff only; never shown or sent to the applicant.")
@@ -17,7 +17,7 @@ def target_choices(model) -> list[tuple[int, str]]:
     """Pages applications of ``model`` may be assigned to that accept applications now."""
     probe = model()
     pages = assignable_pages(model).live().specific()
-    return [(page.pk, page.title) for page in pages if probe.target_accepts_applications(page)]
+    return [(page.pk, target_label(page)) for page in pages if probe.target_accepts_applications(page)]
 
 
 class TransitionInputsForm(forms.Form):

@@ -19,6 +19,9 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
 
     Override points (class attributes):
     - ``assignable_page_types``: page model labels an application of this kind can be assigned to.
+    Override points (class methods):
+    - ``assignable_pages()``: optional; the pages offered as targets and in the listing's "Assigned to" filter
+      (default: every page of ``assignable_page_types``, by title). Each may carry a ``local_title`` to show.
     Override points (methods):
     - ``target_accepts_applications(page)``: whether a target page takes new members now. By default it
       reads ``accepts_applications`` on the specific page, and is true where the page has no such attribute.

@@ -1,0 +1,51 @@
+"""Clusters as people choose them: each once, as its default-language page (the one applications record and
+leaders are granted), named in the visitor's language where it has a live translation."""
+
+from django import forms
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+
+from .application_forms import default_content_language
+
+
+def active_content_language() -> str | None:
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:  # an interface-only language (es, fr): its pages are the default language's
+        return None
+
+
+def with_local_title(queryset):
+    """``queryset`` annotated with ``local_title``: the title of its live translation in the active language,
+    else its own; ordered by it."""
+    active = active_content_language()
+    if active is None or active == default_content_language():
+        return queryset.annotate(local_title=F("title")).order_by("title")
+    translated = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=active, live=True
+    ).values("title")[:1]
+    return queryset.annotate(local_title=Coalesce(Subquery(translated), "title")).order_by("local_title")
+
+
+def clusters_once(queryset=None):
+    """``queryset`` (default: every cluster page) with each cluster once, in the default language, named and
+    ordered in the visitor's language."""
+    if queryset is None:
+        from .models import ThematicClusterPage
+
+        queryset = ThematicClusterPage.objects.all()
+    return with_local_title(queryset.filter(locale__language_code=default_content_language()))
+
+
+def local_title(page) -> str:
+    return getattr(page, "local_title", None) or page.title
+
+
+class LocalTitleChoiceField(forms.ModelChoiceField):
+    """A choice of pages named by their ``local_title`` (see ``with_local_title``)."""
+
+    def label_from_instance(self, obj):
+        return local_title(obj)
