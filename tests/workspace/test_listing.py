@@ -42,7 +42,7 @@ def test_listing_shows_the_columns_reviewers_need(client, reviewer, rows, city_u
     client.force_login(reviewer)
     html = client.get(city_urls.index()).content.decode()
     lisbon = rows["water"]
-    for text in [lisbon.reference, "Kim Min-jun (City of Lisbon)", "Lisbon", "Portugal", "Smart Mobility", "Water"]:
+    for text in [lisbon.reference, "Kim Min-jun", "City of Lisbon", "Lisbon", "Portugal", "Smart Mobility", "Water"]:
         assert text in html
     assert 'class="workflow-state workflow-state--progress" data-state="assigned">Assigned<' in html
 

@@ -1,8 +1,16 @@
-"""Listing columns: the state badge, related pages, and the bulk-selection checkbox."""
+"""Listing columns: the state badge, related pages, and the bulk-selection checkbox.
+
+The reviewers' listing must fit a 1280 px window with Wagtail's sidebar open (a 1080 px content area), so its
+columns are compact: short headers that name the column in full on hover and for screen readers
+(``full_label``), two facts in one cell where they belong together (a person and their organisation, a city and
+its country, the submission date and the last change), and the clusters of an application in one cell.
+"""
+
+from datetime import timedelta
 
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BaseColumn, Column
+from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 
 from ..selectors.related import related_of
 from ..specs import state_tone
@@ -34,19 +42,141 @@ class RelatedTitlesColumn(Column):
         super().__init__(name, **kwargs)
 
 
-class ApplicantColumn(Column):
-    """The applicant's name, then their organisation in brackets when they gave one (none when
-    ``organisation_field`` is empty, e.g. because the organisation has a column of its own)."""
+class CompactHeaderMixin:
+    """A header that may be short (``label``, e.g. "Score") and name the column in full (``full_label``, e.g.
+    "Mean score") on hover and for screen readers, and may offer a second ordering (``also_sorts``: a
+    ``(sort_key, label)`` pair, e.g. the last change under "Submitted"). The listing accepts every key a header
+    offers (``SubmissionIndexView.get_valid_orderings``)."""
+
+    header_template_name = "workflows/admin/cells/header.html"
+
+    def __init__(self, *args, full_label=None, also_sorts=None, **kwargs):
+        self.full_label = full_label
+        self.also_sorts = also_sorts
+        super().__init__(*args, **kwargs)
+
+    @property
+    def sort_keys(self) -> list[str]:
+        return [key for key in (self.sort_key, self.also_sorts and self.also_sorts[0]) if key]
+
+    def get_header_context_data(self, parent_context):
+        context = super().get_header_context_data(parent_context)
+        table = parent_context["table"]
+        links = [(self.sort_key, self.label, self.full_label)]
+        if self.also_sorts:
+            links.append((*self.also_sorts, None))
+        context["sort_links"] = [_sort_link(table, key, label, full_label) for key, label, full_label in links]
+        return context
+
+
+def _sort_link(table, key, label, full_label) -> dict:
+    ascending = bool(key) and table.ordering == key
+    # Wagtail's own wording (and its translations) for a header's link, naming the column in full.
+    title = table.descending_title_text_format if ascending else table.ascending_title_text_format
+    return {
+        "label": label,
+        "full_label": full_label,
+        "key": key,
+        "ascending": ascending,
+        "descending": bool(key) and table.ordering == f"-{key}",
+        "next": f"-{key}" if ascending else key,
+        "title": title % {"label": full_label or label} if title else "",
+    }
+
+
+class CompactColumn(CompactHeaderMixin, Column):
+    pass
+
+
+class ApplicantColumn(CompactColumn):
+    """The applicant's name, and under it their organisation when they gave one (``organisation_field``; none
+    when it is empty), shortened to two lines (in full on hover and for screen readers)."""
+
+    cell_template_name = "workflows/admin/cells/two_lines.html"
 
     def __init__(self, name="applicant_name", *, organisation_field="organisation", **kwargs):
         kwargs.setdefault("label", _("Applicant"))
-        kwargs.setdefault("accessor", lambda row: applicant_with_organisation(row, organisation_field))
+        kwargs.setdefault("accessor", "applicant_name")
         super().__init__(name, **kwargs)
+        self.organisation_field = organisation_field
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["second"] = _organisation(instance, self.organisation_field)
+        context["second_clamped"] = True
+        return context
+
+
+def _organisation(submission, organisation_field: str) -> str:
+    return (getattr(submission, organisation_field, "") or "").strip() if organisation_field else ""
 
 
 def applicant_with_organisation(submission, organisation_field: str) -> str:
-    organisation = (getattr(submission, organisation_field, "") or "").strip() if organisation_field else ""
+    organisation = _organisation(submission, organisation_field)
     return f"{submission.applicant_name} ({organisation})" if organisation else submission.applicant_name
+
+
+class WithCountryColumn(CompactColumn):
+    """A text field (a city, a company; sortable) and, under it, the country's name (a django-countries
+    field)."""
+
+    cell_template_name = "workflows/admin/cells/two_lines.html"
+
+    def __init__(self, name, *, country_field="country", **kwargs):
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, **kwargs)
+        self.country_field = country_field
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        country = getattr(instance, self.country_field, None)
+        context["second"] = str(country.name) if country else ""
+        return context
+
+
+class ClusterColumn(CompactColumn):
+    """The cluster an application is about: the one it is assigned to, else (until it is assigned) the
+    clusters of interest, the first one named and the others counted ("+2", named on hover and for screen
+    readers). The many-to-many field is attached to the listed rows (``related_fields``), not asked per row."""
+
+    cell_template_name = "workflows/admin/cells/cluster.html"
+
+    def __init__(self, name="assigned_to", *, interest_field, **kwargs):
+        kwargs.setdefault("label", _("Cluster"))
+        kwargs.setdefault("full_label", _("Assigned cluster; until one is assigned, the clusters of interest"))
+        super().__init__(name, **kwargs)
+        self.interest_field = interest_field
+        self.related_fields = (interest_field,)
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        assigned = instance.assigned_to if getattr(instance, "assigned_to_id", None) else None
+        context["assigned"] = assigned.title if assigned is not None else ""
+        context["interests"] = [] if assigned is not None else related_of(instance, self.interest_field)
+        return context
+
+
+class SubmittedColumn(CompactHeaderMixin, DateColumn):
+    """When it was submitted and, under it, its last change when that came later; the header sorts by
+    either."""
+
+    cell_template_name = "workflows/admin/cells/dates.html"
+    #: A change within this long after the submission is the submission itself (its own saves).
+    SAME_AS_SUBMISSION = timedelta(minutes=1)
+
+    def __init__(self, name="submitted_at", *, changed_field="updated_at", **kwargs):
+        kwargs.setdefault("label", _("Submitted"))
+        kwargs.setdefault("sort_key", name)
+        kwargs.setdefault("also_sorts", (changed_field, _("Last change")))
+        super().__init__(name, **kwargs)
+        self.changed_field = changed_field
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        submitted, changed = context["value"], getattr(instance, self.changed_field, None)
+        later = changed is not None and (submitted is None or changed - submitted > self.SAME_AS_SUBMISSION)
+        context["changed"] = changed if later else None
+        return context
 
 
 class SelectColumn(BaseColumn):
@@ -67,21 +197,23 @@ class SelectColumn(BaseColumn):
         return context
 
 
-class AssessmentCountColumn(Column):
+class AssessmentCountColumn(CompactColumn):
     """How many assessments were given in the latest round (the listing annotates ``assessment_count``)."""
 
     def __init__(self, name="assessment_count", **kwargs):
         kwargs.setdefault("label", _("Assessed"))
+        kwargs.setdefault("full_label", _("Assessments given"))
         kwargs.setdefault("sort_key", "assessment_count")
         kwargs.setdefault("accessor", lambda row: getattr(row, "assessment_count", 0))
         super().__init__(name, **kwargs)
 
 
-class AssessmentMeanColumn(Column):
+class AssessmentMeanColumn(CompactColumn):
     """The mean score (1–5) of the latest round's assessments, one decimal; empty when none was given."""
 
     def __init__(self, name="assessment_mean", **kwargs):
         kwargs.setdefault("label", _("Score"))
+        kwargs.setdefault("full_label", _("Mean score"))
         kwargs.setdefault("sort_key", "assessment_mean")
         kwargs.setdefault("accessor", lambda row: mean_score_text(getattr(row, "assessment_mean", None)))
         super().__init__(name, **kwargs)
@@ -91,7 +223,7 @@ def mean_score_text(value) -> str:
     return "" if value is None else formats.number_format(round(value, 1), 1)
 
 
-class LanguageColumn(Column):
+class LanguageColumn(CompactColumn):
     """The applicant's language as its short code ("ko"), named in full for screen readers and on hover: the
     listing keeps its width."""
 
@@ -101,6 +233,7 @@ class LanguageColumn(Column):
         # Short, and not sortable (no sort arrow): the listing is already wide at 1280 px; the filter finds a
         # language, and each cell names it in full for screen readers.
         kwargs.setdefault("label", _("Lang."))
+        kwargs.setdefault("full_label", _("Language"))
         super().__init__(name, **kwargs)
 
     def get_cell_context_data(self, instance, parent_context):

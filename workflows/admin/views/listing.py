@@ -66,7 +66,17 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         """The many-to-many fields the columns or the export show: attached to the rows shown (``attach_related``),
         not prefetched."""
         shown = {column.name for column in self.columns} | set(self.list_export or ())
+        shown |= {name for column in self.columns for name in getattr(column, "related_fields", ())}
         return [field.name for field in self.model._meta.many_to_many if field.name in shown]
+
+    def get_valid_orderings(self):
+        """Wagtail's (each column's ``sort_key``), and the second ordering a header may offer (``sort_keys``,
+        e.g. the last change under "Submitted")."""
+        orderings = list(super().get_valid_orderings())
+        for column in self.columns:
+            for key in getattr(column, "sort_keys", ()):
+                orderings += [key, f"-{key}"]
+        return list(dict.fromkeys(orderings))
 
     def get_table(self, object_list):
         attach_related(object_list, self.related_fields)
@@ -151,8 +161,8 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         return [
             SelectColumn(offered=self.bulk_offered),
             *super().columns,
-            AssessmentCountColumn(label=_("Assessments")),
-            AssessmentMeanColumn(label=_("Mean score")),
+            AssessmentCountColumn(),
+            AssessmentMeanColumn(),
         ]
 
     # -- bulk actions ------------------------------------------------------------------------
