@@ -457,3 +457,24 @@ class TestTheKoreanDemoSite:
         assert f"<title>{title} |" in html
         assert words in html
         assert 'class="untranslated-notice"' not in html
+
+
+@pytest.mark.django_db
+def test_a_rerun_fills_in_korean_words_a_translated_page_lacks_and_keeps_the_editors():
+    """A site loaded before some Korean words existed gets them on the next run; words an editor changed stay."""
+    load()
+    korean = Locale.objects.get(language_code="ko")
+    StringTranslation.objects.filter(
+        locale=korean, context__path="intro", translation_of__data__startswith="Each cluster"
+    ).delete()
+    StringTranslation.objects.filter(locale=korean, translation_of__data="Thematic clusters").update(
+        data="클러스터 목록"
+    )
+
+    output = load()
+
+    korean_index = ClusterIndexPage.objects.get(locale=korean)
+    assert korean_index.intro.startswith("<p>클러스터마다 하나의 주제를 중심으로")
+    assert korean_index.title == "클러스터 목록"
+    assert "Korean words added to the translation of “Thematic clusters”." in output
+    assert "Korean words added" not in load()
