@@ -457,6 +457,8 @@ class TestTheKoreanDemoSite:
         assert f"<title>{title} |" in html
         assert words in html
         assert 'class="untranslated-notice"' not in html
+        menu = re.search(r'<ul class="main-menu__list">.*?</ul>', html, re.S).group(0)
+        assert 'href="/ko/events/"' in menu and ">행사<" in menu and 'href="/en/' not in menu
 
 
 @pytest.mark.django_db

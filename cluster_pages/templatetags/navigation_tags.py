@@ -58,7 +58,7 @@ def main_menu(context):
     current_page = context.get("page")
 
     def build():
-        root = site.root_page
+        root = _site_root(context)  # the home page in the visitor's language: Korean titles and /ko/ links
         return [
             {"pk": item.pk, "path": item.path, "title": item.title, "url": item.get_url(request)}
             for item in _visible_children(root).in_menu()
