@@ -78,7 +78,7 @@ def breadcrumb(context, page):
     site = _site(context)
 
     def build():
-        root = site.root_page
+        root = _site_root(context)  # a Korean page's trail starts at the Korean home page
         if page.pk == root.pk or not page.path.startswith(root.path):
             return []
         ancestors = Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live().order_by("depth")
