@@ -13,8 +13,9 @@ from django.db import transaction
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site, WorkflowPage
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site, WorkflowPage
 from wagtail.search.backends import get_search_backend
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from cluster_pages.models import (
     CaseStudyGalleryImage,
@@ -408,6 +409,74 @@ class TestTheKoreanDemoSite:
         html = client.get("/ko/join/city/", HTTP_HOST="127.0.0.1:8000").content.decode()
         assert "테마 클러스터를 어떻게 알게 되셨나요?" in html and "WeGO 웹사이트" in html
 
-    def test_pages_not_translated_yet_say_so(self, client):
-        html = client.get("/ko/events/", HTTP_HOST="127.0.0.1:8000").content.decode()
-        assert 'class="untranslated-notice"' in html
+    def test_every_korean_page_is_a_translation_not_an_alias(self):
+        korean_pages = Page.objects.filter(locale__language_code="ko")
+        assert korean_pages.exists()
+        assert list(korean_pages.filter(alias_of__isnull=False).values_list("url_path", flat=True)) == []
+        english_titles = set(Page.objects.filter(locale__language_code="en").values_list("title", flat=True))
+        assert [page.url_path for page in korean_pages if page.title in english_titles] == []
+
+    def test_every_segment_of_every_korean_page_has_korean_words(self):
+        korean = Locale.objects.get(language_code="ko")
+        untranslated = [
+            (translation.source.object_repr, segment.context.path)
+            for translation in Translation.objects.filter(target_locale=korean).select_related("source")
+            for segment in StringSegment.objects.filter(source=translation.source).select_related("string", "context")
+            if segment.context.path != "slug"
+            and not StringTranslation.objects.filter(
+                translation_of=segment.string, locale=korean, context=segment.context
+            ).exists()
+        ]
+        assert Translation.objects.filter(target_locale=korean).count() == Page.objects.filter(locale=korean).count()
+        assert untranslated == []
+
+    def test_the_second_run_translates_nothing_again(self, two_runs):
+        assert re.search(r"Korean page translations\s+0 created,\s+36 already present", two_runs.second_output)
+
+    @pytest.mark.parametrize(
+        ("path", "title", "words"),
+        [
+            ("/ko/clusters/smart-mobility/", "스마트 모빌리티", "수요응답형 교통"),
+            ("/ko/events/", "행사", "캘린더 피드를 구독하면"),
+            ("/ko/events/gctc-tech-jam-2018/", "2018 GCTC 테크잼", "미국 오리건주 포틀랜드"),
+            ("/ko/case-studies/", "사례 연구", "과제, 해법, 성과 순으로"),
+            ("/ko/case-studies/hanbyeol-smart-waste-collection/", "쓰레기통 적재량에 맞춘 폐기물 수거 계획", "태블릿"),
+            ("/ko/gctc/", "글로벌 시티팀 챌린지", "액션 클러스터"),
+            ("/ko/about/", "이니셔티브 소개", "세계스마트지속가능도시기구"),
+            ("/ko/privacy/", "개인정보 처리방침", "보관 기간"),
+            ("/ko/accessibility/", "웹 접근성 안내", "화면 낭독기"),
+            ("/ko/contact/", "연락처", "서울글로벌센터 5층"),
+            ("/ko/join/company/", "기업으로 등록하기", "파트너를 찾는 도시들이"),
+            ("/ko/join/suggest-a-theme/", "주제 제안하기", "왜 중요한지"),
+        ],
+    )
+    def test_the_pages_a_visitor_meets_read_in_korean(self, client, path, title, words):
+        response = client.get(path, HTTP_HOST="127.0.0.1:8000")
+        html = response.content.decode()
+        assert response.status_code == 200, path
+        assert f"<title>{title} |" in html
+        assert words in html
+        assert 'class="untranslated-notice"' not in html
+        menu = re.search(r'<ul class="main-menu__list">.*?</ul>', html, re.S).group(0)
+        assert 'href="/ko/events/"' in menu and ">행사<" in menu and 'href="/en/' not in menu
+
+
+@pytest.mark.django_db
+def test_a_rerun_fills_in_korean_words_a_translated_page_lacks_and_keeps_the_editors():
+    """A site loaded before some Korean words existed gets them on the next run; words an editor changed stay."""
+    load()
+    korean = Locale.objects.get(language_code="ko")
+    StringTranslation.objects.filter(
+        locale=korean, context__path="intro", translation_of__data__startswith="Each cluster"
+    ).delete()
+    StringTranslation.objects.filter(locale=korean, translation_of__data="Thematic clusters").update(
+        data="클러스터 목록"
+    )
+
+    output = load()
+
+    korean_index = ClusterIndexPage.objects.get(locale=korean)
+    assert korean_index.intro.startswith("<p>클러스터마다 하나의 주제를 중심으로")
+    assert korean_index.title == "클러스터 목록"
+    assert "Korean words added to the translation of “Thematic clusters”." in output
+    assert "Korean words added" not in load()

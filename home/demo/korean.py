@@ -9,7 +9,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-#: English segment → Korean, for the pages in ``TRANSLATED_PAGES``.
+from .content.korean_pages import KOREAN_PAGES
+
+#: English segment → Korean for the home, clusters index, how-to-join and city form pages; the other pages' words
+#: are in ``content.korean_pages`` and merged below.
 KOREAN = {
     # Home
     "WeGO Thematic Clusters": "WeGO 테마 클러스터",
@@ -74,31 +77,43 @@ KOREAN = {
     "동료<br/>WeGO 웹사이트<br/>기타",
 }
 
-#: The pages translated into Korean (url_path in the English tree); every other page stays a synchronised alias
-#: until an editor translates it.
-TRANSLATED_PAGES = ("/home/", "/home/clusters/", "/home/join/", "/home/join/city/")
+KOREAN |= KOREAN_PAGES
 
 
 def korean_translations_ensure(*, report) -> None:
-    """Translate ``TRANSLATED_PAGES`` into Korean once; a page already translated is left as it is (an editor
-    may have changed it since)."""
+    """Translate every page of the English demo tree into Korean once (parents before children); a page the
+    Korean tree holds as an alias becomes a real translation. A page already translated keeps every Korean
+    string it has (an editor may have changed them since); only segments with no Korean at all are filled in
+    from ``KOREAN`` (a site loaded before these words existed), and the page is republished only then."""
     korean = Locale.objects.filter(language_code="ko").first()
     if korean is None:
         return
-    for page in Page.objects.filter(locale__language_code="en", url_path__in=TRANSLATED_PAGES).specific():
+    for page in Page.objects.filter(locale__language_code="en", depth__gt=1).order_by("path").specific():
         source, _created = TranslationSource.get_or_create_from_instance(page)
-        if Translation.objects.filter(source=source, target_locale=korean).exists():
+        translation = Translation.objects.filter(source=source, target_locale=korean).first()
+        if translation is not None:
+            if _korean_strings_add(source=source, locale=korean):
+                translation.save_target(publish=True)
+                report.note(_("Korean words added to the translation of “%(title)s”.") % {"title": page.title})
             report.record(_("Korean page translations"), created=False)
             continue
         translation = Translation.objects.create(source=source, target_locale=korean)
-        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-            if segment.context.path == "slug":
-                words = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
-            else:
-                words = KOREAN.get(segment.string.data)
-            if words:
-                StringTranslation.objects.get_or_create(
-                    translation_of=segment.string, locale=korean, context=segment.context, defaults={"data": words}
-                )
+        _korean_strings_add(source=source, locale=korean)
         translation.save_target(publish=True)
         report.record(_("Korean page translations"), created=True)
+
+
+def _korean_strings_add(*, source, locale) -> int:
+    """Give each segment of ``source`` without a Korean string its words from ``KOREAN``; how many were added."""
+    added = 0
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+        if segment.context.path == "slug":
+            words = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
+        else:
+            words = KOREAN.get(segment.string.data)
+        if words:
+            _string, created = StringTranslation.objects.get_or_create(
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": words}
+            )
+            added += created
+    return added
