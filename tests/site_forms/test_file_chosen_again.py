@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_file_that_was_fine_is_asked_for_again_in_its_help(client, forms):
     response = client.post(
-        "/join/city/", city_data(forms, project_title="", project_brief=upload("mobility-brief.pdf", PDF_BYTES))
+        "/en/join/city/", city_data(forms, project_title="", project_brief=upload("mobility-brief.pdf", PDF_BYTES))
     )
 
     assert response.status_code == 200
@@ -23,9 +23,9 @@ def test_a_file_that_was_fine_is_asked_for_again_in_its_help(client, forms):
 
 
 def test_nothing_is_asked_when_no_file_was_chosen_or_the_file_itself_was_refused(client, forms):
-    without_file = client.post("/join/city/", city_data(forms, project_title=""))
+    without_file = client.post("/en/join/city/", city_data(forms, project_title=""))
     refused = client.post(
-        "/join/city/", city_data(forms, project_title="", project_brief=upload("brief.pdf", b"not a pdf"))
+        "/en/join/city/", city_data(forms, project_title="", project_brief=upload("brief.pdf", b"not a pdf"))
     )
 
     assert "choose it again" not in without_file.content.decode()

@@ -93,18 +93,18 @@ def test_roles_that_do_not_require_it_sign_in_with_the_password_alone(required, 
 
 def test_members_sign_in_on_the_members_page_as_before(required):
     member = UserFactory(username="member", email="member@city.example")
-    client, response = password_sign_in(member, url="/account/login/", next_url="/clusters/")
+    client, response = password_sign_in(member, url="/en/account/login/", next_url="/en/clusters/")
 
-    assert response.status_code == 302 and response["Location"] == "/clusters/"
+    assert response.status_code == 302 and response["Location"] == "/en/clusters/"
     assert client.session["_auth_user_id"] == str(member.pk)
 
 
 def test_a_coordinator_signing_in_on_the_members_page_gives_the_code_before_going_on(required, coordinator):
     with_authenticator(coordinator)
-    client = password_sign_in(coordinator, url="/account/login/", next_url="/clusters/")[1]
+    client = password_sign_in(coordinator, url="/en/account/login/", next_url="/en/clusters/")[1]
 
     assert client.status_code == 302
-    assert client["Location"] == f"{VERIFY}?next=/clusters/"
+    assert client["Location"] == f"{VERIFY}?next=/en/clusters/"
 
 
 def test_the_code_page_does_not_send_anyone_to_another_site(required, coordinator):
