@@ -92,7 +92,7 @@ def test_a_city_joins_a_cluster_from_the_home_page_and_later_withdraws(forms, pr
 
     (confirmation,) = mails_to(APPLICANT)
     assert application.reference in confirmation.body
-    page.goto(link_in_mail(confirmation, live_server, r"^/applications/status/[\w-]+/$"))
+    page.goto(link_in_mail(confirmation, live_server, r"^/en/applications/status/[\w-]+/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text(application.reference)
     expect(page.get_by_text("Received").first).to_be_visible()
     expect(page.get_by_text("mobility-brief.pdf").first).to_be_visible()
