@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
+from django.utils import translation
 
 from .catalogs import compile_stale_catalogs
 from .factories import TEST_PASSWORD, SiteTree, UserFactory, build_site_tree
@@ -47,6 +48,16 @@ def empty_cache():
     for alias in settings.CACHES:
         if alias != "ratelimit":  # in the test database, rolled back with it
             caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request under /ko/ leaves Korean active in the test's
+    thread (LocaleMiddleware activates a language and never deactivates it), and a later test's command output,
+    mail or form would then be Korean depending on the order the tests ran in."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
