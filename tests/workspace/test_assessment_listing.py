@@ -52,6 +52,16 @@ def test_sorting_by_mean_and_by_count(client, coordinator, rows, city_urls):
     assert by_count[0] == rows["quito"].reference and by_count[-1] == rows["seoul"].reference
 
 
+@pytest.mark.parametrize("ordering", ["-assessment_mean", "assessment_mean"])
+def test_rows_without_a_mean_come_last_either_way_on_every_database(client, coordinator, rows, city_urls, ordering):
+    """PostgreSQL sorts NULL first when sorting down: the best-scored row must still lead "-assessment_mean"."""
+    client.force_login(coordinator)
+    order = references(client.get(city_urls.index(), {"ordering": ordering}).content.decode())
+    assert order[-1] == rows["quito"].reference
+    best_first = [rows["seoul"].reference, rows["busan"].reference]
+    assert order[:2] == (best_first if ordering.startswith("-") else best_first[::-1])
+
+
 def test_filtering_by_assessments_and_mean_score(client, coordinator, rows, city_urls):
     client.force_login(coordinator)
     none = references(client.get(city_urls.index(), {"assessments": "none"}).content.decode())

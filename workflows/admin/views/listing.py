@@ -3,6 +3,7 @@
 import csv
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -77,6 +78,18 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             for key in getattr(column, "sort_keys", ()):
                 orderings += [key, f"-{key}"]
         return list(dict.fromkeys(orderings))
+
+    #: Sort keys that are empty (NULL) for rows without a value, e.g. the mean of no assessment.
+    NULLABLE_SORT_KEYS = ("assessment_mean",)
+
+    def order_queryset(self, queryset):
+        """Rows without a value come last whichever way the column is sorted, on every database (PostgreSQL puts
+        NULL first when sorting down, SQLite last), as Wagtail does for its "updated" column."""
+        key = (self.ordering or "").removeprefix("-")
+        if key in self.NULLABLE_SORT_KEYS:
+            expression = F(key).desc(nulls_last=True) if self.ordering.startswith("-") else F(key).asc(nulls_last=True)
+            return queryset.order_by(expression, "-pk")
+        return super().order_queryset(queryset)
 
     def get_table(self, object_list):
         attach_related(object_list, self.related_fields)
