@@ -54,6 +54,12 @@ def test_an_unknown_locale_is_refused_with_the_sites_languages(client, forms):
     assert not CityApplication.objects.exists()
 
 
+def test_an_empty_locale_is_no_choice_not_an_error(client, forms):
+    """Found by fuzz-api: ``?locale=`` (a blank field of a front end's form) answered 400."""
+    assert client.get(f"/api/v3/workflow-forms/{forms.city.pk}/?locale=").status_code == 200
+    assert client.get("/api/v3/workflow-forms/?locale=").status_code == 200
+
+
 def test_the_form_schema_of_the_korean_version_is_the_korean_pages(client, korean_tree):
     english = client.get(f"/api/v3/workflow-forms/{korean_tree.city.pk}/").json()
     korean = client.get(f"/api/v3/workflow-forms/{korean_tree.city.pk}/?locale=ko").json()

@@ -12,7 +12,7 @@ LOCALE_PARAMETER = {
     "required": False,
     "schema": {"type": "string"},
     "description": "A language code of the site (e.g. `ko`): labels, help texts and errors in that language, and "
-    "the submission records it. Without it, `Accept-Language` decides.",
+    "the submission records it. Without it (or empty), `Accept-Language` decides.",
 }
 
 
@@ -35,7 +35,7 @@ class UnknownLocale(ValueError):
 def requested_language(request) -> str:
     """The request's language as one of ``LANGUAGES``' codes; raises ``UnknownLocale`` for a bad ``?locale=``."""
     code = request.GET.get("locale")
-    if code is None:
+    if not code:  # absent, or empty as a form's blank field sends it: the same as no choice
         return translation.get_language() or settings.LANGUAGE_CODE
     if code not in dict(settings.LANGUAGES):
         raise UnknownLocale(code)
