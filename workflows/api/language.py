@@ -10,7 +10,8 @@ LOCALE_PARAMETER = {
     "in": "query",
     "name": "locale",
     "required": False,
-    "schema": {"type": "string"},
+    # The site's codes, or empty (no choice): anything else is a 400 problem.
+    "schema": {"type": "string", "enum": ["", *(code for code, _name in settings.LANGUAGES)]},
     "description": "A language code of the site (e.g. `ko`): labels, help texts and errors in that language, and "
     "the submission records it. Without it (or empty), `Accept-Language` decides.",
 }
