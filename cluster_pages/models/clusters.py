@@ -129,6 +129,18 @@ class ThematicClusterPage(Page):
     class Meta:
         verbose_name = _("thematic cluster page")
 
+    @cached_property
+    def leader_in_language(self):
+        """The leader's profile in the visitor's language, or as first written while it has no translation (a
+        page not yet translated, or translated before the person was, still names the source's person)."""
+        if self.leader_id is None:
+            return None
+        from .snippets import Person, in_active_language
+
+        same_person = Person.objects.filter(pk=self.leader_id).values("translation_key")
+        profiles = in_active_language(Person.objects.filter(translation_key__in=same_person).select_related("photo"))
+        return profiles[0] if profiles else self.leader
+
     @property
     def accepts_members(self):
         return self.status in (ClusterStatus.FORMING, ClusterStatus.ACTIVE)

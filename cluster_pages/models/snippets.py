@@ -1,13 +1,18 @@
-"""Reusable people and contacts that editors pick from pages."""
+"""Reusable people and contacts that editors pick from pages, each translatable with wagtail-localize."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class Person(index.Indexed, models.Model):
+class Person(TranslatableMixin, index.Indexed, models.Model):
     """Someone shown on the site, such as a cluster's expert leader."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -42,8 +47,17 @@ class Person(index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
     api_fields = [APIField("name"), APIField("role"), APIField("organisation"), APIField("bio"), APIField("email")]
+    # The words are translated; the photo and the address are the same person's in every language.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("role"),
+        TranslatableField("organisation"),
+        TranslatableField("bio"),
+        SynchronizedField("photo"),
+        SynchronizedField("email"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -52,7 +66,7 @@ class Person(index.Indexed, models.Model):
         return self.name
 
 
-class Contact(index.Indexed, models.Model):
+class Contact(TranslatableMixin, index.Indexed, models.Model):
     """A contact for questions, listed on the join page (the seed's "How to join & questions")."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -76,11 +90,32 @@ class Contact(index.Indexed, models.Model):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("topic"), index.AutocompleteField("name")]
     api_fields = [APIField("name"), APIField("topic"), APIField("organisation"), APIField("email"), APIField("phone")]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("topic"),
+        TranslatableField("organisation"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("sort_order"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
 
     def __str__(self):
         return f"{self.name} ({self.topic})"
+
+
+def in_active_language(queryset):
+    """``queryset``'s rows in the active language, and each row with no translation in it in the default
+    language's words (a snippet not yet translated still shows); one query, in the queryset's order."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = default
+    rows = list(queryset.filter(locale__language_code__in={active, default}).select_related("locale"))
+    translated = {row.translation_key for row in rows if row.locale.language_code == active}
+    return [row for row in rows if row.locale.language_code == active or row.translation_key not in translated]

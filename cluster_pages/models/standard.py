@@ -40,11 +40,11 @@ class StandardPage(Page):
 
     @property
     def contacts(self):
-        from .snippets import Contact
+        from .snippets import Contact, in_active_language
 
         if not self.show_contacts:
             return []
         return [
             {"name": c.name, "topic": c.topic, "organisation": c.organisation, "email": c.email, "phone": c.phone}
-            for c in Contact.objects.all()
+            for c in in_active_language(Contact.objects.all())
         ]
