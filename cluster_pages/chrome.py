@@ -3,7 +3,8 @@
 Each part is cached as plain data (titles and URLs), per site or per page, under a generation number. Any change
 that could show in the chrome moves the generation on, so every cached part is stale at once, on every process
 that shares the cache (Redis or the database cache): a page saved, published, unpublished, moved or deleted, a
-view restriction added or removed, the site settings or their links saved, a site changed. Publishing is rare
+view restriction added or removed, the site settings or their links saved, a footer saved or deleted in any
+language (an edit, or a translation published through wagtail-localize), a site changed. Publishing is rare
 next to reading, so dropping everything is cheaper than tracking which page shows in which part.
 
 The generation lives in the ``default`` cache, which every process shares (Redis, or the database cache: one
@@ -88,10 +89,10 @@ def connect() -> None:
     # Page subclasses send their own post_save/post_delete: listen to all senders and keep the pages.
     post_save.connect(_page_changed, dispatch_uid="chrome_page_saved")
     post_delete.connect(_page_changed, dispatch_uid="chrome_page_deleted")
-    from .models import FooterLink, SiteSettings, SocialLink
+    from .models import Footer, SiteSettings, SocialLink
 
     post_save.connect(_settings_saved, sender=SiteSettings, dispatch_uid="chrome_SiteSettings_saved")
     post_delete.connect(chrome_invalidate, sender=SiteSettings, dispatch_uid="chrome_SiteSettings_deleted")
-    for model in (PageViewRestriction, Site, FooterLink, SocialLink):
+    for model in (PageViewRestriction, Site, Footer, SocialLink):
         post_save.connect(chrome_invalidate, sender=model, dispatch_uid=f"chrome_{model.__name__}_saved")
         post_delete.connect(chrome_invalidate, sender=model, dispatch_uid=f"chrome_{model.__name__}_deleted")

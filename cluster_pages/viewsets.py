@@ -1,4 +1,5 @@
-"""Admin screens: the people and contacts that pages pick from (Snippets › People, Snippets › Contacts), and
+"""Admin screens: the people and contacts that pages pick from (Snippets › People, Snippets › Contacts), the
+footers the site settings choose (Snippets › Footers), and
 the reviewer workspace's listing of each submission kind (Applications › ...), built on the plugin's viewsets."""
 
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from workflows.admin.columns import (
 from workflows.admin.viewsets import ApplicationsViewSetGroup, ApplicationViewSet, SubmissionViewSet
 
 from .leadership.viewsets import ClusterLeaderViewSet
-from .models import CityApplication, CompanyRegistration, Contact, Person, ThemeSuggestion
+from .models import CityApplication, CompanyRegistration, Contact, Footer, Person, ThemeSuggestion
 
 
 class PersonViewSet(SnippetViewSet):
@@ -32,6 +33,13 @@ class ContactViewSet(SnippetViewSet):
     list_display = ["name", "topic", "email"]
     search_fields = ["name", "topic"]
     menu_label = _("Contacts")
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "list-ul"
+    list_display = ["__str__"]
+    menu_label = _("Footers")
 
 
 # -- the reviewer workspace: one listing per submission kind, under Applications ----------------------------

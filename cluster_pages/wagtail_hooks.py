@@ -3,10 +3,11 @@ from wagtail.snippets.models import register_snippet
 
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
-from .viewsets import ApplicationsGroup, ContactViewSet, PersonViewSet
+from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
 
 register_snippet(PersonViewSet)
 register_snippet(ContactViewSet)
+register_snippet(FooterViewSet)
 
 
 @hooks.register("after_create_page")

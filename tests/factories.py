@@ -23,6 +23,7 @@ from cluster_pages.models import (
     EventIndexPage,
     EventKind,
     EventPage,
+    Footer,
     Person,
     StandardPage,
     ThematicClusterPage,
@@ -62,6 +63,13 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Person
+
+
+class FooterFactory(factory.django.DjangoModelFactory):
+    text = "WeGO Secretariat, Seoul."
+
+    class Meta:
+        model = Footer
 
 
 class ContactFactory(factory.django.DjangoModelFactory):

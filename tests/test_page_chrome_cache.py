@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
-from cluster_pages.models import FooterLink, SiteSettings
-from tests.factories import StandardPageFactory
+from cluster_pages.models import SiteSettings
+from tests.factories import FooterFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,8 @@ def test_a_footer_link_added_in_the_settings_shows_at_once(client, site_tree):
     assert "Privacy notice" not in client.get("/en/").content.decode().split('class="site-footer"')[1]
 
     settings = SiteSettings.for_site(site_tree.site)
-    FooterLink.objects.create(settings=settings, page=privacy, sort_order=0)
+    settings.footer = FooterFactory(links=[("link", {"page": privacy, "label": ""})])
+    settings.save()
 
     assert "Privacy notice" in client.get("/en/").content.decode().split('class="site-footer"')[1]
 

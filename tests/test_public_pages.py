@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
 
-from cluster_pages.models import FooterLink, SiteSettings, StandardPage
+from cluster_pages.models import SiteSettings, StandardPage
 
-from .factories import StandardPageFactory
+from .factories import FooterFactory, StandardPageFactory
 from .site_forms.support import build_forms, city_data
 
 pytestmark = pytest.mark.django_db
@@ -63,24 +63,27 @@ class TestTheDemoSite:
         assert settings.privacy_page.url == "/en/privacy/"
 
     def test_a_second_run_adds_no_page_or_link_and_keeps_the_editors_changes(self, client):
-        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-        settings.footer_links.filter(page__slug="contact").delete()
+        footer = SiteSettings.for_site(Site.objects.get(is_default_site=True)).footer
+        footer.links = [
+            (block.block_type, block.value) for block in footer.links if block.value["page"].slug != "contact"
+        ]
+        footer.save()
         pages = Page.objects.count()
 
         load()
 
+        footer.refresh_from_db()
         assert Page.objects.count() == pages
-        assert list(FooterLink.objects.order_by("sort_order").values_list("page__slug", flat=True)) == [
-            "privacy",
-            "accessibility",
-        ]
+        assert [block.value["page"].slug for block in footer.links] == ["privacy", "accessibility"]
 
 
 def test_a_footer_link_may_carry_a_shorter_label_and_a_draft_page_is_left_out(client, site_tree):
     privacy = StandardPageFactory(parent=site_tree.home, title="Privacy notice", slug="privacy")
     draft = StandardPageFactory(parent=site_tree.home, title="Imprint", slug="imprint", live=False)
     settings = SiteSettings.for_site(site_tree.site)
-    settings.footer_links = [FooterLink(page=privacy, label="Privacy"), FooterLink(page=draft)]
+    settings.footer = FooterFactory(
+        links=[("link", {"page": privacy, "label": "Privacy"}), ("link", {"page": draft, "label": ""})]
+    )
     settings.save()
 
     footer = footer_of(client.get("/en/").content.decode())

@@ -28,6 +28,7 @@ from .factories import (
     CaseStudyPageFactory,
     ContactFactory,
     EventPageFactory,
+    FooterFactory,
     PersonFactory,
     StandardPageFactory,
     ThematicClusterPageFactory,
@@ -118,7 +119,7 @@ def content(site_tree, monkeypatch):
     )
     ContactFactory(name="Anthony Levero", phone="+82 2 1234 5678")
     site_settings = SiteSettings.for_site(site_tree.site)
-    site_settings.footer_text = "WeGO Secretariat, Seoul."
+    site_settings.footer = FooterFactory(text="WeGO Secretariat, Seoul.")
     site_settings.join_page = join
     site_settings.save()
     SocialLink.objects.create(settings=site_settings, label="LinkedIn", url="https://www.linkedin.com/company/x")

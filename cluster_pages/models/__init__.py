@@ -14,8 +14,9 @@ from .applications import (
 from .case_studies import CaseStudyDocument, CaseStudyGalleryImage, CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from .clusters import ClusterIndexPage, ClusterStatus, ClusterWorkspacePage, ThematicClusterPage
 from .events import EventIndexPage, EventKind, EventPage
+from .footer import Footer
 from .leadership import ClusterLeadership
-from .settings import FooterLink, SiteSettings, SocialLink
+from .settings import SiteSettings, SocialLink
 from .snippets import Contact, Person
 from .standard import StandardPage
 
@@ -39,7 +40,7 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
-    "FooterLink",
+    "Footer",
     "Person",
     "ProjectStage",
     "SiteSettings",

@@ -11,12 +11,20 @@ from wagtail.models import Orderable
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting, ClusterableModel):
-    """Organisation name, footer text and links, social links, the join and privacy pages, per site."""
+    """Organisation name, footer, social links, the join and privacy pages, per site."""
 
     organisation_name = models.CharField(
         _("organisation name"), max_length=255, default="World Smart Sustainable Cities Organization (WeGO)"
     )
-    footer_text = models.TextField(_("footer text"), blank=True)
+    footer = models.ForeignKey(
+        "cluster_pages.Footer",
+        verbose_name=_("footer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its text and links (Snippets › Footers), in the visitor's language once translated."),
+    )
     join_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("join page"),
@@ -41,32 +49,14 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     panels = [
         FieldPanel("organisation_name"),
-        FieldPanel("footer_text"),
+        FieldPanel("footer"),
         FieldPanel("join_page"),
         FieldPanel("privacy_page"),
-        InlinePanel(
-            "footer_links",
-            label=_("Footer links"),
-            help_text=_("E.g. the privacy notice, the accessibility statement and the contact page."),
-        ),
         InlinePanel("social_links", label=_("Social links")),
     ]
 
     class Meta:
         verbose_name = _("site settings")
-
-
-class FooterLink(Orderable):
-    """A page linked from every page's footer, under its own title or a shorter label."""
-
-    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
-    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
-    label = models.CharField(_("label"), max_length=64, blank=True, help_text=_("The page's title when empty."))
-
-    panels = [FieldPanel("page"), FieldPanel("label")]
-
-    def __str__(self):
-        return self.label or self.page.title
 
 
 class SocialLink(Orderable):

@@ -6,13 +6,13 @@ from html import unescape
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Site
 
 from ..chrome import cached_part
 from ..languages import language_alternates, path_without_language
-from ..models import FooterLink, SiteSettings
+from ..models import Footer, SiteSettings
+from ..models.snippets import in_active_language
 from ..public_urls import public_root_url
 
 register = template.Library()
@@ -79,31 +79,33 @@ def page_meta(context):
     return meta
 
 
-@register.simple_tag(takes_context=True)
-def footer_links(context):
-    """The live pages chosen under Settings › Site settings › Footer links, as (label, url); one query."""
-    request = context.get("request")
-    if request is None:
+def footer_in_language(site_settings):
+    """The site's footer in the visitor's language, or as first written while it has no translation; one query."""
+    if site_settings.footer_id is None:
+        return None
+    same_footer = Footer.objects.filter(pk=site_settings.footer_id).values("translation_key")
+    footers = in_active_language(Footer.objects.filter(translation_key__in=same_footer))
+    return footers[0] if footers else None
+
+
+def footer_links(request, footer) -> list[tuple[str, str]]:
+    """The footer's links to live pages as (label, url), each to the page in the visitor's language; two queries."""
+    links = [block.value for block in footer.links if block.value["page"] is not None] if footer else []
+    if not links:
         return []
-    site_settings = SiteSettings.for_request(request)
-    links = (
-        FooterLink.objects.filter(settings=site_settings, page__live=True).select_related("page").order_by("sort_order")
-    )
-    links = list(links.select_related("page__locale"))
-    translations = {}
-    language = translation.get_language()
-    if links and any(link.page.locale.language_code != language for link in links):
-        active = Locale.get_active()
-        # The chosen pages in the visitor's language, in one query (their translations or aliases).
-        keys = [link.page.translation_key for link in links]
-        translations = {
-            page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=active)
-        }
-    localized = [(link, translations.get(link.page.translation_key, link.page)) for link in links]
-    # A label chosen in the settings is in the site's language; a translated page's own title fits the visitor's.
+    # The chosen pages in the visitor's language (their translations or aliases), else as chosen.
+    active = Locale.get_active()
+    keys = [link["page"].translation_key for link in links]
+    translations = {
+        page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=active)
+    }
+    localized = [(link, translations.get(link["page"].translation_key, link["page"])) for link in links]
+    # A label is in the footer's language: a footer not yet translated shows the translated page's own title.
+    same_language = footer.locale_id == active.pk
     return [
-        (page.title if page.pk != link.page_id or not link.label else link.label, page.get_url(request))
+        (link["label"] if link["label"] and same_language else page.title, page.get_url(request))
         for link, page in localized
+        if page.live
     ]
 
 
@@ -141,7 +143,8 @@ def untranslated_source_language(page):
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)
 def site_footer(context):
-    """The footer's organisation, text, page links and social links from the site settings (cached per site)."""
+    """The footer's organisation, text, page links and social links from the site settings and the footer they
+    choose, in the visitor's language (cached per site and language)."""
     request = context.get("request")
     if request is None:
         return {}
@@ -149,10 +152,11 @@ def site_footer(context):
 
     def build():
         site_settings = SiteSettings.for_request(request)
+        footer = footer_in_language(site_settings)
         return {
             "organisation_name": site_settings.organisation_name,
-            "footer_text": site_settings.footer_text,
-            "links": footer_links(context),
+            "footer_text": footer.text if footer else "",
+            "links": footer_links(request, footer),
             "social_links": [(link.label, link.url) for link in site_settings.social_links.all()],
         }
 
