@@ -27,6 +27,7 @@ from cluster_pages.models import (
     Contact,
     EventIndexPage,
     EventPage,
+    Footer,
     Person,
     SiteSettings,
     SocialLink,
@@ -275,7 +276,7 @@ class TestTheDemoSiteAfterTwoRuns:
         assert all(contact["email"].endswith("@example.org") for contact in join.contacts)
         site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
         assert site_settings.join_page_id == join.pk
-        assert site_settings.footer_text and site_settings.social_links.count() >= 2
+        assert site_settings.footer.text and site_settings.social_links.count() >= 2
 
     def test_gctc_page_has_headings_a_call_to_action_and_a_live_figure(self):
         block_types = {
@@ -416,7 +417,7 @@ class TestTheKoreanDemoSite:
         english_titles = set(Page.objects.filter(locale__language_code="en").values_list("title", flat=True))
         assert [page.url_path for page in korean_pages if page.title in english_titles] == []
 
-    def test_every_segment_of_every_korean_page_has_korean_words(self):
+    def test_every_segment_of_every_korean_page_and_snippet_has_korean_words(self):
         korean = Locale.objects.get(language_code="ko")
         untranslated = [
             (translation.source.object_repr, segment.context.path)
@@ -427,11 +428,31 @@ class TestTheKoreanDemoSite:
                 translation_of=segment.string, locale=korean, context=segment.context
             ).exists()
         ]
-        assert Translation.objects.filter(target_locale=korean).count() == Page.objects.filter(locale=korean).count()
+        korean_snippets = sum(model.objects.filter(locale=korean).count() for model in (Person, Contact, Footer))
+        assert korean_snippets == 5 + 2 + 1  # the leaders, the contacts for questions and the footer
+        assert Translation.objects.filter(target_locale=korean).count() == (
+            Page.objects.filter(locale=korean).count() + korean_snippets
+        )
         assert untranslated == []
 
     def test_the_second_run_translates_nothing_again(self, two_runs):
         assert re.search(r"Korean page translations\s+0 created,\s+36 already present", two_runs.second_output)
+
+    def test_the_second_run_translates_no_snippet_again(self, two_runs):
+        for snippets, count in (("people", 5), ("contacts", 2), ("footers", 1)):
+            assert re.search(
+                rf"Korean translations of {snippets}\s+0 created,\s+{count} already present", two_runs.second_output
+            )
+
+    def test_the_korean_pages_show_the_leader_contacts_and_footer_in_korean(self, client):
+        cluster = client.get("/ko/clusters/smart-mobility/", HTTP_HOST="127.0.0.1:8000").content.decode()
+        join = client.get("/ko/join/", HTTP_HOST="127.0.0.1:8000").content.decode()
+
+        assert '<p class="person-card__name">라파엘 킨테로</p>' in cluster and "안데스 모빌리티 연구센터" in cluster
+        assert "앤서니 레베로" in join and "WeGO 사무국" in join and "Anthony Levero" not in join
+        footer = join[join.index('<footer class="site-footer">') :]
+        assert "비영리단체, 학계를 한데 모읍니다" in footer
+        assert 'href="/ko/privacy/">개인정보 처리방침</a>' in footer and 'href="/en/' not in footer
 
     @pytest.mark.parametrize(
         ("path", "title", "words"),

@@ -92,28 +92,28 @@ def korean_translations_ensure(*, report) -> None:
         source, _created = TranslationSource.get_or_create_from_instance(page)
         translation = Translation.objects.filter(source=source, target_locale=korean).first()
         if translation is not None:
-            if _korean_strings_add(source=source, locale=korean):
+            if korean_strings_add(source=source, locale=korean):
                 translation.save_target(publish=True)
                 report.note(_("Korean words added to the translation of “%(title)s”.") % {"title": page.title})
             report.record(_("Korean page translations"), created=False)
             continue
         translation = Translation.objects.create(source=source, target_locale=korean)
-        _korean_strings_add(source=source, locale=korean)
+        korean_strings_add(source=source, locale=korean)
         translation.save_target(publish=True)
         report.record(_("Korean page translations"), created=True)
 
 
-def _korean_strings_add(*, source, locale) -> int:
-    """Give each segment of ``source`` without a Korean string its words from ``KOREAN``; how many were added."""
+def korean_strings_add(*, source, locale, words=KOREAN) -> int:
+    """Give each segment of ``source`` without a Korean string its Korean from ``words``; how many were added."""
     added = 0
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         if segment.context.path == "slug":
-            words = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
+            korean = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
         else:
-            words = KOREAN.get(segment.string.data)
-        if words:
+            korean = words.get(segment.string.data)
+        if korean:
             _string, created = StringTranslation.objects.get_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": words}
+                translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": korean}
             )
             added += created
     return added

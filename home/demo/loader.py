@@ -10,10 +10,11 @@ from .clusters import clusters_ensure
 from .events import events_ensure
 from .indexing import search_and_reference_indexes_update
 from .korean import korean_translations_ensure
+from .korean_snippets import korean_snippet_translations_ensure
 from .locales import locale_trees_sync
 from .memberships import cluster_leader_accounts_ensure, workspaces_ensure
 from .programme import programme_pages_ensure
-from .public_pages import footer_links_ensure, public_pages_ensure
+from .public_pages import footer_ensure, public_pages_ensure
 from .report import LoadReport
 from .site import default_site_ensure, home_ensure, home_features_set, site_settings_ensure
 from .snippets import contacts_ensure, leaders_ensure
@@ -35,7 +36,7 @@ def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = 
         home_features_set(home=home, clusters=clusters, cta_page=programme["join"])
     site_settings_ensure(site=site, join_page=programme["join"], report=report)
     public_pages = public_pages_ensure(home=home, report=report)
-    footer_links_ensure(site=site, pages=public_pages, report=report)
+    footer_ensure(site=site, pages=public_pages, report=report)
     workspaces_ensure(clusters=clusters, report=report)
     if with_accounts:
         demo_accounts_ensure(report=report)
@@ -44,6 +45,7 @@ def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = 
     demo_submissions_ensure(form_pages=form_pages, clusters=clusters, report=report)
     assessment_criteria_ensure(report=report)
     locale_trees_sync(report=report)
+    korean_snippet_translations_ensure(report=report)
     korean_translations_ensure(report=report)
     search_and_reference_indexes_update(objects=report.created_objects)
     return report

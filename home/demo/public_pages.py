@@ -1,11 +1,12 @@
 """The privacy notice, accessibility statement and contact page, linked from the footer (not the main menu)."""
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
-from cluster_pages.models import FooterLink, SiteSettings, StandardPage
+from cluster_pages.models import Footer, SiteSettings, StandardPage
 from home.models import HomePage
 
 from .content.public_pages import PUBLIC_PAGES
+from .content.standard_pages import FOOTER_TEXT
 from .programme import standard_page_ensure
 from .report import LoadReport
 
@@ -19,16 +20,30 @@ def public_pages_ensure(*, home: HomePage, report: LoadReport) -> dict[str, Stan
     return pages
 
 
-def footer_links_ensure(*, site: Site, pages: dict[str, StandardPage], report: LoadReport) -> None:
-    """The privacy notice for the forms' consent box, and footer links to ``pages``; only where still empty."""
+def footer_ensure(*, site: Site, pages: dict[str, StandardPage], report: LoadReport) -> None:
+    """The privacy notice for the forms' consent box, and the site's footer (in the default language): its text and
+    links to ``pages``, each filled only where still empty."""
     settings = SiteSettings.for_site(site)
     changed = False
     if settings.privacy_page_id is None:
         settings.privacy_page = pages["privacy"]
         changed = True
-    if not FooterLink.objects.filter(settings=settings).exists():
-        settings.footer_links = [FooterLink(page=page) for page in pages.values()]
+    footer = settings.footer
+    if footer is None:
+        footer = Footer(locale=Locale.get_default())
+    footer_changed = footer.pk is None
+    if not footer.text:
+        footer.text = FOOTER_TEXT
+        footer_changed = True
+    if not footer.links:
+        footer.links = [("link", {"page": page, "label": ""}) for page in pages.values()]
+        footer_changed = True
+    if footer_changed:
+        footer.save()
+    if settings.footer_id != footer.pk:
+        settings.footer = footer
         changed = True
     if changed:
         settings.save()
+    report.record("footers", created=footer_changed)
     report.record("footer links", created=changed)

@@ -9,7 +9,6 @@ from cluster_pages.models import ClusterStatus, SiteSettings, SocialLink, Themat
 from home.models import HomeFeaturedCluster, HomePage
 
 from .content.standard_pages import (
-    FOOTER_TEXT,
     HOME_BODY,
     HOME_CTA_LABEL,
     HOME_HERO_HEADING,
@@ -145,12 +144,9 @@ def default_site_ensure(*, home: HomePage, report: LoadReport, address: tuple[st
 
 
 def site_settings_ensure(*, site: Site, join_page: Page, report: LoadReport) -> SiteSettings:
-    """Footer, join page and social links for ``site``, filled only where still empty."""
+    """Join page and social links for ``site``, filled only where still empty (the footer: ``footer_ensure``)."""
     settings = SiteSettings.for_site(site)
     changed = False
-    if not settings.footer_text:
-        settings.footer_text = FOOTER_TEXT
-        changed = True
     if settings.join_page_id is None:
         settings.join_page = join_page
         changed = True

@@ -1,4 +1,7 @@
-"""The people and contacts snippets, found by name (and topic) so that reruns reuse them."""
+"""The people and contacts snippets in the default language, found by name (and topic) so that reruns reuse them
+(their Korean translations: ``korean_snippets``)."""
+
+from wagtail.models import Locale
 
 from cluster_pages.models import Contact, Person
 
@@ -10,8 +13,9 @@ from .report import LoadReport
 def leaders_ensure(*, report: LoadReport) -> dict[str, Person]:
     """One fictional leader per cluster, with a placeholder portrait; keyed by cluster slug."""
     leaders = {}
+    locale = Locale.get_default()
     for spec in LEADERS:
-        person = Person.objects.filter(name=spec.name).order_by("pk").first()
+        person = Person.objects.filter(name=spec.name, locale=locale).order_by("pk").first()
         created = person is None
         if created:
             photo = demo_image_ensure(
@@ -35,6 +39,7 @@ def contacts_ensure(*, report: LoadReport) -> list[Contact]:
         contact, created = Contact.objects.get_or_create(
             name=spec.name,
             topic=spec.topic,
+            locale=Locale.get_default(),
             defaults={"organisation": spec.organisation, "email": spec.email, "sort_order": spec.sort_order},
         )
         report.record("contacts", created=created, obj=contact)
