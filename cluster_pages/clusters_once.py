@@ -2,13 +2,16 @@
 leaders are granted), named in the visitor's language where it has a live translation."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from .application_forms import default_content_language
+
+def default_content_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def active_content_language() -> str | None:
