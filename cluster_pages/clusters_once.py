@@ -21,16 +21,22 @@ def active_content_language() -> str | None:
         return None
 
 
+def local_title_of(prefix: str = ""):
+    """An expression for the title of the page at ``prefix`` (e.g. ``"cluster__"``, or "" for the row itself) in
+    its live translation into the active language, else its own title."""
+    active = active_content_language()
+    if active is None or active == default_content_language():
+        return F(f"{prefix}title")
+    translated = Page.objects.filter(
+        translation_key=OuterRef(f"{prefix}translation_key"), locale__language_code=active, live=True
+    ).values("title")[:1]
+    return Coalesce(Subquery(translated), f"{prefix}title")
+
+
 def with_local_title(queryset):
     """``queryset`` annotated with ``local_title``: the title of its live translation in the active language,
     else its own; ordered by it."""
-    active = active_content_language()
-    if active is None or active == default_content_language():
-        return queryset.annotate(local_title=F("title")).order_by("title")
-    translated = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=active, live=True
-    ).values("title")[:1]
-    return queryset.annotate(local_title=Coalesce(Subquery(translated), "title")).order_by("local_title")
+    return queryset.annotate(local_title=local_title_of()).order_by("local_title")
 
 
 def clusters_once(queryset=None):
