@@ -5,14 +5,13 @@ questions (see ``workflows.models.AbstractWorkflowFormPage``).
 """
 
 from django import forms
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.coreutils import get_supported_content_language_variant
 
 from workflows.forms import UploadField, WorkflowSubmissionForm
 
+from .clusters_once import clusters_once, local_title
 from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
 from .models.applications import OPEN_CLUSTERS
 from .public_urls import privacy_notice_url
@@ -30,18 +29,13 @@ EMAIL_MESSAGES = {
 
 def open_clusters():
     """The clusters one may apply to: each once, as its default-language page (the one leaders are granted and
-    applications record), not once more per translation."""
-    return ThematicClusterPage.objects.filter(
-        **OPEN_CLUSTERS, locale__language_code=default_content_language()
-    ).order_by("title")
-
-
-def default_content_language() -> str:
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    applications record), not once more per translation; named and ordered in the active language."""
+    return clusters_once(ThematicClusterPage.objects.filter(**OPEN_CLUSTERS))
 
 
 class OpenClustersField(forms.ModelMultipleChoiceField):
-    """Live clusters that accept members (forming or active), as tick boxes, at least one."""
+    """Live clusters that accept members (forming or active), as tick boxes, at least one; each labelled with
+    its translation's title in the language the form is shown in, its value the default-language page."""
 
     widget = forms.CheckboxSelectMultiple
 
@@ -50,10 +44,17 @@ class OpenClustersField(forms.ModelMultipleChoiceField):
         kwargs["queryset"] = open_clusters()
         super().__init__(**kwargs)
 
+    def __deepcopy__(self, memo):
+        # A form class is built once and kept (see ``AbstractWorkflowFormPage.get_form_class``) in whatever
+        # language was active then; each form made from it asks again, in the language active now.
+        result = super().__deepcopy__(memo)
+        result.queryset = open_clusters()
+        return result
+
     def label_from_instance(self, obj):
         if obj.status == "forming":
-            return _("%(title)s (forming)") % {"title": obj.title}
-        return obj.title
+            return _("%(title)s (forming)") % {"title": local_title(obj)}
+        return local_title(obj)
 
 
 class LinkedText(str):

@@ -2,13 +2,16 @@
 leaders are granted), named in the visitor's language where it has a live translation."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
-from .application_forms import default_content_language
+
+def default_content_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def active_content_language() -> str | None:
@@ -18,16 +21,22 @@ def active_content_language() -> str | None:
         return None
 
 
+def local_title_of(prefix: str = ""):
+    """An expression for the title of the page at ``prefix`` (e.g. ``"cluster__"``, or "" for the row itself) in
+    its live translation into the active language, else its own title."""
+    active = active_content_language()
+    if active is None or active == default_content_language():
+        return F(f"{prefix}title")
+    translated = Page.objects.filter(
+        translation_key=OuterRef(f"{prefix}translation_key"), locale__language_code=active, live=True
+    ).values("title")[:1]
+    return Coalesce(Subquery(translated), f"{prefix}title")
+
+
 def with_local_title(queryset):
     """``queryset`` annotated with ``local_title``: the title of its live translation in the active language,
     else its own; ordered by it."""
-    active = active_content_language()
-    if active is None or active == default_content_language():
-        return queryset.annotate(local_title=F("title")).order_by("title")
-    translated = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=active, live=True
-    ).values("title")[:1]
-    return queryset.annotate(local_title=Coalesce(Subquery(translated), "title")).order_by("local_title")
+    return queryset.annotate(local_title=local_title_of()).order_by("local_title")
 
 
 def clusters_once(queryset=None):

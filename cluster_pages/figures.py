@@ -54,7 +54,7 @@ def membership_figures() -> dict[str, int]:
 
 def site_figures() -> list[Figure]:
     """Every live figure, in FIGURE_CHOICES order; a fixed number of queries, independent of content size."""
-    from .application_forms import default_content_language
+    from .clusters_once import default_content_language
     from .models import CaseStudyPage, ClusterStatus, EventPage, ThematicClusterPage
 
     # One view-restriction lookup for the three page types, instead of one per ``.public()``. Each page counts

@@ -77,6 +77,7 @@ class HomePage(Page):
         return [item.cluster_id for item in self.featured_clusters.all()]
 
     def get_context(self, request, *args, **kwargs):
+        from cluster_pages.clusters_once import local_title_of
         from cluster_pages.figures import site_figures
         from cluster_pages.models import CaseStudyPage, EventPage
 
@@ -95,6 +96,7 @@ class HomePage(Page):
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("cluster")
+            .annotate(cluster_title=local_title_of("cluster__"))  # the card names the cluster in the visitor's language
             .order_by("-first_published_at")[:3]
         )
         return context

@@ -38,7 +38,16 @@ class CaseStudyIndexPage(Page):
         verbose_name = _("case study index page")
 
     def case_studies(self):
-        return CaseStudyPage.objects.child_of(self).live().public().select_related("cluster").order_by("-year", "title")
+        from ..clusters_once import local_title_of
+
+        return (
+            CaseStudyPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cluster")
+            .annotate(cluster_title=local_title_of("cluster__"))  # the card names the cluster in the visitor's language
+            .order_by("-year", "title")
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..filters import CaseStudyFilter

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # ``intcomma``: counts and figures grouped as the visitor's language writes them ("1,234", "1 234").
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

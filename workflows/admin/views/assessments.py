@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -185,12 +186,12 @@ class AssessmentRequestView(RefusingView):
             messages.success(
                 self.request,
                 ngettext(
-                    "%(count)d assessment requested (%(details)s).",
-                    "%(count)d assessments requested (%(details)s).",
+                    "%(count)s assessment requested (%(details)s).",
+                    "%(count)s assessments requested (%(details)s).",
                     len(asked),
                 )
                 % {
-                    "count": len(asked),
+                    "count": formats.number_format(len(asked), force_grouping=True),
                     "details": ", ".join(
                         f"{reference}: {assessment.reviewer.get_full_name() or assessment.reviewer.get_username()}"
                         for reference, assessment in asked

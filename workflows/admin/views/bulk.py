@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import formats
 from django.utils.functional import cached_property, classproperty
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -179,19 +180,26 @@ class TransitionBulkAction(BulkAction):
             messages.success(
                 self.request,
                 ngettext(
-                    "%(action)s: %(count)d row done (%(references)s).",
-                    "%(action)s: %(count)d rows done (%(references)s).",
+                    "%(action)s: %(count)s row done (%(references)s).",
+                    "%(action)s: %(count)s rows done (%(references)s).",
                     len(moved),
                 )
-                % {"action": label, "count": len(moved), "references": ", ".join(moved)},
+                % {
+                    "action": label,
+                    "count": formats.number_format(len(moved), force_grouping=True),
+                    "references": ", ".join(moved),
+                },
             )
         if refused:
             messages.error(
                 self.request,
                 ngettext(
-                    "%(count)d row left unchanged: %(details)s",
-                    "%(count)d rows left unchanged: %(details)s",
+                    "%(count)s row left unchanged: %(details)s",
+                    "%(count)s rows left unchanged: %(details)s",
                     len(refused),
                 )
-                % {"count": len(refused), "details": "; ".join(f"{ref} — {why}" for ref, why in refused)},
+                % {
+                    "count": formats.number_format(len(refused), force_grouping=True),
+                    "details": "; ".join(f"{ref} — {why}" for ref, why in refused),
+                },
             )
