@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import get_supported_content_language_variant
 
-from workflows.forms import UploadField, WorkflowSubmissionForm
+from workflows.forms import RenderedOnceSelect, UploadField, WorkflowSubmissionForm
 
 from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
 from .models.applications import OPEN_CLUSTERS
@@ -107,7 +107,7 @@ class CityApplicationForm(ConsentMixin, WorkflowSubmissionForm):
         model = CityApplication
         fields = CityApplication.core_fields
         field_classes = {"clusters": OpenClustersField}
-        widgets = {"project_status": forms.RadioSelect}
+        widgets = {"country": RenderedOnceSelect, "project_status": forms.RadioSelect}
         labels = {**CONTACT_LABELS, "clusters": _("Clusters of interest")}
         error_messages = {
             "applicant_email": EMAIL_MESSAGES,
@@ -127,6 +127,7 @@ class CompanyRegistrationForm(ConsentMixin, WorkflowSubmissionForm):
         model = CompanyRegistration
         fields = CompanyRegistration.core_fields
         field_classes = {"themes": OpenClustersField}
+        widgets = {"country": RenderedOnceSelect}
         labels = CONTACT_LABELS
         error_messages = {"applicant_email": EMAIL_MESSAGES}
 
