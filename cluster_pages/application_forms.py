@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from workflows.forms import UploadField, WorkflowSubmissionForm
+from workflows.forms import RenderedOnceSelect, UploadField, WorkflowSubmissionForm
 
 from .clusters_once import clusters_once, local_title
 from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
@@ -108,7 +108,7 @@ class CityApplicationForm(ConsentMixin, WorkflowSubmissionForm):
         model = CityApplication
         fields = CityApplication.core_fields
         field_classes = {"clusters": OpenClustersField}
-        widgets = {"project_status": forms.RadioSelect}
+        widgets = {"country": RenderedOnceSelect, "project_status": forms.RadioSelect}
         labels = {**CONTACT_LABELS, "clusters": _("Clusters of interest")}
         error_messages = {
             "applicant_email": EMAIL_MESSAGES,
@@ -128,6 +128,7 @@ class CompanyRegistrationForm(ConsentMixin, WorkflowSubmissionForm):
         model = CompanyRegistration
         fields = CompanyRegistration.core_fields
         field_classes = {"themes": OpenClustersField}
+        widgets = {"country": RenderedOnceSelect}
         labels = CONTACT_LABELS
         error_messages = {"applicant_email": EMAIL_MESSAGES}
 

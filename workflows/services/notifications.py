@@ -12,7 +12,7 @@ other mail links to the "lost your link?" page instead.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
-from django.db import transaction
+from django.db import router, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
@@ -79,10 +79,32 @@ def notifications_queue(notifications: list[Notification]) -> list[Notification]
     """Write these unsaved pending notifications in one INSERT; one task sends them after the commit."""
     created = Notification.objects.bulk_create(notifications)
     ids = [notification.pk for notification in created]
-    if ids:
+    if ids and task_queue_commits_with_the_outbox():
+        # The task's row commits (or rolls back) with the notifications: one commit, not a second one after it.
+        enqueue_deliveries(ids)
+    elif ids:
         # robust, as in ``notification_queue``: the rows stay pending for `send_pending_notifications`.
         transaction.on_commit(lambda: enqueue_deliveries(ids), robust=True)
     return created
+
+
+def task_queue_commits_with_the_outbox() -> bool:
+    """True when the task queue is a table in the outbox's database (django-tasks' database backend).
+
+    A worker sees the task only once the transaction that wrote it commits, as it sees the notifications, so the
+    task may be written inside that transaction. Any other queue (another database, a broker, the immediate
+    backend of the tests) is only told after the commit: it could run the task before the rows exist.
+    """
+    try:
+        from django_tasks_db import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return False
+    from ..tasks import send_notifications
+
+    return isinstance(send_notifications.get_backend(), DatabaseBackend) and router.db_for_write(
+        DBTaskResult
+    ) == router.db_for_write(Notification)
 
 
 def _pending(
