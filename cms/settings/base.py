@@ -124,6 +124,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The planner's cost of a random page read (PostgreSQL's default, 4, assumes spinning disks). On SSDs, or
+    # with the tables in memory, 1.1 is the usual value: without it PostgreSQL prefers reading every row of an
+    # application table to the trigram indexes of a search (180 ms instead of 25 at 70,000 rows), because it
+    # counts the index pages as disk seeks and each row's UPPER() as nearly free. An ``options`` given in
+    # DATABASE_URL wins; DATABASE_RANDOM_PAGE_COST="" leaves the server's own setting.
+    random_page_cost = os.environ.get("DATABASE_RANDOM_PAGE_COST", "1.1")
+    if random_page_cost:
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", f"-c random_page_cost={random_page_cost}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,6 +9,8 @@ its country, the submission date and the last change), and the clusters of an ap
 from datetime import timedelta
 
 from django.utils import formats
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 
@@ -16,8 +18,33 @@ from ..selectors.related import related_of
 from ..specs import state_tone
 
 
-class StateColumn(Column):
-    cell_template_name = "workflows/admin/cells/state.html"
+class CellInPythonMixin:
+    """A cell written out by ``cell_html(context)`` in Python, with the markup its ``cell_template_name`` would
+    give: the listing draws 25 rows of ten cells, and a template per cell was most of its time. The template
+    stays the reference (and the fallback for a subclass that changes it)."""
+
+    python_cell_template = None
+
+    def render_cell_html(self, instance, parent_context):
+        context = self.get_cell_context_data(instance, parent_context)
+        if self.cell_template_name != self.python_cell_template:
+            return self.cell_template.render(context)
+        return self.cell_html(context)
+
+
+def _td_class(column, base: str = "") -> str:
+    return " ".join(part for part in (base, column.classname or "") if part)
+
+
+def _td(column, content, base: str = ""):
+    classes = _td_class(column, base)
+    if classes:
+        return format_html('<td class="{}">{}</td>', classes, content)
+    return format_html("<td>{}</td>", content)
+
+
+class StateColumn(CellInPythonMixin, Column):
+    cell_template_name = python_cell_template = "workflows/admin/cells/state.html"
 
     def __init__(self, name="state", **kwargs):
         kwargs.setdefault("label", _("State"))
@@ -31,6 +58,15 @@ class StateColumn(Column):
         # The badge always carries the label too, so colour is never the only signal.
         context["tone"] = state_tone(type(instance), instance.state)
         return context
+
+    def cell_html(self, context):
+        badge = format_html(
+            '<span class="workflow-state workflow-state--{}" data-state="{}">{}</span>',
+            context["tone"],
+            context["state"],
+            context["label"],
+        )
+        return _td(self, badge)
 
 
 class RelatedTitlesColumn(Column):
@@ -84,15 +120,39 @@ def _sort_link(table, key, label, full_label) -> dict:
     }
 
 
-class CompactColumn(CompactHeaderMixin, Column):
-    pass
+class CompactColumn(CellInPythonMixin, CompactHeaderMixin, Column):
+    python_cell_template = Column.cell_template_name
+
+    def cell_html(self, context):
+        """Wagtail's own cell (``wagtailadmin/tables/cell.html``)."""
+        value = context.get("value")
+        return _td(self, value if value is not None else "")
 
 
-class ApplicantColumn(CompactColumn):
+class TwoLinesCellMixin:
+    """``workflows/admin/cells/two_lines.html``: the main fact, and under it a smaller one (``second``)."""
+
+    cell_template_name = python_cell_template = "workflows/admin/cells/two_lines.html"
+
+    def cell_html(self, context):
+        first = (
+            format_html('<span class="workflow-two-lines__first">{}</span>', context["value"])
+            if context.get("value")
+            else ""
+        )
+        second = context.get("second")
+        if second and context.get("second_clamped"):
+            second = format_html(
+                '<span class="workflow-two-lines__second workflow-clamped" title="{}">{}</span>', second, second
+            )
+        elif second:
+            second = format_html('<span class="workflow-two-lines__second">{}</span>', second)
+        return _td(self, format_html("{}{}", first, second or ""), "workflow-two-lines")
+
+
+class ApplicantColumn(TwoLinesCellMixin, CompactColumn):
     """The applicant's name, and under it their organisation when they gave one (``organisation_field``; none
     when it is empty), shortened to two lines (in full on hover and for screen readers)."""
-
-    cell_template_name = "workflows/admin/cells/two_lines.html"
 
     def __init__(self, name="applicant_name", *, organisation_field="organisation", **kwargs):
         kwargs.setdefault("label", _("Applicant"))
@@ -116,11 +176,9 @@ def applicant_with_organisation(submission, organisation_field: str) -> str:
     return f"{submission.applicant_name} ({organisation})" if organisation else submission.applicant_name
 
 
-class WithCountryColumn(CompactColumn):
+class WithCountryColumn(TwoLinesCellMixin, CompactColumn):
     """A text field (a city, a company; sortable) and, under it, the country's name (a django-countries
     field)."""
-
-    cell_template_name = "workflows/admin/cells/two_lines.html"
 
     def __init__(self, name, *, country_field="country", **kwargs):
         kwargs.setdefault("sort_key", name)
@@ -139,7 +197,7 @@ class ClusterColumn(CompactColumn):
     clusters of interest, the first one named and the others counted ("+2", named on hover and for screen
     readers). The many-to-many field is attached to the listed rows (``related_fields``), not asked per row."""
 
-    cell_template_name = "workflows/admin/cells/cluster.html"
+    cell_template_name = python_cell_template = "workflows/admin/cells/cluster.html"
 
     def __init__(self, name="assigned_to", *, interest_field, **kwargs):
         kwargs.setdefault("label", _("Cluster"))
@@ -154,6 +212,30 @@ class ClusterColumn(CompactColumn):
         context["assigned"] = assigned.title if assigned is not None else ""
         context["interests"] = [] if assigned is not None else related_of(instance, self.interest_field)
         return context
+
+    def cell_html(self, context):
+        if context["assigned"]:
+            content = format_html('<span class="workflow-two-lines__first">{}</span>', context["assigned"])
+        elif context["interests"]:
+            first, *others = context["interests"]
+            more = ""
+            if others:
+                more = format_html(
+                    '<span class="w-sr-only">{}</span>'
+                    '<abbr class="workflow-more" title="{}" aria-hidden="true">+{}</abbr>',
+                    format_html_join("", ", {}", ((other,) for other in others)),
+                    ", ".join(str(other) for other in others),
+                    len(others),
+                )
+            content = format_html(
+                '<span class="workflow-two-lines__second">{}</span><span class="workflow-two-lines__first">{}{}</span>',
+                gettext("Interested in:"),
+                first,
+                more,
+            )
+        else:
+            content = ""
+        return _td(self, content, "workflow-two-lines")
 
 
 class SubmittedColumn(CompactHeaderMixin, DateColumn):
@@ -179,11 +261,11 @@ class SubmittedColumn(CompactHeaderMixin, DateColumn):
         return context
 
 
-class SelectColumn(BaseColumn):
+class SelectColumn(CellInPythonMixin, BaseColumn):
     """The bulk-selection checkbox Wagtail's ``bulk-actions.js`` reads, carrying the transitions offered on the
     row (``offered(row)``, the listing's own answer), so the footer offers only what a selected row allows."""
 
-    cell_template_name = "workflows/admin/cells/select.html"
+    cell_template_name = python_cell_template = "workflows/admin/cells/select.html"
     header_template_name = "workflows/admin/cells/select_header.html"
 
     def __init__(self, name="select", *, offered=lambda row: [], **kwargs):
@@ -195,6 +277,18 @@ class SelectColumn(BaseColumn):
         context = super().get_cell_context_data(instance, parent_context)
         context["transitions"] = self.offered(instance)
         return context
+
+    def cell_html(self, context):
+        instance = context["instance"]
+        return format_html(
+            '<td class="bulk-action-checkbox-cell workflow-select"><input type="checkbox" class="bulk-action-checkbox"'
+            ' data-bulk-action-checkbox data-object-id="{}" data-transitions="{}" id="workflow-select-{}"'
+            ' aria-label="{}"></td>',
+            instance.pk,
+            " ".join(context["transitions"]),
+            instance.pk,
+            gettext("Select %(reference)s") % {"reference": instance},
+        )
 
 
 class AssessmentCountColumn(CompactColumn):
@@ -227,7 +321,7 @@ class LanguageColumn(CompactColumn):
     """The applicant's language as its short code ("ko"), named in full for screen readers and on hover: the
     listing keeps its width."""
 
-    cell_template_name = "workflows/admin/cells/language.html"
+    cell_template_name = python_cell_template = "workflows/admin/cells/language.html"
 
     def __init__(self, name="language", **kwargs):
         # Short, and not sortable (no sort arrow): the listing is already wide at 1280 px; the filter finds a
@@ -241,3 +335,16 @@ class LanguageColumn(CompactColumn):
         context["code"] = instance.language
         context["name"] = instance.language_name
         return context
+
+    def cell_html(self, context):
+        if not context["code"]:
+            return _td(self, "")
+        return _td(
+            self,
+            format_html(
+                '<abbr title="{}"><span aria-hidden="true">{}</span><span class="w-sr-only">{}</span></abbr>',
+                context["name"],
+                context["code"],
+                context["name"],
+            ),
+        )

@@ -15,6 +15,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Page
 
 from ..selectors.assessments import with_assessment_summary
+from . import widgets
 from .actions import awaiting_action_q
 
 ASSESSMENT_CHOICES = (("none", _("None given")), ("some", _("At least one given")))
@@ -138,10 +139,13 @@ def filterset_for(model):
     if model.country_field:
         country = model._meta.get_field(model.country_field)
         attrs["country"] = django_filters.ChoiceFilter(
-            field_name=model.country_field, label=capfirst(country.verbose_name), choices=list(country.choices)
+            field_name=model.country_field,
+            label=capfirst(country.verbose_name),
+            choices=list(country.choices),
+            widget=widgets.Select,
         )
     attrs["language"] = django_filters.ChoiceFilter(
-        field_name="language", label=_("Applicant's language"), choices=list(settings.LANGUAGES)
+        field_name="language", label=_("Applicant's language"), choices=list(settings.LANGUAGES), widget=widgets.Select
     )
     meta = type("Meta", (), {"model": model, "fields": []})
     return type(f"{model.__name__}FilterSet", (SubmissionFilterSet,), {**attrs, "Meta": meta})

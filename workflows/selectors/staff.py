@@ -42,9 +42,24 @@ def specifics_of(applications: list[Application]) -> list[Application]:
     """Each application as its kind, fetched once per kind with its assigned page and its pages of interest
     (``attach_related``: read them with ``related_of``), and the assigned pages' managers asked at once (see
     ``prefetch_target_managers``)."""
+    found = _specifics_by_pk([(application.pk, application.kind_id) for application in applications])
+    return _prepared([found.get(application.pk, application) for application in applications])
+
+
+def specifics_of_keys(keys: list[tuple[int, int]]) -> list[Application]:
+    """As ``specifics_of``, from ``(pk, kind_id)`` pairs in the order wanted (e.g. a page of
+    ``values_list("pk", "kind_id")``): each row is read once, from its kind, never first as a queue row."""
+    found = _specifics_by_pk(keys)
+    missing = [pk for pk, _kind_id in keys if pk not in found]
+    if missing:  # a kind whose model is gone: the queue's row
+        found.update(Application.objects.select_related("kind", "assigned_to").in_bulk(missing))
+    return _prepared([found[pk] for pk, _kind_id in keys if pk in found])
+
+
+def _specifics_by_pk(keys) -> dict[int, Application]:
     by_kind = defaultdict(list)
-    for application in applications:
-        by_kind[application.kind_id].append(application.pk)
+    for pk, kind_id in keys:
+        by_kind[kind_id].append(pk)
     found = {}
     for kind_id, pks in by_kind.items():
         model = ContentType.objects.get_for_id(kind_id).model_class()
@@ -54,7 +69,10 @@ def specifics_of(applications: list[Application]) -> list[Application]:
         if model.interest_field:
             attach_related(rows, [model.interest_field])
         found.update({obj.pk: obj for obj in rows})
-    specifics = [found.get(application.pk, application) for application in applications]
+    return found
+
+
+def _prepared(specifics: list[Application]) -> list[Application]:
     _cache_specific_targets(specifics)
     prefetch_target_managers(specifics)
     return specifics

@@ -383,17 +383,20 @@ class Command(BaseCommand):
 
 
 def analyze(*models_) -> None:
-    """Refresh PostgreSQL's statistics of the tables just filled, as after any bulk load (until autovacuum
-    gets to them, the planner would still think them nearly empty and choose plans for a few rows)."""
+    """Vacuum and refresh PostgreSQL's statistics of the tables just filled, as after any bulk load (until
+    autovacuum gets to them, the planner would still think them nearly empty and choose plans for a few rows,
+    every search would read the trigram indexes' pending lists, ~10,000 unsorted entries each, and index-only
+    scans would visit the rows). VACUUM cannot run in a transaction: there, statistics only."""
     if connection.vendor != "postgresql":
         return
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     tables = {model._meta.db_table for model in models_}
     for model in models_:
         for field in model._meta.local_many_to_many:
             tables.add(field.remote_field.through._meta.db_table)
     with connection.cursor() as cursor:
         for table in sorted(tables):
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import Echo
-from wagtail.admin.widgets.button import Button, ButtonWithDropdown
+from wagtail.admin.widgets.button import Button
 
 from ...models import Application
 from ...selectors import prefetch_managed_targets, submissions_visible_to
@@ -20,6 +20,7 @@ from ...selectors.search import contains_any_q
 from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
 from ...services.transitions import StaffTransitionsMemo
 from ..actions import bulk_transition_choices, transition_action, transitions_from_states
+from ..buttons import QuickButtonWithDropdown, quick
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
 from ..permission_policy import managed_target_ids
 from ..spreadsheet import SafeSpreadsheetCellsMixin
@@ -145,7 +146,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         if buttons:
             label = _("Actions")
             dropdown.append(
-                ButtonWithDropdown(
+                QuickButtonWithDropdown(
                     label=label,
                     buttons=buttons,
                     icon_name="arrow-down",
@@ -156,7 +157,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
                     },
                 )
             )
-        return [*dropdown, *super().get_list_buttons(instance)]
+        return [*dropdown, *quick(super().get_list_buttons(instance))]
 
     @cached_property
     def may_request_assessments(self) -> bool:

@@ -9,7 +9,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from ...exceptions import TransitionError, UnknownTransition
 from ...models import ApplicationState
-from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of
+from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of_keys
 from ...services.assessments import assessment_give
 from ...services.records import note_add
 from ...services.transitions import (
@@ -68,8 +68,11 @@ def list_applications(
     )
     if errors:
         return field_errors_problem(errors, loc_prefix="query")
-    page = WagtailLimitOffsetPagination().paginate_queryset(queryset, pagination=pagination, request=request)
-    applications = specifics_of(list(page["items"]))
+    # The page as (pk, kind) pairs (a narrow query: the ordering's columns and the key), then each row once,
+    # from its kind's table: not the queue's wide rows first and then the same rows again as their kinds.
+    keys = queryset.values_list("pk", "kind_id")
+    page = WagtailLimitOffsetPagination().paginate_queryset(keys, pagination=pagination, request=request)
+    applications = specifics_of_keys(list(page["items"]))
     transitions = StaffTransitionsMemo(user=request.user)
     items = [reads.list_item(app, user=request.user, transitions=transitions(app)) for app in applications]
     return {"count": page["count"], "items": items}
