@@ -3,6 +3,7 @@ footers the site settings choose (Snippets › Footers), and
 the reviewer workspace's listing of each submission kind (Applications › ...), built on the plugin's viewsets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from workflows.admin.columns import (
@@ -22,7 +23,8 @@ from .models import CityApplication, CompanyRegistration, Contact, Footer, Perso
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    list_display = ["name", "role", "organisation"]
+    # Each language's version is a row of its own: the locale column (and the listing's locale filter) tell them apart.
+    list_display = ["name", LocaleColumn(), "role", "organisation"]
     search_fields = ["name", "organisation"]
     menu_label = _("People")
 
@@ -30,7 +32,7 @@ class PersonViewSet(SnippetViewSet):
 class ContactViewSet(SnippetViewSet):
     model = Contact
     icon = "mail"
-    list_display = ["name", "topic", "email"]
+    list_display = ["name", LocaleColumn(), "topic", "email"]
     search_fields = ["name", "topic"]
     menu_label = _("Contacts")
 
@@ -38,7 +40,7 @@ class ContactViewSet(SnippetViewSet):
 class FooterViewSet(SnippetViewSet):
     model = Footer
     icon = "list-ul"
-    list_display = ["__str__"]
+    list_display = ["__str__", LocaleColumn()]
     menu_label = _("Footers")
 
 

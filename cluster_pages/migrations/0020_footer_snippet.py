@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
                 ('text', models.TextField(blank=True, verbose_name='footer text')),
-                ('links', wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "The page's title when empty.", 'label': 'label', 'max_length': 64, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('page', 0), ('label', 1)]], {})}, help_text='E.g. the privacy notice, the accessibility statement and the contact page.', verbose_name='footer links')),
+                ('links', wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "The page's title when empty.", 'label': 'Label', 'max_length': 64, 'required': False}), 2: ('wagtail.blocks.StructBlock', [[('page', 0), ('label', 1)]], {})}, help_text='E.g. the privacy notice, the accessibility statement and the contact page.', verbose_name='footer links')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
             ],
             options={

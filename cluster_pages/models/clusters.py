@@ -131,14 +131,16 @@ class ThematicClusterPage(Page):
 
     @cached_property
     def leader_in_language(self):
-        """The leader's profile in the visitor's language, or as first written while it has no translation (a
+        """The leader's profile in the page's language, or in the default language's while it has no translation (a
         page not yet translated, or translated before the person was, still names the source's person)."""
         if self.leader_id is None:
             return None
-        from .snippets import Person, in_active_language
+        from .snippets import Person, in_language
 
         same_person = Person.objects.filter(pk=self.leader_id).values("translation_key")
-        profiles = in_active_language(Person.objects.filter(translation_key__in=same_person).select_related("photo"))
+        profiles = in_language(
+            Person.objects.filter(translation_key__in=same_person).select_related("photo"), locale_id=self.locale_id
+        )
         return profiles[0] if profiles else self.leader
 
     @property

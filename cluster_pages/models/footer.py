@@ -10,9 +10,9 @@ from wagtail.models import TranslatableMixin
 
 
 class FooterLinkBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(label=_("page"))
+    page = blocks.PageChooserBlock(label=_("Page"))
     label = blocks.CharBlock(
-        label=_("label"), max_length=64, required=False, help_text=_("The page's title when empty.")
+        label=_("Label"), max_length=64, required=False, help_text=_("The page's title when empty.")
     )
 
     class Meta:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -108,14 +109,26 @@ class Contact(TranslatableMixin, index.Indexed, models.Model):
         return f"{self.name} ({self.topic})"
 
 
-def in_active_language(queryset):
-    """``queryset``'s rows in the active language, and each row with no translation in it in the default
-    language's words (a snippet not yet translated still shows); one query, in the queryset's order."""
+def in_language(queryset, *, locale_id: int | None = None):
+    """``queryset``'s rows in the locale ``locale_id`` (by default the active language's), and each row with no
+    translation there in the default language's words (a snippet not yet translated still shows); one query, in
+    the queryset's order. A page passes its own locale, so the API shows a Korean page's snippets in Korean too."""
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    try:
-        active = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        active = default
-    rows = list(queryset.filter(locale__language_code__in={active, default}).select_related("locale"))
-    translated = {row.translation_key for row in rows if row.locale.language_code == active}
-    return [row for row in rows if row.locale.language_code == active or row.translation_key not in translated]
+    if locale_id is None:
+        try:
+            active = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            active = default
+        wanted = Q(locale__language_code=active)
+
+        def is_wanted(row):
+            return row.locale.language_code == active
+    else:
+        wanted = Q(locale_id=locale_id)
+
+        def is_wanted(row):
+            return row.locale_id == locale_id
+
+    rows = list(queryset.filter(wanted | Q(locale__language_code=default)).select_related("locale"))
+    translated = {row.translation_key for row in rows if is_wanted(row)}
+    return [row for row in rows if is_wanted(row) or row.translation_key not in translated]

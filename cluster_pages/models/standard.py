@@ -40,11 +40,11 @@ class StandardPage(Page):
 
     @property
     def contacts(self):
-        from .snippets import Contact, in_active_language
+        from .snippets import Contact, in_language
 
         if not self.show_contacts:
             return []
         return [
             {"name": c.name, "topic": c.topic, "organisation": c.organisation, "email": c.email, "phone": c.phone}
-            for c in in_active_language(Contact.objects.all())
+            for c in in_language(Contact.objects.all(), locale_id=self.locale_id)
         ]

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, Site
 from ..chrome import cached_part
 from ..languages import language_alternates, path_without_language
 from ..models import Footer, SiteSettings
-from ..models.snippets import in_active_language
+from ..models.snippets import in_language
 from ..public_urls import public_root_url
 
 register = template.Library()
@@ -84,7 +84,7 @@ def footer_in_language(site_settings):
     if site_settings.footer_id is None:
         return None
     same_footer = Footer.objects.filter(pk=site_settings.footer_id).values("translation_key")
-    footers = in_active_language(Footer.objects.filter(translation_key__in=same_footer))
+    footers = in_language(Footer.objects.filter(translation_key__in=same_footer))
     return footers[0] if footers else None
 
 

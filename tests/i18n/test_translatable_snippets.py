@@ -7,7 +7,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from wagtail_localize.operations import translate_object
 from wagtail_localize.synctree import synchronize_tree
 
-from cluster_pages.models import Contact, Person, ThematicClusterPage
+from cluster_pages.models import Contact, Person, StandardPage, ThematicClusterPage
 
 from ..factories import ContactFactory, PersonFactory, StandardPageFactory, ThematicClusterPageFactory
 
@@ -98,6 +98,27 @@ def test_translating_a_cluster_page_also_translates_a_leader_who_has_no_korean_v
     korean_cluster.save_revision().publish()  # (the translation editor's "Publish")
     html = client.get(korean_cluster.url).content.decode()
     assert '<p class="person-card__name">라파엘 킨테로</p>' in html
+
+
+def test_the_api_shows_a_korean_pages_contacts_and_leader_in_korean_whatever_the_request_language(
+    client, site_tree, korean
+):
+    join = StandardPageFactory(parent=site_tree.home, title="How to join", slug="join", show_contacts=True)
+    leader = PersonFactory(name="Rafael Quintero")
+    cluster = ThematicClusterPageFactory(parent=site_tree.clusters, title="Smart mobility", leader=leader)
+    sync_korean_tree()
+    korean_copy(ContactFactory(name="Anthony Levero"), korean, name="앤서니 레베로")
+    translate_object(cluster, [korean])  # the leader is submitted with the page
+    korean_join = StandardPage.objects.get(translation_key=join.translation_key, locale=korean)
+    korean_cluster = ThematicClusterPage.objects.get(translation_key=cluster.translation_key, locale=korean)
+
+    contacts = client.get(f"/api/v3/pages/{korean_join.pk}/", HTTP_ACCEPT_LANGUAGE="en").json()["contacts"]
+    leader_id = client.get(f"/api/v3/pages/{korean_cluster.pk}/").json()["leader"]["id"]
+
+    assert [contact["name"] for contact in contacts] == ["앤서니 레베로"]
+    assert leader_id == leader.get_translation(korean).pk
+    english = client.get(f"/api/v3/pages/{join.pk}/", HTTP_ACCEPT_LANGUAGE="ko").json()["contacts"]
+    assert [contact["name"] for contact in english] == ["Anthony Levero"]
 
 
 def test_the_photo_and_address_are_the_same_persons_in_every_language(korean):
