@@ -33,11 +33,26 @@ def open_clusters():
     return clusters_once(ThematicClusterPage.objects.filter(**OPEN_CLUSTERS))
 
 
+class ClustersReadOnce(forms.models.ModelChoiceIterator):
+    """The form's clusters read by one plain query and kept for the form's later renders (Django reads them
+    anew through a server-side cursor, three round trips on PostgreSQL, each time the choices are listed)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:  # the field's own queryset (one per form): its results are kept on it
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.queryset) + (1 if self.field.empty_label is not None else 0)
+
+
 class OpenClustersField(forms.ModelMultipleChoiceField):
     """Live clusters that accept members (forming or active), as tick boxes, at least one; each labelled with
     its translation's title in the language the form is shown in, its value the default-language page."""
 
     widget = forms.CheckboxSelectMultiple
+    iterator = ClustersReadOnce
 
     def __init__(self, **kwargs):
         kwargs.setdefault("error_messages", {"required": _("Choose at least one cluster.")})

@@ -140,3 +140,21 @@ def test_without_a_privacy_notice_chosen_the_label_is_plain_text(client, site_tr
     html = client.get("/en/join/city/").content.decode()
 
     assert "I agree to the privacy notice: WeGO keeps my answers" in html
+
+
+def test_the_consent_link_follows_a_new_privacy_notice_and_goes_when_it_is_unpublished(client, forms_with_privacy_page):
+    client.get("/en/join/city/")  # the link is kept with the page chrome from here on
+    site = forms_with_privacy_page.join.get_site()
+    newer = StandardPageFactory(parent=site.root_page, title="Privacy notice 2027", slug="privacy-2027")
+    settings = SiteSettings.for_site(site)
+    settings.privacy_page = newer
+    settings.save()
+
+    assert (
+        'I agree to the <a href="/en/privacy-2027/">privacy notice</a>' in client.get("/en/join/city/").content.decode()
+    )
+
+    newer.unpublish()
+
+    html = client.get("/en/join/city/").content.decode()
+    assert "I agree to the privacy notice: WeGO keeps my answers" in html and "privacy-2027" not in html

@@ -31,7 +31,9 @@ def forms(site_tree):
 # languages: the visitor's Locale row, which Wagtail's routing reads to find the home page in that language
 # (``root_page.localized``). The page's translations for the switcher and hreflang come from the chrome cache.
 POST_CEILING = 26 if connection.vendor == "postgresql" else 25
-GET_CEILING = 11
+# The blank form: routing, the open clusters (one plain query, read once for every render of the tick boxes);
+# the privacy notice's link is kept with the chrome.
+GET_CEILING = 10
 
 
 def add_clusters_and_applications(client, forms, count: int) -> None:
@@ -78,6 +80,7 @@ def test_the_city_application_form_costs_the_same_queries_with_many_applications
     few = get_queries(client, forms)
 
     add_clusters_and_applications(client, forms, 15)
+    get_queries(client, forms)  # the new pages renewed the cached chrome and the privacy link: warm them again
     many = get_queries(client, forms)
 
     assert many == few
