@@ -3,7 +3,7 @@
 import csv
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -91,6 +91,17 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             expression = F(key).desc(nulls_last=True) if self.ordering.startswith("-") else F(key).asc(nulls_last=True)
             return queryset.order_by(expression, "-pk")
         return super().order_queryset(queryset)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """Wagtail's paginator, its count taken from the rows per state of the filtered listing when the bulk
+        footer needs those states ("Select all N in the listing"): one pass over the filtered rows where a
+        ``COUNT`` and a ``DISTINCT state`` made two."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.bulk_transitions:
+            rows_per_state = dict(queryset.order_by().values_list("state").annotate(rows=Count("pk")))
+            self.listing_states = set(rows_per_state)
+            paginator.__dict__["count"] = sum(rows_per_state.values())  # Paginator.count is a cached_property
+        return paginator
 
     def get_table(self, object_list):
         attach_related(object_list, self.related_fields)
@@ -207,9 +218,11 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         # rows or pages. The results fragment carries it, so it follows the filters Wagtail swaps in.
         context["listing_transitions"] = []
         if paginator is not None and self.bulk_transitions:
-            states = paginator.object_list.order_by().values_list("state", flat=True).distinct()
+            states = getattr(self, "listing_states", None)
+            if states is None:
+                states = set(paginator.object_list.order_by().values_list("state", flat=True).distinct())
             context["listing_transitions"] = transitions_from_states(
-                model=self.model, names=[choice["name"] for choice in self.bulk_transitions], states=set(states)
+                model=self.model, names=[choice["name"] for choice in self.bulk_transitions], states=states
             )
         return context
 
