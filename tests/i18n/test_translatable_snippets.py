@@ -2,6 +2,7 @@
 and the English one while it has none; English visitors never see Korean."""
 
 import pytest
+import wagtail_factories
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, TranslationSource
 from wagtail_localize.operations import translate_object
@@ -72,6 +73,21 @@ def test_a_korean_cluster_page_shows_the_leaders_korean_profile_once_there_is_on
     assert '<p class="person-card__name">라파엘 킨테로</p>' in after and "안데스 모빌리티 연구센터" in after
     english = client.get("/en/clusters/smart-mobility/").content.decode()
     assert '<p class="person-card__name">Rafael Quintero</p>' in english
+
+
+def test_a_leaders_portrait_adds_no_english_words_to_a_korean_page(client, site_tree, korean):
+    """The portrait sits beside the leader's name: its alternative text is empty (the name is right there) rather
+    than the image's English title, which Wagtail does not translate."""
+    leader = PersonFactory(name="Rafael Quintero", photo=wagtail_factories.ImageFactory(title="Portrait of Rafael"))
+    ThematicClusterPageFactory(parent=site_tree.clusters, title="Smart mobility", slug="smart-mobility", leader=leader)
+    sync_korean_tree()
+    korean_copy(leader, korean, name="라파엘 킨테로")
+
+    html = client.get("/ko/clusters/smart-mobility/").content.decode()
+    portrait = next(tag for tag in html.split("<img")[1:] if "person-card__photo" in tag)
+    assert 'alt=""' in portrait
+    assert "Portrait of Rafael" not in html
+    assert "라파엘 킨테로" in html
 
 
 def test_translating_a_cluster_page_also_translates_a_leader_who_has_no_korean_version(client, site_tree, korean):
