@@ -16,6 +16,7 @@ from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn
 
 from ..selectors.related import related_of
 from ..specs import state_tone
+from .target_titles import target_titles, title_of
 
 
 class CellInPythonMixin:
@@ -195,7 +196,8 @@ class WithCountryColumn(TwoLinesCellMixin, CompactColumn):
 class ClusterColumn(CompactColumn):
     """The cluster an application is about: the one it is assigned to, else (until it is assigned) the
     clusters of interest, the first one named and the others counted ("+2", named on hover and for screen
-    readers). The many-to-many field is attached to the listed rows (``related_fields``), not asked per row."""
+    readers), each in the reviewer's admin language where the kind names its pages (``target_titles``: asked once
+    per request). The many-to-many field is attached to the listed rows (``related_fields``), not asked per row."""
 
     cell_template_name = python_cell_template = "workflows/admin/cells/cluster.html"
 
@@ -208,9 +210,14 @@ class ClusterColumn(CompactColumn):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
+        titles = target_titles(type(instance), parent_context.get("request"))
         assigned = instance.assigned_to if getattr(instance, "assigned_to_id", None) else None
-        context["assigned"] = assigned.title if assigned is not None else ""
-        context["interests"] = [] if assigned is not None else related_of(instance, self.interest_field)
+        context["assigned"] = title_of(assigned, titles) if assigned is not None else ""
+        context["interests"] = (
+            []
+            if assigned is not None
+            else [title_of(item, titles) for item in related_of(instance, self.interest_field)]
+        )
         return context
 
     def cell_html(self, context):

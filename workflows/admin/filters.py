@@ -33,6 +33,18 @@ def assignable_pages(model):
     return Page.objects.type(*page_models).order_by("title")
 
 
+def interest_pages(model):
+    """The pages of interest the listing's filter offers: the kind's ``assignable_pages()`` where those are the
+    pages of interest (each once, named in the reviewer's language: the chosen one's chip too), else every page
+    of the interest field's model, by title."""
+    related = model._meta.get_field(model.interest_field).related_model
+    if getattr(model, "assignable_pages", None) is not None:
+        pages = model.assignable_pages()
+        if issubclass(pages.model, related):
+            return pages
+    return related._default_manager.order_by("title")
+
+
 def target_label(page) -> str:
     """A target page's name: its ``local_title`` where ``assignable_pages()`` gives one, else its title."""
     return getattr(page, "local_title", None) or page.title
@@ -124,10 +136,10 @@ def filterset_for(model):
     }
     if model.interest_field:
         interest = model._meta.get_field(model.interest_field)
-        attrs["interest"] = django_filters.ModelChoiceFilter(
+        attrs["interest"] = TargetFilter(
             field_name=model.interest_field,
             label=capfirst(interest.verbose_name),
-            queryset=lambda request: interest.related_model._default_manager.order_by("title"),
+            queryset=lambda request: interest_pages(model),
             method=_has_interest,
         )
     if hasattr(model, "assignable_page_types"):

@@ -30,6 +30,7 @@ from ...services.records import user_may_add_note
 from ...specs import spec_for, state_member
 from ..actions import transition_action
 from ..forms import NoteForm
+from ..target_titles import target_titles, title_of
 from .erasure import erase_button
 from .mixins import visible_queryset
 
@@ -106,9 +107,19 @@ class SubmissionInspectView(generic.InspectView):
     def get_fields(self):
         return list(getattr(self.model, "core_fields", ())) or super().get_fields()
 
+    @cached_property
+    def target_titles(self) -> dict:
+        """The pages this kind points to, named in the admin language (see ``target_titles``)."""
+        return target_titles(self.model, self.request)
+
     def get_field_display_value(self, field_name, field):
         if isinstance(field, models.BooleanField):
             return _("Yes") if getattr(self.object, field_name) else _("No")
+        if isinstance(field, models.ManyToManyField) and self.target_titles:
+            # The pages of interest (e.g. clusters) in the reviewer's language, as the listing names them.
+            return (
+                ", ".join(title_of(page, self.target_titles) for page in getattr(self.object, field_name).all()) or "-"
+            )
         return super().get_field_display_value(field_name, field)
 
     def get_country_display_value(self):
@@ -142,6 +153,7 @@ class SubmissionInspectView(generic.InspectView):
         context.update(
             {
                 "state_label": self.object.get_state_display(),
+                "assigned_title": title_of(getattr(self.object, "assigned_to", None), self.target_titles),
                 "answers": [
                     {"label": answer.get("label") or key, "value": answer_text(answer.get("value"))}
                     for key, answer in (self.object.answers or {}).items()

@@ -303,6 +303,8 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     def _export_value(self, item, field):
         if field in self.related_fields:
+            # The pages' own (default-language, e.g. English) titles, whatever the admin language: the export is a
+            # data file, read and joined by other tools, so it names each page the same way every time.
             return ", ".join(str(related) for related in related_of(item, field))
         value = getattr(item, field)
         if hasattr(value, "all"):  # another many-to-many
