@@ -70,15 +70,6 @@ class StateColumn(CellInPythonMixin, Column):
         return _td(self, badge)
 
 
-class RelatedTitlesColumn(Column):
-    """The titles of a many-to-many (e.g. the clusters of interest), comma separated: those the listing attached
-    to the row (``attach_related``), else the field's ``all()`` (prefetch it)."""
-
-    def __init__(self, name, **kwargs):
-        kwargs.setdefault("accessor", lambda instance: ", ".join(str(item) for item in related_of(instance, name)))
-        super().__init__(name, **kwargs)
-
-
 class CompactHeaderMixin:
     """A header that may be short (``label``, e.g. "Score") and name the column in full (``full_label``, e.g.
     "Mean score") on hover and for screen readers, and may offer a second ordering (``also_sorts``: a
