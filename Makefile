@@ -70,8 +70,9 @@ test-postgres: $(DEV_STAMP) chromium messages ## Run the whole test suite on the
 fuzz-api: $(DEV_STAMP) messages ## schemathesis over the API v3 OpenAPI document against a throwaway server with demo data
 	$(BIN)/python tests/api/fuzz_api.py
 
-# Every benchmark prints a table; BENCH_DATABASE_URL (an empty PostgreSQL database) and REDIS_URL give the
-# production-like figures (bench/README.md). bench-scale (100k rows) runs too where it exists.
+# Every benchmark prints a table. The production-like figures (bench/README.md) need PostgreSQL and Redis:
+# BENCH_POSTGRES (a server: each script gets an empty database of its own, dropped afterwards) or
+# BENCH_DATABASE_URL (one empty database), and REDIS_URL. bench-scale (100k rows) runs too where it exists.
 bench: bench-requests bench-submission bench-http bench-pages bench-scaleout ## Run every benchmark (tens of minutes)
 	@if $(MAKE) -n bench-scale >/dev/null 2>&1; then $(MAKE) bench-scale; fi
 
@@ -86,19 +87,19 @@ bench-requests: $(STAMP) ## Time the main pages and API calls on demo content (m
 	$(BIN)/python bench/requests.py
 
 bench-submission: $(STAMP) ## P1: city application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
-	$(BIN)/python bench/submission.py
+	$(BIN)/python bench/with_database.py bench/submission.py
 
 bench-http: $(STAMP) ## P2: submissions/s over HTTP (gunicorn, 1/4/16/50 connections) vs a bare Django view
-	$(BIN)/python bench/http.py
+	$(BIN)/python bench/with_database.py bench/http.py
 
 bench-pages: $(STAMP) ## P4: cluster page at 0 and 1,000 members, home page, filtered case studies
-	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/with_database.py bench/pages.py
 
 bench-scaleout: $(STAMP) ## Two gunicorns and two workers on one database and one Redis: limits, sessions, mail, uploads
-	$(BIN)/python bench/scaleout.py
+	$(BIN)/python bench/with_database.py bench/scaleout.py
 
 bench-scale: $(STAMP) ## Workspace and staff API at 100,000 applications; staff list vs v3 pages list (BENCH_DATABASE_URL)
-	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/with_database.py bench/scale.py
 
 bench-scale-small: $(STAMP) ## bench-scale's small mode: 2,000 applications on a throwaway SQLite database
 	$(BIN)/python bench/scale.py --rows 2000 --rounds 3
