@@ -28,6 +28,8 @@ def setup(folder: str) -> None:
             "WORKFLOW_FORMS_RATE_LIMIT": "100000/h",
         }
     )
+    if str(ROOT / "bench") in sys.path:  # run as a script: bench/http.py must not shadow the standard library
+        sys.path.remove(str(ROOT / "bench"))
     sys.path.insert(0, str(ROOT))
     import django
 
