@@ -88,8 +88,8 @@ def main() -> int:
         figures["cluster ratio"] = ratio
         print(f"{'ratio (members over none)':42} {ratio:9.2f}×", flush=True)
         for label, url in (
-            ("home page (figures)", "/"),
-            ("case studies, filtered", "/case-studies/?country=KR&status=ongoing"),
+            ("home page (figures)", "/en/"),
+            ("case studies, filtered", "/en/case-studies/?country=KR&status=ongoing"),
         ):
             call = lambda url=url: client.get(url)  # noqa: E731 - one call per URL
             for _ in range(WARM_UP):
