@@ -17,6 +17,20 @@ def migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+def site_with_two_pages(apps):
+    """An English site whose root has a privacy notice and a contact page, in the migration state ``apps``."""
+    english, _created = apps.get_model("wagtailcore", "Locale").objects.get_or_create(language_code="en")
+    Page = apps.get_model("wagtailcore", "Page")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    page_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+    common = {"content_type": page_type, "locale": english}
+    root = Page.objects.create(title="Root", slug="root", path="9999", depth=1, numchild=2, **common)
+    privacy = Page.objects.create(title="Privacy notice", slug="privacy", path="99990001", depth=2, **common)
+    contact = Page.objects.create(title="Contact", slug="contact", path="99990002", depth=2, **common)
+    site = apps.get_model("wagtailcore", "Site").objects.create(hostname="example.org", root_page=root)
+    return english, site, privacy, contact
+
+
 @pytest.fixture
 def latest_schema_after_the_test():
     yield
@@ -28,21 +42,7 @@ def latest_schema_after_the_test():
 @pytest.mark.usefixtures("latest_schema_after_the_test")
 def test_existing_people_contacts_and_footer_keep_every_word_through_the_migrations():
     apps = migrate(BEFORE)
-    Locale = apps.get_model("wagtailcore", "Locale")
-    english, _created = Locale.objects.get_or_create(language_code="en")
-    Page = apps.get_model("wagtailcore", "Page")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    page_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
-    root = Page.objects.create(
-        title="Root", slug="root", path="9999", depth=1, numchild=1, content_type=page_type, locale=english
-    )
-    privacy = Page.objects.create(
-        title="Privacy notice", slug="privacy", path="99990001", depth=2, content_type=page_type, locale=english
-    )
-    contact = Page.objects.create(
-        title="Contact", slug="contact", path="99990002", depth=2, content_type=page_type, locale=english
-    )
-    site = apps.get_model("wagtailcore", "Site").objects.create(hostname="example.org", root_page=root)
+    english, site, privacy, contact = site_with_two_pages(apps)
     settings = apps.get_model("cluster_pages", "SiteSettings").objects.create(
         site=site, footer_text="WeGO Secretariat, Seoul."
     )
@@ -75,18 +75,7 @@ def test_existing_people_contacts_and_footer_keep_every_word_through_the_migrati
 @pytest.mark.usefixtures("latest_schema_after_the_test")
 def test_the_footer_migration_can_be_undone_with_its_text_and_links():
     apps = migrate(AFTER)
-    Locale = apps.get_model("wagtailcore", "Locale")
-    english, _created = Locale.objects.get_or_create(language_code="en")
-    Page = apps.get_model("wagtailcore", "Page")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    page_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
-    root = Page.objects.create(
-        title="Root", slug="root", path="9999", depth=1, numchild=1, content_type=page_type, locale=english
-    )
-    privacy = Page.objects.create(
-        title="Privacy notice", slug="privacy", path="99990001", depth=2, content_type=page_type, locale=english
-    )
-    site = apps.get_model("wagtailcore", "Site").objects.create(hostname="example.org", root_page=root)
+    english, site, privacy, _contact = site_with_two_pages(apps)
     footer = apps.get_model("cluster_pages", "Footer").objects.create(
         locale=english,
         text="WeGO Secretariat, Seoul.",
