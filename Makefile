@@ -89,7 +89,7 @@ bench-requests: $(STAMP) ## Time the main pages and API calls on demo content (m
 bench-submission: $(STAMP) ## P1: city application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
 	$(BIN)/python bench/with_database.py bench/submission.py
 
-bench-http: $(STAMP) ## P2: submissions/s over HTTP (gunicorn, 1/4/16/50 connections) vs a bare Django view
+bench-http: $(STAMP) ## P2: submissions/s over HTTP (gunicorn, 1/4/16/50 connections) vs a stock Wagtail form page and a bare view
 	$(BIN)/python bench/with_database.py bench/http.py
 
 bench-pages: $(STAMP) ## P4: cluster page at 0 and 1,000 members, home page, filtered case studies

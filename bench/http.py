@@ -4,7 +4,8 @@ The site runs under gunicorn (BENCH_HTTP_WORKERS sync workers, default 2) on 127
 (production-like, ``bench/settings.py``), on a throwaway database with the demo content: BENCH_DATABASE_URL (an empty
 PostgreSQL database, the figure the goal is about) or a SQLite file. A load client in another process (asyncio
 streams, one connection per request as gunicorn's sync workers close them) keeps N requests in flight for
-BENCH_HTTP_SECONDS per figure, alternating between our city application form and the bare view
+BENCH_HTTP_SECONDS per figure, alternating between our city application form, Wagtail's stock form page with the
+same questions (``bench/baseline``, as in ``bench/submission.py``: what any Wagtail form costs) and the bare view
 (``bench/baseline/bare.py``: the same middleware, CSRF included, validating a three-field form and doing one
 INSERT). Prints submissions/s, p50/p95 ms and errors per side and concurrency, and counts the rows afterwards:
 every answered submission must be in the database (0 lost).
@@ -161,10 +162,14 @@ def main() -> int:
         print("bench-http: migrating a throwaway database and loading the demo content…", flush=True)
         submission.setup(folder)
         os.environ.update(environment)  # setup() gave its own key prefix
-        from bench.baseline.models import BareSubmission
-        from cluster_pages.models import CityApplication, CityApplicationFormPage, ThematicClusterPage
+        from wagtail.contrib.forms.models import FormSubmission
 
-        city = CityApplicationFormPage.objects.live().first()
+        from bench.baseline.models import BareSubmission
+        from cluster_pages.models import CityApplication, ThematicClusterPage
+
+        city, stock_page = submission.baseline_page()
+        stock, stock_email = submission.baseline_answers(stock_page)
+        stock[stock_email] = "http-stock@example.org"
         cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
         ours = {
             "city": "Seoul",
@@ -206,6 +211,7 @@ def main() -> int:
             cookie, token = _csrf(port)
             sides = [
                 ("ours", city.url, {**ours, "csrfmiddlewaretoken": token}, "CA-", CityApplication),
+                ("stock", stock_page.url, {**stock, "csrfmiddlewaretoken": token}, "Thank you", FormSubmission),
                 ("bare", "/bench/bare/", {**bare, "csrfmiddlewaretoken": token}, "Thank you", BareSubmission),
             ]
             # Warm both sides (form class, site paths, chrome, connections) in every worker.
@@ -220,19 +226,22 @@ def main() -> int:
                 for label, path, fields, expect, _model in sides:
                     row[label] = _client(port, path, fields, cookie, expect, connections, seconds, label)
                     answered[label] += row[label]["ok"]
-                ratio = row["ours"]["per_second"] / row["bare"]["per_second"] if row["bare"]["per_second"] else 0
-                for label in ("ours", "bare"):
-                    figure = row[label]
+                bare_rate = row["bare"]["per_second"]
+                ratios = {label: row[label]["per_second"] / bare_rate if bare_rate else 0 for label in row}
+                for label, figure in row.items():
+                    ratio = f"{ratios[label]:.0%}" if label != "bare" else ""
                     print(
                         f"{connections:11d} {label:5} {figure['per_second']:8.1f} {figure['p50']:8.0f} "
-                        f"{figure['p95']:8.0f} {figure['errors']:7d} {f'{ratio:.0%}' if label == 'ours' else '':>6}",
+                        f"{figure['p95']:8.0f} {figure['errors']:7d} {ratio:>6}",
                         flush=True,
                     )
-                results.append({"connections": connections, **row, "ratio": ratio})
+                results.append(
+                    {"connections": connections, **row, "ratio": ratios["ours"], "stock_ratio": ratios["stock"]}
+                )
             lost = {
                 label: answered[label] - (model.objects.count() - before[label]) for label, _p, _f, _e, model in sides
             }
-            print(f"rows: answered submissions not in the database: ours {lost['ours']}, bare {lost['bare']}")
+            print("rows: answered submissions not in the database: " + ", ".join(f"{k} {v}" for k, v in lost.items()))
         finally:
             server.terminate()
             server.wait(timeout=30)

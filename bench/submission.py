@@ -86,6 +86,13 @@ def baseline_page():
     return city, BaselineFormPage.objects.get(pk=page.pk)
 
 
+def baseline_answers(baseline) -> tuple[dict, str]:
+    """The stock page's answers by field name (the e-mail one empty), and its e-mail field's name."""
+    questions = list(baseline.form_fields.order_by("sort_order"))
+    answers = {question.clean_name: answer for question, (*_, answer) in zip(questions, BASELINE_FIELDS, strict=True)}
+    return answers, questions[4].clean_name
+
+
 def cases():
     """(label, ours, baseline) pairs of calls: POST of a valid form, and GET of the blank form."""
     from django.test import Client
@@ -111,9 +118,7 @@ def cases():
         "consent_public_listing": "on",
         "consent_privacy": "on",
     }
-    questions = list(baseline.form_fields.order_by("sort_order"))
-    theirs = {question.clean_name: answer for question, (*_, answer) in zip(questions, BASELINE_FIELDS, strict=True)}
-    email_name = questions[4].clean_name
+    theirs, email_name = baseline_answers(baseline)
 
     def post_ours():
         return client.post(city.url, {**ours, "applicant_email": f"bench-{next(counter)}@example.org"})
