@@ -10,7 +10,13 @@ from wagtail.permissions import policy_registry
 
 from cluster_pages.models import Contact, Person
 
-from .factories import CaseStudyPageFactory, EventPageFactory, ThematicClusterPageFactory
+from .factories import (
+    CaseStudyPageFactory,
+    EventPageFactory,
+    FooterFactory,
+    PersonFactory,
+    ThematicClusterPageFactory,
+)
 
 documents = policy_registry.get_by_type(get_document_model())
 images = policy_registry.get_by_type(get_image_model())
@@ -182,3 +188,38 @@ def test_the_case_study_review_is_one_task_approved_by_editors(db):
 def test_editors_also_approve_in_wagtails_default_moderation_task(db):
     for task in GroupApprovalTask.objects.exclude(name="Editors approve"):
         assert task.groups.filter(name="Editors").exists(), task.name
+
+
+@pytest.mark.parametrize("role", ["editor", "communications"])
+def test_editorial_roles_edit_the_footer_and_translate_snippets(db, client, request, role):
+    """The footer was theirs to edit in the site settings; it is a snippet now, and they translate snippets too."""
+    footer = FooterFactory()
+    person = PersonFactory()
+    client.force_login(request.getfixturevalue(role))
+
+    assert client.get(reverse("wagtailsnippets_cluster_pages_footer:list")).status_code == 200
+    edit = client.post(
+        reverse("wagtailsnippets_cluster_pages_footer:edit", args=[footer.pk]),
+        {"text": "WeGO Secretariat, Seoul, Korea.", "links-count": "0"},
+    )
+    assert edit.status_code == 302
+    footer.refresh_from_db()
+    assert footer.text == "WeGO Secretariat, Seoul, Korea."
+    for snippet in (footer, person):
+        translate = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["cluster_pages", type(snippet)._meta.model_name, snippet.pk],
+        )
+        listing = client.get(reverse(f"wagtailsnippets_cluster_pages_{type(snippet)._meta.model_name}:list"))
+        assert translate in listing.content.decode()
+        assert client.get(translate).status_code == 200
+
+
+@pytest.mark.parametrize("role", NON_EDITORIAL)
+def test_reviewing_roles_neither_edit_the_footer_nor_translate(db, client, request, role):
+    footer = FooterFactory()
+    client.force_login(request.getfixturevalue(role))
+
+    assert client.get(reverse("wagtailsnippets_cluster_pages_footer:list")).status_code == 302
+    translate = reverse("wagtail_localize:submit_snippet_translation", args=["cluster_pages", "footer", footer.pk])
+    assert client.get(translate).status_code in (302, 403)
