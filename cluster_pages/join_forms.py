@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from django.utils.translation import get_language
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
+
+from .clusters_once import active_content_language
 
 CLUSTER_PARAMETER = "cluster"
 # A page id as the database stores it: a few ASCII digits (int() would also take " 7", "٧" or "1_0").
@@ -48,10 +48,7 @@ def join_forms(*, request) -> JoinForms:
         root = Page.objects.filter(pk=site.root_page_id).values("translation_key")
         roots = Page.objects.filter(translation_key__in=root, path=Substr(OuterRef("path"), 1, Length("path")))
         pages = pages.filter(Exists(roots))
-    try:
-        active = get_supported_content_language_variant(get_language())
-    except LookupError:  # an interface-only language (es, fr): its pages are the default language's
-        active = None
+    active = active_content_language()
     by_type = {}
     # Sorting is stable: within a language, the first by path.
     for page in sorted(pages, key=lambda page: page.locale.language_code != active):

@@ -1,16 +1,15 @@
 """Reusable people and contacts that editors pick from pages, each translatable with wagtail-localize."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..clusters_once import active_content_language, default_content_language
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -113,12 +112,9 @@ def in_language(queryset, *, locale_id: int | None = None):
     """``queryset``'s rows in the locale ``locale_id`` (by default the active language's), and each row with no
     translation there in the default language's words (a snippet not yet translated still shows); one query, in
     the queryset's order. A page passes its own locale, so the API shows a Korean page's snippets in Korean too."""
-    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    default = default_content_language()
     if locale_id is None:
-        try:
-            active = get_supported_content_language_variant(translation.get_language())
-        except LookupError:
-            active = default
+        active = active_content_language() or default
         wanted = Q(locale__language_code=active)
 
         def is_wanted(row):
