@@ -65,3 +65,13 @@ def test_the_select_writes_the_options_djangos_templates_write(value):
     ours = Select(choices=choices).render("country", value, attrs=attrs)
     django = forms.Select(choices=choices).render("country", value, attrs=attrs)
     assert normalised(ours) == normalised(django)
+
+
+def test_the_country_filter_keeps_wagtails_select_styling_and_the_chosen_country(client, coordinator, rows, city_urls):
+    client.force_login(coordinator)
+    html = client.get(city_urls.index(), {"country": "PT"}).content.decode()
+
+    field = re.search(r'<div class="(w-field [^"]*)"[^>]*>(?:(?!<div class="w-field ).)*?name="country"', html, re.S)
+    assert field is not None and "w-field--select" in field.group(1).split()
+    assert re.search(r'<option value="PT" selected>', html)
+    assert len(re.findall(r'<option value="KR"', html)) == 1
