@@ -228,9 +228,13 @@ else:
     # The page chrome and rosters (cluster_pages/chrome.py): their generation number is in the shared default
     # cache, the parts in each process's memory.
     CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
-# Behind a reverse proxy every request comes from the proxy's address: name the header it sets with the
-# client's address (e.g. HTTP_X_REAL_IP) so limits apply per visitor, not to everyone at once.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Behind a reverse proxy every request comes from the proxy's address. The environment's RATELIMIT_IP_META_KEY
+# names the header the proxies append the client's address to (HTTP_X_FORWARDED_FOR), TRUSTED_PROXY_COUNT how
+# many proxies there are (default one); cms.security.client_ip reads them, for django-ratelimit and django-axes
+# alike, so no throttle ever trusts the values a client writes itself (see docs/security.md).
+CLIENT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 1)
+RATELIMIT_IP_META_KEY = "cms.security.client_ip"
 # django-ratelimit warns about any cache backend it does not list (W001), ours included; the deploy check
 # fails on warnings. AtomicDatabaseCache gives the atomic increment that warning is about.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
