@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..selectors.applicant import private_status_response, submission_for_status_link
+from ..selectors.applicant import private_status_response
 from ..selectors.personal_data import applicant_data
 from ..services.data_export import (
     ExportAddressChanged,
@@ -19,12 +19,14 @@ from ..services.data_export import (
     link_hours,
     submission_for_export_link,
 )
+from .status_link import submission_for_token, wrong_tokens_limited
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@wrong_tokens_limited
 def status_data_export(request, token):
     """GET: what will happen (a link mailed to the address on file). POST: queue that mail."""
-    submission = submission_for_status_link(token)
+    submission = submission_for_token(request, token)
     if request.method == "POST":
         try:
             applicant_data_export_request(submission=submission)
