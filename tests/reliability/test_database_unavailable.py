@@ -99,3 +99,34 @@ def test_the_503_page_renders_without_a_request_context_or_the_database(django_a
 
     assert "<h1>This site is briefly unavailable</h1>" in html
     assert 'src="/static/img/logo-mark.svg"' in html
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'fts5: syntax error near """',
+        'syntax error in tsquery: "a""b"',
+        "no such column: b",
+        "Python int too large to convert to SQLite INTEGER",
+    ],
+)
+def test_a_query_the_database_refuses_is_a_500_not_briefly_unavailable(client, site_tree, monkeypatch, message):
+    def refused(*args, **kwargs):
+        raise OperationalError(message)
+
+    monkeypatch.setattr(HomePage, "get_context", refused)
+    client.raise_request_exception = False
+
+    response = client.get("/en/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+
+
+def test_a_connection_the_server_dropped_mid_request_is_a_503(client, site_tree, monkeypatch):
+    def dropped(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(HomePage, "get_context", dropped)
+
+    assert client.get("/en/").status_code == 503
