@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # django-ninja (Wagtail's API v3): installed so its docs page uses the Swagger UI in our static files, which
+    # the site's Content-Security-Policy allows, instead of a CDN's, which it blocks.
+    "ninja",
     "django_countries",
     "django_ratelimit",
     "django_tasks",
@@ -184,6 +188,11 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "WeGO Thematic Clusters <clusters@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability (addresses or URLs, comma-separated),
+# an optional disclosure policy, and how far ahead its Expires date is set (renewed every day).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or parseaddr(DEFAULT_FROM_EMAIL)[1]
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+SECURITY_TXT_EXPIRES_DAYS = 180
 
 # Background work (mail) runs through django-tasks; the database backend's worker is
 # `manage.py db_worker`.
