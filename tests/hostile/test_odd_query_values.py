@@ -5,8 +5,6 @@ unavailable" 503."""
 import pytest
 
 from tests.factories import CaseStudyPageFactory, EventPageFactory, ThematicClusterPageFactory
-from tests.workspace.conftest import assessment_request_url, city_urls, clusters, make_city_application  # noqa: F401
-from workflows.models import ApplicationState
 
 from .corpus import ODD_IDS, ODD_SEARCHES
 
@@ -49,25 +47,3 @@ def test_a_search_with_quotes_still_finds_the_words(client, listings):
 
     assert response.status_code == 200
     assert "Seoul traffic lights" in [item["title"] for item in response.json()["items"]]
-
-
-@pytest.mark.parametrize("value", ODD_IDS)
-def test_odd_row_ids_in_the_workspace_select_nothing(
-    client,
-    reviewer,
-    make_city_application,
-    city_urls,
-    value,  # noqa: F811 - fixtures
-):
-    row = make_city_application(ApplicationState.SUBMITTED)
-    client.force_login(reviewer)
-    bulk = city_urls.bulk("review").rstrip("?")
-
-    confirmation = client.get(bulk, {"id": [value, row.pk]})
-    assessments = client.get(assessment_request_url(city_urls), {"id": value})
-    moved = client.post(city_urls.bulk("review"), {"seen": [f"{value}:submitted"]})
-
-    assert confirmation.status_code == 200 and row.reference in confirmation.content.decode()
-    assert assessments.status_code < 500
-    assert moved.status_code == 400
-    assert type(row).objects.get(pk=row.pk).state == ApplicationState.SUBMITTED
