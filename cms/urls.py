@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", seo.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": seo.MultilingualSitemap}}, name="sitemap"),
     path("favicon.ico", seo.favicon),
     # Wagtail's own bare login page (linked from mails sent before the site had its own): the site's instead.

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # django-ninja (Wagtail's API v3): installed so its docs page uses the Swagger UI in our static files, which
+    # the site's Content-Security-Policy allows, instead of a CDN's, which it blocks.
+    "ninja",
     "django_countries",
     "django_ratelimit",
     "django_tasks",
@@ -184,6 +188,11 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "WeGO Thematic Clusters <clusters@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability (addresses or URLs, comma-separated),
+# an optional disclosure policy, and how far ahead its Expires date is set (renewed every day).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or parseaddr(DEFAULT_FROM_EMAIL)[1]
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+SECURITY_TXT_EXPIRES_DAYS = 180
 
 # Background work (mail) runs through django-tasks; the database backend's worker is
 # `manage.py db_worker`.
@@ -228,9 +237,13 @@ else:
     # The page chrome and rosters (cluster_pages/chrome.py): their generation number is in the shared default
     # cache, the parts in each process's memory.
     CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
-# Behind a reverse proxy every request comes from the proxy's address: name the header it sets with the
-# client's address (e.g. HTTP_X_REAL_IP) so limits apply per visitor, not to everyone at once.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Behind a reverse proxy every request comes from the proxy's address. The environment's RATELIMIT_IP_META_KEY
+# names the header the proxies append the client's address to (HTTP_X_FORWARDED_FOR), TRUSTED_PROXY_COUNT how
+# many proxies there are (default one); cms.security.client_ip reads them, for django-ratelimit and django-axes
+# alike, so no throttle ever trusts the values a client writes itself (see docs/security.md).
+CLIENT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 1)
+RATELIMIT_IP_META_KEY = "cms.security.client_ip"
 # django-ratelimit warns about any cache backend it does not list (W001), ours included; the deploy check
 # fails on warnings. AtomicDatabaseCache gives the atomic increment that warning is about.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
@@ -247,7 +260,8 @@ WORKFLOW_FORMS_MAX_ZIP_ENTRIES = 1000
 # Wagtail
 WAGTAIL_SITE_NAME = "WeGO Thematic Clusters"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, given plain words only (cms/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

@@ -241,6 +241,10 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
     return SubmissionResult(submission=submission, token=token, created=True)
 
 
+#: The applicant's address: set when they submit, never changed by a resubmission (``submission_resubmit``).
+ADDRESS_FIELD = "applicant_email"
+
+
 def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: list[Upload]):
     """The applicant's edited answers: validated by the form like a new submission, applied by ``resubmit``.
 
@@ -253,6 +257,7 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
     specific = as_specific(submission)
     data = {name: value for name, value in cleaned_data.items() if name != HONEYPOT_FIELD_NAME}
     plain, many = core_values(model=type(specific), cleaned_data=data)
+    plain.pop(ADDRESS_FIELD, None)  # whoever holds the status link cannot move the application to another person
     form_page = specific.form_page.specific if specific.form_page_id else None
     answers = extra_answers(form_page=form_page, cleaned_data=data) if form_page else dict(specific.answers)
     stored: list[str] = []

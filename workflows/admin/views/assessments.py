@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from ...exceptions import MissingTransitionInput, TransitionError, TransitionNotPermitted
+from ...ids import row_ids
 from ...models import Application
 from ...services.assessments import (
     AssessorPool,
@@ -100,7 +101,7 @@ class AssessmentRequestView(RefusingView):
             self.rows, self.left_out = [self.object], []
             fallback = self.inspect_url + "#assessments"
         else:
-            ids = [value for value in (request.POST or request.GET).getlist("id") if value.isdigit()]
+            ids = row_ids((request.POST or request.GET).getlist("id"))
             rows = visible_queryset(model=self.model, user=request.user).filter(pk__in=ids).order_by("pk")
             if issubclass(self.model, Application):
                 rows = rows.select_related("assigned_to")

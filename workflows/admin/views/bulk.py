@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.views.bulk_action import BulkAction
 
 from ...exceptions import TransitionError
+from ...ids import row_ids
 from ...models import Application
 from ...services.transitions import transition_refusal
 from ...specs import spec_for, transition_specs
@@ -110,7 +111,7 @@ class TransitionBulkAction(BulkAction):
     def selected_rows(self):
         if self.whole_listing:
             return self.listing_rows()
-        return self.visible_rows([value for value in self.request.GET.getlist("id") if value.isdigit()])
+        return self.visible_rows(row_ids(self.request.GET.getlist("id")))
 
     def get_actionable_objects(self):
         """The selected rows (``?id=``, or the whole filtered listing for ``id=all``) the user may see, split
