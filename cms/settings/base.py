@@ -318,12 +318,15 @@ MIDDLEWARE += [
 ]
 
 # Login throttling (django-axes) for Wagtail's admin login and the members' login alike. Failures count per
-# username *and* address together, so an attacker who locks a name out locks it out only for themselves:
-# the real person signs in from their own network, and everyone may try again after the cool-off.
+# account *and* address together (the account however it was typed: username or e-mail, any case), so an
+# attacker who locks an account out locks it out only for themselves: the real person signs in from their own
+# network, and everyone may try again after the cool-off, which runs from the lockout (a wrong try during it is
+# not recorded and does not extend it). Policy: docs/security.md, "Lockouts".
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "cms.security.login_username"
 AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
