@@ -22,7 +22,7 @@ def throttling_on(settings):
 
 @pytest.fixture
 def communications(db):
-    return UserFactory(username="communications", email="communications@example.org", groups=["Coordinators"])
+    return UserFactory(username="communications", email="communications@example.org", groups=["Communications"])
 
 
 def attempt(url, username, password, address=ATTACKER):

@@ -3,6 +3,7 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -362,8 +363,23 @@ MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "cms.two_factor.middleware.StaffSecondFactorMiddleware",
 ]
-# Members of these groups and superusers must set up an authenticator app before the admin opens (production
-# turns it on; anyone who set one up is asked for a code either way).
+# Members of these groups (every role that reads applicants' personal data) and superusers must set up an
+# authenticator app before the admin opens (production turns it on; anyone who set one up is asked for a code
+# either way).
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
-STAFF_2FA_REQUIRED_GROUPS = ["Coordinators"]
+STAFF_2FA_REQUIRED_GROUPS = ["Coordinators", "Reviewers", "Cluster leaders"]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Passkeys (django-otp-webauthn), a second factor only: never a sign-in without the password. A passkey belongs
+# to one host name (the relying party ID) and works only on the origins listed; both follow the admin's address
+# unless set. WebAuthn needs https, or http://localhost in development (not an IP address such as 127.0.0.1):
+# an admin address on plain http means passkeys on http://localhost at the same port.
+INSTALLED_APPS += ["django_otp_webauthn"]
+_admin_address = urlsplit(WAGTAILADMIN_BASE_URL)
+_passkey_host = _admin_address.hostname if _admin_address.scheme == "https" else "localhost"
+_passkey_port = f":{_admin_address.port}" if _admin_address.port else ""
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID") or _passkey_host
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS") or [
+    f"{_admin_address.scheme}://{_passkey_host}{_passkey_port}"
+]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
