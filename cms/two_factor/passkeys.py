@@ -8,6 +8,7 @@ only beside an authenticator app, which with its backup codes stays the way back
 
 import time
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import JavaScriptCatalog
@@ -51,6 +52,7 @@ class RegistrationComplete(_Registration, CompleteCredentialRegistrationView):
         response = super().post(*args, **kwargs)
         credential = WebAuthnCredential.objects.filter(user=self.request.user).order_by("-pk").first()
         services.passkey_added(user=self.request.user, credential=credential)
+        messages.success(self.request, _("Passkey added. You can use it at your next sign-in instead of a code."))
         return response
 
 
