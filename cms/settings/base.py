@@ -241,6 +241,9 @@ WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
 WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Status links that do not exist, per IP address, before every status link answers 429 for the rest of the hour.
 WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT", "20/h")
+# Password-reset mails to one address (more are silently not sent), and requests from one client (more: 429).
+PASSWORD_RESET_ADDRESS_RATE = os.environ.get("PASSWORD_RESET_ADDRESS_RATE", "5/h")
+PASSWORD_RESET_CLIENT_RATE = os.environ.get("PASSWORD_RESET_CLIENT_RATE", "20/h")
 # A DOCX or ODT (a zip) declaring more than this unpacked, or more entries, is refused as a zip bomb.
 WORKFLOW_FORMS_MAX_UNZIPPED_SIZE = 100 * 1024 * 1024
 WORKFLOW_FORMS_MAX_ZIP_ENTRIES = 1000
