@@ -1,10 +1,10 @@
 """Password reset for staff (Wagtail's ``/admin/password_reset/``) and members (``/account/password-reset/``).
 
-The request only checks the form and queues the work: looking the address up, making the link and sending the
-mail happen in the background worker, so the answer, and how long it takes, is the same for a known address,
-an unknown one and one that is over its limit. Limits (django-ratelimit counters in the "ratelimit" cache):
-- ``PASSWORD_RESET_ADDRESS_RATE`` (5/h) mails to one address; asking more often still gets the usual answer,
-  so the limit tells nothing about the address, and no mail.
+The request only checks the form and queues the work: counting the address, looking it up, making the link and
+sending the mail happen in the background worker, so the answer, and how long it takes, is the same for a known
+address, an unknown one and one that is over its limit. Limits (django-ratelimit counters, "ratelimit" cache):
+- ``PASSWORD_RESET_ADDRESS_RATE`` (5/h) mails to one address, counted by the worker; asking more often still
+  gets the usual answer, as fast, and no mail.
 - ``PASSWORD_RESET_CLIENT_RATE`` (20/h) requests from one client address (``cms.security.client_ip``); more get a
   429 page with ``Retry-After``.
 """
@@ -38,7 +38,7 @@ def _address_key(email: str) -> str:
     return hashlib.sha256(folded.encode()).hexdigest()
 
 
-def _over(request, *, group: str, key, rate: str) -> bool:
+def _over(request, *, group: str, key, rate: str) -> bool:  # ``request`` is None in the worker
     """Count this request for ``group``; fails open (logged) when the counter cannot be stored, as the forms do."""
     try:
         usage = get_usage(request, group=group, key=key, rate=rate, method=ALL, increment=True)
@@ -53,19 +53,19 @@ def client_over_limit(request) -> bool:
     return _over(request, group=CLIENT_GROUP, key=lambda _group, req: client_ip(req), rate=rate)
 
 
-def address_over_limit(request, email: str) -> bool:
+def address_over_limit(email: str) -> bool:
     rate = getattr(settings, "PASSWORD_RESET_ADDRESS_RATE", "5/h")
-    return _over(request, group=ADDRESS_GROUP, key=lambda _group, _req: _address_key(email), rate=rate)
+    return _over(None, group=ADDRESS_GROUP, key=lambda _group, _req: _address_key(email), rate=rate)
 
 
 @task()
 def send_password_reset(form_path: str, email: str, options: dict, language: str) -> None:
-    """Django's password-reset mail for ``email``, if it belongs to an active account, from the worker.
+    """Django's password-reset mail for ``email``, if it belongs to an active account and is within its limit.
 
     Returns nothing: the task's stored result must not tell whether the address is known.
     """
     form = import_string(form_path)(data={"email": email})
-    if not form.is_valid():
+    if not form.is_valid() or address_over_limit(email):
         return
     with translation.override(language):
         form.save(**options)
@@ -82,15 +82,13 @@ class QueuedPasswordResetMixin:
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        email = form.cleaned_data["email"]
-        if not address_over_limit(self.request, email):
-            form_class = type(form)
-            send_password_reset.enqueue(
-                f"{form_class.__module__}.{form_class.__qualname__}",
-                email,
-                self.mail_options(),
-                translation.get_language() or settings.LANGUAGE_CODE,
-            )
+        form_class = type(form)
+        send_password_reset.enqueue(
+            f"{form_class.__module__}.{form_class.__qualname__}",
+            form.cleaned_data["email"],
+            self.mail_options(),
+            translation.get_language() or settings.LANGUAGE_CODE,
+        )
         return HttpResponseRedirect(self.get_success_url())
 
     def mail_options(self) -> dict:
