@@ -25,6 +25,10 @@ def throttle_credentials(user) -> dict:
     return {"username": f"otp:{user.get_username()}"}
 
 
+WRONG_CODE = _("That code is not right. Enter the 6 digits your app shows now, or a backup code.")
+WRONG_APP_CODE = _("That code is not right. Enter the 6 digits your app shows now.")
+
+
 @dataclass(frozen=True)
 class CodeCheck:
     accepted: bool
@@ -64,7 +68,7 @@ def code_check(*, request, code: str, backup_codes: bool = True) -> CodeCheck:
         return CodeCheck(
             accepted=False,
             locked_out=bool(getattr(request, "axes_locked_out", False)),
-            message=_("That code is not right. Enter the 6 digits your app shows now, or a backup code."),
+            message=WRONG_CODE if backup_codes else WRONG_APP_CODE,
         )
     django_otp.login(request, verified)
     AxesProxyHandler.reset_attempts(username=login_username(request, credentials), ip_address=client_ip(request))

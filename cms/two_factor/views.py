@@ -145,6 +145,8 @@ def backup_codes(request):
             return redirect("two_factor_enrol")
         form = RenewCodeForm(request.POST)
         if not passkeys.passkey_confirmed_recently(request):
+            if form.is_valid() and not form.cleaned_data["code"]:
+                form.add_error("code", _("Enter the 6 digits your app shows now, or confirm with a passkey."))
             if not form.is_valid():
                 return _account_page(request, form, status=400)
             check = code_check(request=request, code=form.cleaned_data["code"], backup_codes=False)

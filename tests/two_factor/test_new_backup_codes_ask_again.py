@@ -28,6 +28,7 @@ def test_without_a_code_no_new_backup_codes_are_made(required, coordinator):
     response = client.post(NEW_CODES)
 
     assert response.status_code == 400
+    assert "Enter the 6 digits your app shows now, or confirm with a passkey." in response.content.decode()
     assert codes_of(coordinator) == before
 
 
