@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 RESET_PERMISSION = "otp_totp.delete_totpdevice"
-#: The roles that read applicants' personal data (README, "Demo accounts"); ``STAFF_2FA_REQUIRED_GROUPS``.
+#: The roles that read applicants' personal data (docs/security.md); the default of ``STAFF_2FA_REQUIRED_GROUPS``.
 PERSONAL_DATA_GROUPS = ["Coordinators", "Reviewers", "Cluster leaders"]
 
 
