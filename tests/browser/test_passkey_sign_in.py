@@ -3,10 +3,12 @@ out, and signs in with the password and the passkey instead of a code; no script
 
 import re
 
+from axe_playwright_python.sync_playwright import Axe
 from django_otp_webauthn.models import WebAuthnCredential
 
 from ..factories import TEST_PASSWORD
 from ..two_factor.conftest import next_code_for, with_authenticator
+from .axe_support import axe_violations
 from .conftest import BROWSER
 from .test_admin_content_security_policy import RECORD_VIOLATIONS, script_violations
 
@@ -51,9 +53,12 @@ def test_a_coordinator_adds_a_passkey_then_signs_in_with_it(settings, coordinato
     assert WebAuthnCredential.objects.filter(user=coordinator, confirmed=True).count() == 1
     assert page.locator(".two-factor-passkeys li").count() == 1
     assert script_violations(page) == []
+    assert axe_violations(page, Axe())[1] == [], "the account page: no serious or critical axe violation"
 
     page.context.clear_cookies()
     sign_in_with_password(page, live_server.url, coordinator)
+    page.get_by_role("button", name="Use a passkey").wait_for()
+    assert axe_violations(page, Axe())[1] == [], "the code step: no serious or critical axe violation"
     page.get_by_role("button", name="Use a passkey").click()
 
     page.wait_for_url(f"{live_server.url}/admin/")
