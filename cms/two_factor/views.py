@@ -1,4 +1,4 @@
-"""The second-factor pages: the code after the password, setting up an authenticator app, backup codes, and
+"""The second-factor pages: the code (or passkey) after the password, setting up an authenticator app, backup codes, and
 resetting someone else's (Coordinators and superusers)."""
 
 from base64 import b32encode
