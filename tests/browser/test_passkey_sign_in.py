@@ -1,5 +1,6 @@
-"""A coordinator adds a passkey from the account page in Chromium (its virtual authenticator, over CDP), signs
-out, and signs in with the password and the passkey instead of a code; no script is blocked by the CSP."""
+"""A coordinator adds a passkey from the account page in Chromium (its virtual authenticator, over CDP), confirms
+new backup codes with it, signs out, and signs in with the password and the passkey instead of a code; no script
+is blocked by the CSP."""
 
 import re
 
@@ -54,6 +55,12 @@ def test_a_coordinator_adds_a_passkey_then_signs_in_with_it(settings, coordinato
     assert page.locator(".two-factor-passkeys li").count() == 1
     assert script_violations(page) == []
     assert axe_violations(page, Axe())[1] == [], "the account page: no serious or critical axe violation"
+
+    page.get_by_role("button", name="Confirm with a passkey").click()  # instead of a code, for new backup codes
+    page.get_by_text("Your passkey was accepted").wait_for()
+    page.get_by_role("button", name="Make new backup codes").click()
+    page.wait_for_url(re.compile(r"/admin/two-factor/backup-codes/"))
+    assert page.locator(".two-factor-backup-codes li").count() == 10
 
     page.context.clear_cookies()
     sign_in_with_password(page, live_server.url, coordinator)
