@@ -7,6 +7,7 @@ import math
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.shortcuts import render
 
 #: The address a request is counted under when even REMOTE_ADDR is empty or not an address (a Unix socket).
@@ -67,9 +68,26 @@ def client_ip(request) -> str:
 
 
 def login_username(request, credentials) -> str:
-    """The name a login attempt is counted under: "Kim@Example.org" and "kim@example.org" are one account."""
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
-    return str(username).strip().casefold()
+    """The name a login attempt is counted under: the account's, however it was typed; else the name typed.
+
+    "communications", "Communications" and "communications@example.org" (that account's address) are one
+    account, so its failures add up whichever way it is named. A name no account answers to is counted as
+    typed, case-folded, so looking an account up tells nothing (unknown names lock out like known ones).
+    """
+    username = str((credentials or {}).get("username") or request.POST.get("username", "")).strip()
+    account = _account_named(username)
+    return (account.get_username() if account else username).casefold()
+
+
+def _account_named(name: str):
+    """The account that signs in as ``name``: by username in any case, else (for an address) by e-mail."""
+    if not name or "\x00" in name:
+        return None
+    accounts = get_user_model()._default_manager
+    named = accounts.filter(username__iexact=name).order_by("pk").first()
+    if named is None and "@" in name:
+        named = accounts.filter(email__iexact=name).order_by("pk").first()
+    return named
 
 
 def lockout_response(request, original_response=None, credentials=None):
