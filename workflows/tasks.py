@@ -32,7 +32,7 @@ def resend_status_links(email: str, language: str) -> None:
 
     Returns nothing: the task's stored result must not tell whether the address is known.
     """
-    from .services.submissions import status_links_resend
+    from .services.notifications import status_links_resend
 
     with translation.override(language):
         status_links_resend(email=email)

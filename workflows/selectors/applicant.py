@@ -11,7 +11,7 @@ from ..actors import ApplicantActor
 from ..models import TransitionLog
 from ..registry import submission_for_token
 from ..services.records import records_filter
-from ..services.submissions import status_token_promote
+from ..status_tokens import status_token_promote
 
 
 def submission_for_status_link(token: str):

@@ -10,17 +10,17 @@ the target the application is assigned to. Who may ask: holders of ``workflow_fo
 may see the submission.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ..actors import ApplicantActor
+from ..admin.registry import submission_admin_url
 from ..exceptions import MissingTransitionInput, TransitionNotAllowed, TransitionNotPermitted
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
@@ -162,8 +162,6 @@ def assessor_candidates(*, submission) -> list:
 
 
 def _groups_with(permission: Q):
-    from django.contrib.auth.models import Group
-
     return Group.objects.filter(permission)
 
 
@@ -189,16 +187,6 @@ def criteria_for(model):
 
 
 # -- writes ---------------------------------------------------------------------------------------
-
-
-def assessment_form_url(submission) -> str:
-    from ..admin.registry import workspace_viewsets
-
-    viewset = next((v for v in workspace_viewsets() if v.model._meta.label == submission._meta.label), None)
-    if viewset is None:
-        return ""
-    path = reverse(viewset.get_url_name("assessment"), args=[submission.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def assessments_request(*, submission, reviewers, user, pool: AssessorPool | None = None) -> list[Assessment]:
@@ -236,7 +224,8 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
         created = []
         # Each reviewer's mail in their own admin language, as the other staff alerts.
         contexts = StaffContexts(
-            current, extra={"assessment_url": assessment_form_url(current), "requested_by": actor_label(user)}
+            current,
+            extra={"assessment_url": submission_admin_url(current, "assessment"), "requested_by": actor_label(user)},
         )
         for reviewer in reviewers:
             if reviewer.pk in already:

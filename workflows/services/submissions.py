@@ -13,9 +13,11 @@ from django.utils import timezone, translation
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
 from ..forms.fields import Upload
 from ..models import SubmittedFile
-from ..registry import as_specific, submissions_for_email
-from ..tokens import token_generate, token_hash, token_matches
+from ..registry import as_specific
+from ..tokens import token_generate, token_hash
+from .notifications import submission_record
 from .records import records_filter
+from .transitions import perform_transition
 
 
 @dataclass(frozen=True)
@@ -226,8 +228,6 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
                 submission.save(update_fields=["reference"])
             files_store(submission=submission, uploads=files, stored=stored)
 
-            from .notifications import submission_record
-
             # A kind may name who hears of new submissions (e.g. those who decide them); else the engine's default.
             alert_permission = getattr(model, "alert_permission", None)
             submission_record(
@@ -248,8 +248,6 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
     answers, logs and notifies). A new file for a question replaces the current one, which is kept, marked
     replaced, for staff; questions without a new file keep theirs. Raises its TransitionError.
     """
-    from .transitions import perform_transition
-
     specific = as_specific(submission)
     data = {name: value for name, value in cleaned_data.items() if name != HONEYPOT_FIELD_NAME}
     plain, many = core_values(model=type(specific), cleaned_data=data)
@@ -271,54 +269,3 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
         _delete_stored(stored)
         raise
     return application
-
-
-def status_links_resend(*, email: str) -> int:
-    """Send each submission made with ``email`` a new status link (outbox), kept as its pending token.
-
-    The current link keeps working until the new one is opened (``status_token_promote``), so asking for
-    links with someone else's address cannot take theirs away. A second request replaces the pending link
-    (the newest mail wins), never the current one. Returns how many submissions were found; callers must
-    not reveal it to the visitor (the view queues ``tasks.resend_status_links`` and never sees it).
-    """
-    from .notifications import status_link_resend
-
-    submissions = submissions_for_email(email)
-    with transaction.atomic():
-        for submission in submissions:
-            status_link_resend(submission=submission, token=pending_status_token_issue(submission=submission))
-    return len(submissions)
-
-
-def pending_status_token_issue(*, submission) -> str:
-    """A new status token kept as the submission's pending one (its hash only); returns the token.
-
-    Call it inside the transaction that queues the mail carrying the token, the only place it is known. The
-    current link keeps working until the new one is opened (``status_token_promote``); an earlier pending link
-    not opened yet stops working (the newest mail wins). Used by "lost your link?" and by the mails of
-    transitions that ask the applicant to act (``TransitionSpec.sends_status_link``).
-    """
-    token = token_generate()
-    digest = token_hash(token)
-    type(submission)._default_manager.filter(pk=submission.pk).update(pending_token_hash=digest)
-    submission.pending_token_hash = digest
-    return token
-
-
-def status_token_promote(*, submission, token: str):
-    """Make a pending link the status link when it is opened; the earlier link stops working then.
-
-    Does nothing for the current link. Returns the submission with its token fields up to date.
-    """
-    if not submission.pending_token_hash or not token_matches(token, submission.pending_token_hash):
-        return submission
-    digest = token_hash(token)
-    with transaction.atomic():
-        promoted = (
-            type(submission)
-            ._default_manager.filter(pk=submission.pk, pending_token_hash=digest)
-            .update(status_token_hash=digest, pending_token_hash="")
-        )
-    if promoted:
-        submission.status_token_hash, submission.pending_token_hash = digest, ""
-    return submission

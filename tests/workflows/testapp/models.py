@@ -10,7 +10,8 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
-from workflows.models import AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
+from workflows.models import AbstractWorkflowFormField, Application
+from workflows.pages import AbstractWorkflowFormPage
 
 
 class StartPage(Page):
