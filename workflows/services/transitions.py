@@ -78,17 +78,19 @@ def perform_transition(
     name: str,
     user=None,
     applicant_token: str | None = None,
+    seen_state: str | None = None,
     note: str = "",
     message: str = "",
     **params,
 ):
     """Run transition ``name`` on ``application`` for a staff ``user`` or the applicant (``applicant_token``).
 
-    In one transaction: lock the row; refuse if its state is no longer the one ``application`` shows
-    (TransitionConflict), if the name is unknown (UnknownTransition), if the transition does not start
-    from this state (TransitionNotAllowed), if the actor may not do it (TransitionNotPermitted), or if an
-    input is missing (MissingTransitionInput with ``field_errors``); then run it, save, log it (our log and
-    Wagtail's) and queue the notifications, sent after commit. Nothing changes when it raises.
+    In one transaction: lock the row; refuse if its state is no longer ``seen_state``, the state the user saw
+    (by default the one ``application`` shows) (TransitionConflict), if the name is unknown (UnknownTransition),
+    if the transition does not start from this state (TransitionNotAllowed), if the actor may not do it
+    (TransitionNotPermitted), or if an input is missing (MissingTransitionInput with ``field_errors``); then
+    run it, save, log it (our log and Wagtail's) and queue the notifications, sent after commit. Nothing
+    changes when it raises.
 
     Inputs: ``message`` goes to the applicant, ``note`` stays internal; the other keyword arguments (e.g.
     ``target=``, ``confirm=True``, ``answers=``) are the transition method's. The transition's spec says which
@@ -103,7 +105,7 @@ def perform_transition(
     note, message = (note or "").strip(), (message or "").strip()
 
     with transaction.atomic():
-        current = _locked(model, pk=specific.pk, seen_state=application.state)
+        current = _locked(model, pk=specific.pk, seen_state=application.state if seen_state is None else seen_state)
         actor = _actor(current, user=user, applicant_token=applicant_token)
         method = getattr(current, name)
         if not can_proceed(method):
