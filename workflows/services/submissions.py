@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
 from ..forms.fields import Upload
 from ..models import SubmittedFile
+from ..references import reference_for, submission_reference
 from ..registry import as_specific
 from ..tokens import token_generate, token_hash
 from .notifications import submission_record
@@ -62,16 +63,6 @@ def core_values(*, model, cleaned_data: dict) -> tuple[dict, dict]:
         field = model._meta.get_field(name)
         (many if field.many_to_many else plain)[name] = cleaned_data[name]
     return plain, many
-
-
-def reference_for(submission, *, number: int, year: int) -> str:
-    """E.g. CA-2026-000042: the kind's prefix, the year of submission and the zero-padded id."""
-    return f"{submission.reference_prefix}-{year}-{number:06d}"
-
-
-def submission_reference(submission) -> str:
-    """The reference of a saved submission (see ``reference_for``)."""
-    return reference_for(submission, number=submission.pk, year=submission.submitted_at.year)
 
 
 def _root_pk_set(submission, value: int) -> None:
