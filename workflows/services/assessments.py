@@ -189,6 +189,20 @@ def criteria_for(model):
 # -- writes ---------------------------------------------------------------------------------------
 
 
+def _refuse_unless_allowed(*, submission, reviewers, user, pool: AssessorPool | None) -> None:
+    """TransitionNotPermitted unless ``user`` may ask for assessments of ``submission`` and each reviewer may
+    give one."""
+    if not user_may_request_assessments(submission=submission, user=user):
+        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
+    may_assess = pool.may_assess if pool is not None and pool.model is type(submission) else user_may_assess
+    refused = [reviewer for reviewer in reviewers if not may_assess(submission=submission, user=reviewer)]
+    if refused:
+        names = ", ".join(actor_label(reviewer) for reviewer in refused)
+        raise TransitionNotPermitted(
+            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": submission}
+        )
+
+
 def assessments_request(*, submission, reviewers, user, pool: AssessorPool | None = None) -> list[Assessment]:
     """Ask each of ``reviewers`` to assess ``submission`` in its current round and mail them a link.
 
@@ -198,18 +212,7 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
     when many rows are asked at once, so each reviewer is checked again without asking the database per row.
     """
     specific = as_specific(submission)
-    if not user_may_request_assessments(submission=specific, user=user):
-        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
-    if pool is not None and pool.model is type(specific):
-        may_assess = pool.may_assess
-    else:
-        may_assess = user_may_assess
-    refused = [reviewer for reviewer in reviewers if not may_assess(submission=specific, user=reviewer)]
-    if refused:
-        names = ", ".join(actor_label(reviewer) for reviewer in refused)
-        raise TransitionNotPermitted(
-            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": specific}
-        )
+    _refuse_unless_allowed(submission=specific, reviewers=reviewers, user=user, pool=pool)
     with transaction.atomic():
         current = type(specific)._default_manager.select_for_update().get(pk=specific.pk)
         if current.state not in assessable_states(type(current)):

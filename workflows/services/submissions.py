@@ -168,6 +168,18 @@ def active_language() -> str:
         return settings.LANGUAGE_CODE
 
 
+def _insert(submission, *, reserved_id: int | None) -> None:
+    """Save a new submission; with its reference in the INSERT where its id is known before (``reserved_id``)."""
+    if reserved_id is None:
+        submission.save()
+        return
+    # The id is given, so the INSERT is forced (no UPDATE tried).
+    submission.pk = reserved_id
+    _root_pk_set(submission, reserved_id)
+    submission.reference = reference_for(submission, number=reserved_id, year=timezone.now().year)
+    submission.save(force_insert=(_root_model(type(submission)),))
+
+
 def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> SubmissionResult:
     """Create the page's kind of submission from a valid form, in its first state, with a new status token.
 
@@ -202,15 +214,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
                 status_token_hash=token_hash(token),
                 fingerprint=fingerprint,
             )
-            year = timezone.now().year
-            if reserved_id is not None:
-                # The reference goes in with the row; the id is given, so the INSERT is forced (no UPDATE tried).
-                submission.pk = reserved_id
-                _root_pk_set(submission, reserved_id)
-                submission.reference = reference_for(submission, number=reserved_id, year=year)
-                submission.save(force_insert=(_root_model(model),))
-            else:
-                submission.save()
+            _insert(submission, reserved_id=reserved_id)
             for name, values in many.items():
                 getattr(submission, name).add(*values)  # a new row has none to compare with, as set() would
             if submission.reference != submission_reference(submission):

@@ -85,16 +85,14 @@ def perform_transition(
 ):
     """Run transition ``name`` on ``application`` for a staff ``user`` or the applicant (``applicant_token``).
 
-    In one transaction: lock the row; refuse if its state is no longer ``seen_state``, the state the user saw
-    (by default the one ``application`` shows) (TransitionConflict), if the name is unknown (UnknownTransition),
-    if the transition does not start from this state (TransitionNotAllowed), if the actor may not do it
-    (TransitionNotPermitted), or if an input is missing (MissingTransitionInput with ``field_errors``); then
-    run it, save, log it (our log and Wagtail's) and queue the notifications, sent after commit. Nothing
-    changes when it raises.
+    In one transaction: lock the row; refuse if its state is not ``seen_state`` (the state the user saw; by
+    default ``application``'s) (TransitionConflict), if the name is unknown (UnknownTransition), if the transition
+    does not start from this state (TransitionNotAllowed), if the actor may not do it (TransitionNotPermitted),
+    or if an input is missing (MissingTransitionInput with ``field_errors``); then run it, save, log it (our log
+    and Wagtail's) and queue the notifications, sent after commit. Nothing changes when it raises.
 
-    Inputs: ``message`` goes to the applicant, ``note`` stays internal; the other keyword arguments (e.g.
-    ``target=``, ``confirm=True``, ``answers=``) are the transition method's. The transition's spec says which
-    it takes and which are required (``workflows.specs``). Returns the updated specific instance.
+    Inputs: ``message`` goes to the applicant, ``note`` stays internal; the others (``target=``, ``confirm=True``,
+    ``answers=`` ...) are the transition method's, as its spec declares. Returns the updated specific instance.
     """
     if user is not None and applicant_token is not None:
         raise TypeError("perform_transition() takes a user or an applicant_token, not both")
