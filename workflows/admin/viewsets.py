@@ -19,7 +19,7 @@ gets the ``SubmissionPermissionPolicy`` (registered with ``register_permission_p
 inspect, history, export, bulk and transition views all answer with the plugin's one visibility rule.
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
@@ -180,8 +180,6 @@ class StateDiagramViewSet(ViewSet):
 
     @cached_property
     def menu_url(self):
-        from django.urls import reverse
-
         return reverse(self.get_url_name("index"))
 
     def get_urlpatterns(self):

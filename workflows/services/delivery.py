@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from ..mail import render_notification
 from ..models import Notification, NotificationState
+from .notifications import enqueue_delivery
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +131,6 @@ def _finish(notification: Notification, state: str, *, error: str = "") -> str:
 
 def _retry_later(notification_id: int, run_after) -> None:
     from ..tasks import send_notification
-    from .notifications import enqueue_delivery
 
     if send_notification.get_backend().supports_defer:
         enqueue_delivery(notification_id, run_after=run_after)
