@@ -78,8 +78,8 @@ def application_with_log(rows: int):
     """A city application with 50 log rows (25 rejections and reopenings), made once."""
     from cluster_pages.models import CityApplication
     from workflows.models import TransitionLog
+    from workflows.selectors.records import records_filter
     from workflows.services import perform_transition
-    from workflows.services.records import records_filter
 
     application = CityApplication.objects.filter(state="submitted").order_by("pk").first()
     logged = TransitionLog.objects.filter(**records_filter(application)).count()

@@ -27,10 +27,10 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from ..workspaces import register_workspace_viewset, user_may_see_any_submissions
 from .criteria import AssessmentCriterionViewSet
 from .filters import filterset_for
 from .permission_policy import SubmissionPermissionPolicy
-from .registry import register_workspace_viewset, user_may_see_any_submissions
 from .views.assessments import AssessmentFormView, AssessmentRequestView
 from .views.bulk import TransitionBulkAction
 from .views.help import StateDiagramView

@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, FloatField, IntegerField, OuterRef, Q, 
 from django.db.models.functions import Coalesce
 
 from ..models import Application, Assessment, AssessmentScore, Recommendation
-from ..services.records import records_filter
+from .records import records_filter
 from .staff import application_kinds
 
 

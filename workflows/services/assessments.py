@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ..actors import ApplicantActor
-from ..admin.registry import submission_admin_url
 from ..exceptions import MissingTransitionInput, TransitionNotAllowed, TransitionNotPermitted
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
 from ..registry import as_specific
+from ..selectors.records import records_filter
 from ..selectors.visibility import (
     target_ids_managed_by,
     user_may_see_submission,
@@ -32,9 +32,10 @@ from ..selectors.visibility import (
     view_permission_for,
 )
 from ..specs import default_spec
+from ..workspaces import submission_admin_url
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
-from .records import actor_label, records_filter
+from .records import actor_label
 
 REQUEST_PERMISSION = "workflow_forms.request_assessment"
 ASSESSMENT_MAIL = "staff_assessment_requested"

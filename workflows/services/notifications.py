@@ -19,11 +19,11 @@ from django.utils import translation
 from wagtail.models import Site
 
 from ..actors import ApplicantActor
-from ..admin.registry import submission_admin_url
 from ..models import Notification
 from ..registry import as_specific, submissions_for_email
 from ..specs import spec_for
 from ..status_tokens import pending_status_token_issue
+from ..workspaces import submission_admin_url
 from .records import transition_log_write
 
 ALERT_PERMISSION = "workflow_forms.review_application"

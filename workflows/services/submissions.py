@@ -15,9 +15,9 @@ from ..forms.fields import Upload
 from ..models import SubmittedFile
 from ..references import reference_for, submission_reference
 from ..registry import as_specific
+from ..selectors.records import records_filter
 from ..tokens import token_generate, token_hash
 from .notifications import submission_record
-from .records import records_filter
 from .transitions import perform_transition
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from workflows.exceptions import TransitionConflict
 from workflows.models import ApplicationState, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition
-from workflows.services.records import records_filter
 
 S = ApplicationState
 

@@ -28,10 +28,10 @@ from ...exceptions import TransitionError
 from ...models import Application
 from ...services.transitions import perform_transition, transition_refusal
 from ...specs import spec_for, transition_specs
+from ...workspaces import workspace_models
 from ..actions import confirmation_text, staff_transitions
 from ..forms import BulkTransitionForm
 from ..permission_policy import SubmissionPermissionPolicy, managed_target_ids
-from ..registry import workspace_models
 from .mixins import visible_queryset
 
 

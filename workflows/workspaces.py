@@ -1,4 +1,5 @@
-"""The submission kinds registered in the workspace (filled as their viewsets register)."""
+"""The submission kinds registered in the reviewers' workspace, filled as their admin viewsets register; read by the
+admin and by the mails that link to it."""
 
 from django.conf import settings
 from django.urls import reverse
