@@ -109,19 +109,6 @@ def task_queue_commits_with_the_outbox() -> bool:
     ) == router.db_for_write(Notification)
 
 
-def _pending(
-    *, submission, template: str, recipient_email: str, context: dict, recipient_user=None, to_applicant=False
-):
-    return Notification(
-        submission=submission,
-        template=template,
-        recipient_email=recipient_email,
-        recipient_user=recipient_user,
-        to_applicant=to_applicant,
-        context=context,
-    )
-
-
 # -- what goes into the mails -------------------------------------------------------------------
 
 
@@ -316,7 +303,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
         confirmation_context = _applicant_context(specific, language=language)
         confirmation_context["status_url"] = status_url_for(specific, token)
     notifications = [
-        _pending(
+        Notification(
             submission=specific,
             template="applicant_received",
             recipient_email=specific.applicant_email,
@@ -331,7 +318,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
             continue
         seen.add(user.email.lower())
         notifications.append(
-            _pending(
+            Notification(
                 submission=specific,
                 template="staff_new_application",
                 recipient_email=user.email,
@@ -342,7 +329,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
     alert_address = form_setting(specific, "alert_address")
     if alert_address and alert_address.lower() not in seen:
         notifications.append(
-            _pending(
+            Notification(
                 submission=specific,
                 template="staff_new_application",
                 recipient_email=alert_address,
