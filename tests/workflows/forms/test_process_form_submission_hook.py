@@ -5,6 +5,8 @@ thank-you page shows."""
 import pytest
 from django.core import mail
 
+from workflows.pages import AbstractWorkflowFormPage
+
 from ..testapp.models import MembershipApplication, PartnerApplyFormPage
 from .conftest import status_path_in
 
@@ -43,3 +45,19 @@ def test_an_invalid_post_never_reaches_process_form_submission(client, apply_for
     assert response.status_code == 200
     assert not MembershipApplication.objects.exists()
     assert partner_mails() == []
+
+
+def test_an_override_that_returns_the_submission_as_wagtail_does_gets_the_thank_you_page(
+    client, apply_form, partner_form, monkeypatch
+):
+    def wagtail_shaped(page, form):
+        return AbstractWorkflowFormPage.process_form_submission(page, form).submission
+
+    monkeypatch.setattr(PartnerApplyFormPage, "process_form_submission", wagtail_shaped)
+    response = client.post(PARTNER_URL, apply_form.data())
+
+    application = MembershipApplication.objects.get()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert application.reference in html
+    assert "/applications/status/" not in html, "the token was not handed back, so no link can be shown"
