@@ -85,11 +85,10 @@ def perform_transition(
 ):
     """Run transition ``name`` on ``application`` for a staff ``user`` or the applicant (``applicant_token``).
 
-    In one transaction: lock the row; refuse if its state is not ``seen_state`` (the state the user saw; by
-    default ``application``'s) (TransitionConflict), if the name is unknown (UnknownTransition), if the transition
-    does not start from this state (TransitionNotAllowed), if the actor may not do it (TransitionNotPermitted),
-    or if an input is missing (MissingTransitionInput with ``field_errors``); then run it, save, log it (our log
-    and Wagtail's) and queue the notifications, sent after commit. Nothing changes when it raises.
+    In one transaction: lock the row; refuse a state other than ``seen_state``, the one the user saw (default:
+    ``application``'s) (TransitionConflict), an unknown name (UnknownTransition), a transition that does not start
+    here (TransitionNotAllowed), an actor who may not (TransitionNotPermitted) or a missing input
+    (MissingTransitionInput); then run it, save, log it and queue the mails. Nothing changes when it raises.
 
     Inputs: ``message`` goes to the applicant, ``note`` stays internal; the others (``target=``, ``confirm=True``,
     ``answers=`` ...) are the transition method's, as its spec declares. Returns the updated specific instance.
