@@ -13,7 +13,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from modelcluster.fields import ParentalKey
 
 from workflows.actors import ApplicantActor
-from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
+from workflows.models import AbstractSubmission, AbstractWorkflowFormField, Application
+from workflows.pages import AbstractWorkflowFormPage
 from workflows.specs import StateChoices, TransitionSpec, state
 
 from ..join_forms import preselected_cluster_ids

@@ -76,7 +76,7 @@ class AbstractSubmission(models.Model):
     )
     status_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     #: The hash of a link sent by "lost your link?" and not opened yet. The current link keeps working until
-    #: this one is opened; then it becomes ``status_token_hash`` (services.submissions.status_token_promote).
+    #: this one is opened; then it becomes ``status_token_hash`` (status_tokens.status_token_promote).
     pending_token_hash = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
     fingerprint = models.CharField(
         max_length=64, db_index=True, editable=False, help_text="Digest of form + e-mail + answers (double submits)."

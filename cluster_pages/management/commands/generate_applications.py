@@ -22,10 +22,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, models, transaction
-from django.db.models.functions import Cast, Concat, ExtractYear, LPad
 from django.utils import timezone
 
 from workflows.models import Application, ApplicationState, TransitionLog
+from workflows.references import reference_expression
 
 from ...models import (
     CityApplication,
@@ -271,15 +271,7 @@ class Command(BaseCommand):
             plans.append((state, paths[state], moments, submitted, interests, person, number))
         parent_fields = [f for f in Application._meta.local_concrete_fields if not f.primary_key]
         pks = _insert(Application, parents, fields=parent_fields, returning=True)
-        Application.objects.filter(pk__in=pks).update(
-            reference=Concat(
-                models.Value(f"{kind.reference_prefix}-"),
-                Cast(ExtractYear("submitted_at"), models.CharField()),
-                models.Value("-"),
-                LPad(Cast("pk", models.CharField()), 6, models.Value("0")),
-                output_field=models.CharField(),
-            )
-        )
+        Application.objects.filter(pk__in=pks).update(reference=reference_expression(kind))
         children, links, logs = [], [], []
         interest = kind._meta.get_field(kind.interest_field)
         through = interest.remote_field.through
@@ -357,15 +349,7 @@ class Command(BaseCommand):
             plans.append((state, paths[state], moments, submitted, person))
         fields = [f for f in ThemeSuggestion._meta.local_concrete_fields if not f.primary_key]
         pks = _insert(ThemeSuggestion, rows, fields=fields, returning=True)
-        ThemeSuggestion.objects.filter(pk__in=pks).update(
-            reference=Concat(
-                models.Value(f"{ThemeSuggestion.reference_prefix}-"),
-                Cast(ExtractYear("submitted_at"), models.CharField()),
-                models.Value("-"),
-                LPad(Cast("pk", models.CharField()), 6, models.Value("0")),
-                output_field=models.CharField(),
-            )
-        )
+        ThemeSuggestion.objects.filter(pk__in=pks).update(reference=reference_expression(ThemeSuggestion))
         logs = []
         for pk, (state, path, moments, submitted, person) in zip(pks, plans, strict=True):
             logs.extend(

@@ -13,8 +13,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from workflows.models import Application, ApplicationState, InternalNote, Notification, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition
-from workflows.services.records import records_filter
 from workflows.tokens import token_generate, token_hash
 
 from ..factories import UserFactory

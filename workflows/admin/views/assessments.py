@@ -19,6 +19,7 @@ from ...models import Application
 from ...services.assessments import (
     AssessorPool,
     assessable_states,
+    assessment_give,
     assessments_of,
     assessments_request,
     criteria_for,
@@ -262,8 +263,6 @@ class AssessmentFormView(RefusingView):
         if not form.is_valid():
             messages.error(request, _("The assessment was not saved: correct the errors below."))
             return self.render(form, status=400)
-        from ...services.assessments import assessment_give
-
         first_time = self.assessment.given_at is None
         try:
             assessment_give(
