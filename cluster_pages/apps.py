@@ -7,8 +7,9 @@ class ClusterPagesConfig(AppConfig):
     verbose_name = _("Thematic clusters")
 
     def ready(self):
-        from . import api_schemas, chrome, roster_cache
+        from . import api_schemas, chrome, kinds, roster_cache
 
         api_schemas.register()
         chrome.connect()
         roster_cache.connect()
+        kinds.register()

@@ -152,26 +152,6 @@ class ThematicClusterPage(Page):
         """Read by the workflow-forms plugin: applications may be assigned here only while it takes members."""
         return self.live and self.accepts_members
 
-    def application_managers(self):
-        """Users who may activate or end the applications assigned to this cluster: its active leader accounts."""
-        from ..leadership import leaders_of
-
-        return leaders_of(cluster=self)
-
-    @classmethod
-    def application_managers_of(cls, pages) -> dict[int, list]:
-        """``application_managers`` of many clusters in one query (read by the plugin's listings)."""
-        from ..leadership import leaders_of_clusters
-
-        return leaders_of_clusters(clusters=pages)
-
-    @classmethod
-    def pages_managed_by(cls, user):
-        """The clusters ``user`` leads (read by the workflow-forms plugin's visibility rule)."""
-        from ..leadership import clusters_led_by
-
-        return clusters_led_by(user=user)
-
     # -- members and partners (derived from active applications; see cluster_pages.membership) -----------
 
     @cached_property

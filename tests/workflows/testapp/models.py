@@ -1,8 +1,8 @@
 """The smallest site the plugin runs on: a home page, team pages that take members, and one form.
 
 A ``TeamPage`` is what an application is assigned to (the plugin's default override points read its
-``accepts_applications``, ``application_managers()`` and ``discussion_url``); ``MembershipApplication`` is
-the kind; ``ApplyFormPage`` is its public form.
+``accepts_applications`` and ``discussion_url``; its leaders answer through ``adapters.TeamAdapter``);
+``MembershipApplication`` is the kind; ``ApplyFormPage`` is its public form.
 """
 
 from django.conf import settings
@@ -38,9 +38,6 @@ class TeamPage(Page):
     @property
     def accepts_applications(self) -> bool:
         return self.live and self.accepts_members
-
-    def application_managers(self):
-        return list(self.leaders.filter(is_active=True).order_by("pk"))
 
 
 class MembershipApplication(Application):
