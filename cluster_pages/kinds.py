@@ -22,7 +22,7 @@ class ClusterApplicationAdapter(KindAdapter):
 
     def assignable_pages(self, model):
         """Each cluster once, as its default-language page, named in the reviewer's language."""
-        return clusters_once()
+        return clusters_once(ThematicClusterPage.objects.all())
 
     def after_transition(self, submission, *, name: str, actor, log_entry) -> None:
         membership_after_transition(application=submission, name=name)

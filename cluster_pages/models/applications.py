@@ -16,8 +16,9 @@ from workflows.actors import ApplicantActor
 from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
 from workflows.specs import StateChoices, TransitionSpec, state
 
+from ..choices import ClusterStatus
+from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
-from .clusters import ClusterStatus
 
 LONG_TEXT_MAX_LENGTH = 5000
 OPEN_CLUSTERS = {"live": True, "status__in": [ClusterStatus.FORMING, ClusterStatus.ACTIVE]}
@@ -296,9 +297,16 @@ class JoinFormPage(AbstractWorkflowFormPage):
 
     def initial_data(self, request) -> dict:
         initial = super().initial_data(request)
-        if self.cluster_field_name and (clusters := preselected_cluster_ids(request)):
+        if self.cluster_field_name and (
+            clusters := preselected_cluster_ids(request, open_clusters=self.open_clusters())
+        ):
             initial[self.cluster_field_name] = clusters
         return initial
+
+    def open_clusters(self):
+        """The clusters the form's cluster field offers (those that take members), each once."""
+        field = self.submission_model._meta.get_field(self.cluster_field_name)
+        return clusters_once(field.related_model.objects.filter(**field.get_limit_choices_to()))
 
 
 class CityApplicationFormPage(JoinFormPage):

@@ -10,14 +10,21 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..choices import ClusterStatus
 from ..join_forms import form_url, join_forms
+from ..live_data import cluster_roster
+from ..public_pages import public_q
+from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
+from .case_studies import CaseStudyPage
+from .events import EventPage
 from .settings import SiteSettings
+from .snippets import Person, in_language
 
-
-class ClusterStatus(models.TextChoices):
-    FORMING = "forming", _("Forming")
-    ACTIVE = "active", _("Active")
-    ARCHIVED = "archived", _("Archived")
+JOIN_FORM_KINDS = {
+    "city": CityApplicationFormPage,
+    "company": CompanyRegistrationFormPage,
+    "theme": ThemeSuggestionFormPage,
+}
 
 
 class ClusterIndexPage(Page):
@@ -47,7 +54,7 @@ class ClusterIndexPage(Page):
             for status, label in ClusterStatus.choices
             if any(cluster.status == status for cluster in clusters)
         ]
-        context["theme_form"] = join_forms(request=request).theme
+        context["theme_form"] = join_forms(request=request, kinds=JOIN_FORM_KINDS).theme
         return context
 
 
@@ -135,8 +142,6 @@ class ThematicClusterPage(Page):
         page not yet translated, or translated before the person was, still names the source's person)."""
         if self.leader_id is None:
             return None
-        from .snippets import Person, in_language
-
         same_person = Person.objects.filter(pk=self.leader_id).values("translation_key")
         profiles = in_language(
             Person.objects.filter(translation_key__in=same_person).select_related("photo"), locale_id=self.locale_id
@@ -156,17 +161,11 @@ class ThematicClusterPage(Page):
 
     @cached_property
     def member_roster(self):
-        from ..membership import members_of
-        from ..roster_cache import cached_roster
-
-        return cached_roster(self, "members", members_of)
+        return cluster_roster(self, "members")
 
     @cached_property
     def partner_roster(self):
-        from ..membership import partners_of
-        from ..roster_cache import cached_roster
-
-        return cached_roster(self, "partners", partners_of)
+        return cluster_roster(self, "partners")
 
     @property
     def members(self) -> list[dict]:
@@ -192,10 +191,6 @@ class ThematicClusterPage(Page):
         return list(self.case_studies.live().public().values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
-        from ..public_pages import public_q
-        from .case_studies import CaseStudyPage
-        from .events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
         public = public_q(request)  # the view restrictions read once for the events, case studies and join forms
         context["events"] = EventPage.objects.live().filter(public, related_clusters=self).order_by("-start_date")
@@ -213,7 +208,7 @@ class ThematicClusterPage(Page):
         """
         if not self.accepts_members:
             return {"join_url": None, "expertise_url": None}
-        forms = join_forms(request=request)
+        forms = join_forms(request=request, kinds=JOIN_FORM_KINDS)
         if forms.city is not None:
             join_url = form_url(forms.city, request=request, cluster=self)
         else:
