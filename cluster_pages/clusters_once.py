@@ -42,13 +42,9 @@ def with_local_title(queryset):
     return queryset.annotate(local_title=local_title_of()).order_by("local_title")
 
 
-def clusters_once(queryset=None):
-    """``queryset`` (default: every cluster page) with each cluster once, in the default language, named and
-    ordered in the visitor's language."""
-    if queryset is None:
-        from .models import ThematicClusterPage
-
-        queryset = ThematicClusterPage.objects.all()
+def clusters_once(queryset):
+    """``queryset`` (cluster pages) with each cluster once, in the default language, named and ordered in the
+    visitor's language."""
     return with_local_title(queryset.filter(locale__language_code=default_content_language()))
 
 

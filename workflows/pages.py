@@ -20,7 +20,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, rate_limit_exceeded, too_many_requests
-from .forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm, WorkflowSubmissionForm
+from .adapters import kind_adapter
+from .forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm
 from .models.forms import AbstractWorkflowFormField
 from .services.submissions import SubmissionResult, submission_create
 
@@ -40,16 +41,14 @@ class AbstractWorkflowFormPage(FormMixin, Page):
     Override points (class attributes):
     - ``submission_model``: the concrete kind (an ``AbstractSubmission`` subclass). Its ``core_fields`` are
       always asked, built from the model's fields and grouped on the page by its ``core_fieldsets``;
-      editors add extra questions after them.
-    - ``submission_form_class``: a ``WorkflowSubmissionForm`` subclass for widgets, messages and declared core
-      uploads.
+      editors add extra questions after them; the kind's adapter names the form they build on
+      (``workflows.adapters.KindAdapter.form_class``).
     - ``landing_page_template``: the thank-you page.
     - ``initial_data(request)``: initial values of the blank form (e.g. read from the query string).
     The extra questions are the ``form_fields`` child relation (an ``AbstractWorkflowFormField`` subclass).
     """
 
     submission_model = None
-    submission_form_class = WorkflowSubmissionForm
     landing_page_template = "workflows/form_page_landing.html"
     form_builder = WorkflowFormBuilder
     base_form_class = WorkflowFormPageAdminForm
@@ -94,7 +93,7 @@ class AbstractWorkflowFormPage(FormMixin, Page):
 
     def get_core_form_class(self):
         model = self.submission_model
-        return modelform_factory(model, form=self.submission_form_class, fields=list(model.core_fields))
+        return modelform_factory(model, form=kind_adapter(model).form_class, fields=list(model.core_fields))
 
     def reserved_field_names(self) -> set[str]:
         """Names an extra question may not take: the core fields, the honeypot and Django's CSRF field."""
@@ -113,7 +112,7 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         return form_class
 
     def build_form_class(self):
-        """The kind's core fields (``submission_form_class``) plus the editor's questions as declared fields."""
+        """The kind's core fields (its adapter's ``form_class``) plus the editor's questions as declared fields."""
         core = self.get_core_form_class()
         reserved = set(core.base_fields) | {HONEYPOT_FIELD_NAME, "csrfmiddlewaretoken"}
         # The editor's form rejects clashing names; questions saved some other way never shadow a core field.

@@ -133,7 +133,3 @@ class AbstractSubmission(models.Model):
 
     def token_is_valid(self, token: str) -> bool:
         return token_matches(token, self.status_token_hash) or token_matches(token, self.pending_token_hash)
-
-    def after_transition(self, *, name: str, actor, log_entry) -> None:
-        """Override point: side effects of a transition (e.g. a membership), run by ``perform_transition``
-        inside its transaction, after the row is saved and logged; raising rolls the whole transition back."""

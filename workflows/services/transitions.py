@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from ..actors import ApplicantActor
+from ..adapters import kind_adapter
 from ..exceptions import (
     TransitionConflict,
     TransitionError,
@@ -128,7 +129,7 @@ def perform_transition(
             note=note,
             message=message,
         )
-        current.after_transition(name=name, actor=actor, log_entry=entry)
+        kind_adapter(model).after_transition(current, name=name, actor=actor, log_entry=entry)
         notify_transition(application=current, log_entry=entry, actor=actor)
     return current
 

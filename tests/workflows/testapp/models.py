@@ -1,9 +1,9 @@
 """The smallest site the plugin runs on: a home page, team pages that take members, and one form.
 
 A ``TeamPage`` is what an application is assigned to (the plugin's default override points read its
-``accepts_applications``, ``application_managers()`` and ``discussion_url``); ``MembershipApplication`` is
-the kind; ``ApplyFormPage`` is its public form, ``PartnerApplyFormPage`` a form that overrides Wagtail's
-``process_form_submission``.
+``accepts_applications`` and ``discussion_url``; its leaders answer through ``adapters.TeamAdapter``);
+``MembershipApplication`` is the kind; ``ApplyFormPage`` is its public form, ``PartnerApplyFormPage`` a form
+that overrides Wagtail's ``process_form_submission``.
 """
 
 from django.conf import settings
@@ -41,9 +41,6 @@ class TeamPage(Page):
     @property
     def accepts_applications(self) -> bool:
         return self.live and self.accepts_members
-
-    def application_managers(self):
-        return list(self.leaders.filter(is_active=True).order_by("pk"))
 
 
 class MembershipApplication(Application):
