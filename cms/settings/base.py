@@ -53,9 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    # django-ninja (Wagtail's API v3): installed so its docs page uses the Swagger UI in our static files, which
-    # the site's Content-Security-Policy allows, instead of a CDN's, which it blocks.
-    "ninja",
+    "ninja",  # API v3's docs page takes Swagger UI from our static files (the CSP blocks a CDN's)
     "django_countries",
     "django_ratelimit",
     "django_tasks",
@@ -380,9 +378,8 @@ MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "cms.two_factor.middleware.StaffSecondFactorMiddleware",
 ]
-# Members of these groups (every role that reads applicants' personal data) and superusers must set up an
-# authenticator app before the admin opens (production turns it on; anyone who set one up is asked for a code
-# either way).
+# Members of these groups (every role that reads applicants' personal data) and superusers must set up a second
+# factor before the admin opens (production turns it on; anyone who set one up is asked for a code either way).
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
 STAFF_2FA_REQUIRED_GROUPS = ["Coordinators", "Reviewers", "Cluster leaders"]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -26,10 +26,10 @@ def stderr_log():
 
 
 def test_a_failing_status_page_logs_one_json_line_without_the_token(client, site_tree, monkeypatch, stderr_log):
-    def broken(token):
+    def broken(request, token):
         raise RuntimeError(f"lookup failed for {token!r} at /applications/status/{token}/")
 
-    monkeypatch.setattr(status_views, "submission_for_status_link", broken)
+    monkeypatch.setattr(status_views, "submission_for_token", broken)
     client.raise_request_exception = False
 
     response = client.get(f"/en/applications/status/{TOKEN}/?token={TOKEN}")
