@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..join_forms import form_url, join_forms
+from ..page_language import case_studies_of_cluster, events_of_cluster
 from .settings import SiteSettings
 
 
@@ -205,21 +206,20 @@ class ThematicClusterPage(Page):
 
     @property
     def related_event_ids(self):
-        return list(self.events.live().public().values_list("pk", flat=True))
+        return list(events_of_cluster(self).values_list("pk", flat=True))
 
     @property
     def case_study_ids(self):
-        return list(self.case_studies.live().public().values_list("pk", flat=True))
+        return list(case_studies_of_cluster(self).values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
         from ..public_pages import public_q
-        from .case_studies import CaseStudyPage
-        from .events import EventPage
 
         context = super().get_context(request, *args, **kwargs)
         public = public_q(request)  # the view restrictions read once for the events, case studies and join forms
-        context["events"] = EventPage.objects.live().filter(public, related_clusters=self).order_by("-start_date")
-        context["case_studies"] = CaseStudyPage.objects.live().filter(public, cluster=self).order_by("-year", "title")
+        # Each item once, in the page's language (see page_language).
+        context["events"] = events_of_cluster(self, public=public).order_by("-start_date")
+        context["case_studies"] = case_studies_of_cluster(self, public=public).order_by("-year", "title")
         context["member_roster"] = self.member_roster
         context["partner_roster"] = self.partner_roster
         context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()
