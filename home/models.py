@@ -10,9 +10,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cluster_pages.translation_fields import PAGE_FIELDS
+
 
 class HomePage(Page):
     """The site's root page."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     hero_heading = models.CharField(_("hero heading"), max_length=255)
     hero_intro = RichTextField(_("hero introduction"), blank=True, features=["bold", "italic", "link"])

@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..translation_fields import PAGE_FIELDS
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -21,6 +23,8 @@ class ProjectStatus(models.TextChoices):
 
 class CaseStudyIndexPage(Page):
     """Lists case studies, filterable by cluster, country and status."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     per_page = 12
@@ -67,6 +71,8 @@ class CaseStudyIndexPage(Page):
 
 class CaseStudyPage(Page):
     """A city's project told as a best practice: challenge, solution, results."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     city = models.CharField(_("city"), max_length=255)
     country = CountryField(_("country"))

@@ -12,6 +12,7 @@ from wagtail.search import index
 from ..blocks import BodyBlock
 from ..join_forms import form_url, join_forms
 from ..page_language import case_studies_of_cluster, events_of_cluster
+from ..translation_fields import PAGE_FIELDS
 from .settings import SiteSettings
 
 
@@ -23,6 +24,8 @@ class ClusterStatus(models.TextChoices):
 
 class ClusterIndexPage(Page):
     """Lists the thematic clusters, grouped by status."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -54,6 +57,8 @@ class ClusterIndexPage(Page):
 
 class ThematicClusterPage(Page):
     """One theme around which cities and companies gather, led by an expert."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     summary = models.CharField(
         _("one-line summary"), max_length=255, help_text=_("Shown in listings and search results.")
@@ -245,6 +250,8 @@ class ThematicClusterPage(Page):
 
 class ClusterWorkspacePage(Page):
     """The members-only page of a cluster, restricted to the cluster's members group (see membership)."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

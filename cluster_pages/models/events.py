@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..translation_fields import EVENT_FIELDS, PAGE_FIELDS
 
 # Read once per process: available_timezones() walks the whole tz database (tens of ms) on every call.
 KNOWN_TIME_ZONES = frozenset(zoneinfo.available_timezones())
@@ -47,6 +48,8 @@ class EventKind(models.TextChoices):
 
 class EventIndexPage(RoutablePageMixin, Page):
     """Upcoming and past events, filterable, with an iCalendar feed of upcoming ones."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -103,6 +106,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
 class EventPage(RoutablePageMixin, Page):
     """One event: when, where, who organises it and which clusters it concerns."""
+
+    override_translatable_fields = EVENT_FIELDS
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))

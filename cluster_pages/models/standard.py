@@ -9,10 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..translation_fields import PAGE_FIELDS
 
 
 class StandardPage(Page):
     """A page of headings, text, images, quotes, calls to action and live figures."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -107,10 +107,7 @@ def korean_strings_add(*, source, locale, words=KOREAN) -> int:
     """Give each segment of ``source`` without a Korean string its Korean from ``words``; how many were added."""
     added = 0
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        if segment.context.path == "slug":
-            korean = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
-        else:
-            korean = words.get(segment.string.data)
+        korean = words.get(segment.string.data)  # the slug is synchronised (translation_fields), never a segment
         if korean:
             _string, created = StringTranslation.objects.get_or_create(
                 translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": korean}
