@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cluster_pages.page_language import in_language
 from cluster_pages.translation_fields import PAGE_FIELDS
 
 
@@ -88,17 +89,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = site_figures()
         context["featured_clusters"] = self.featured_clusters_in_own_language()
-        # Each language's home lists its own pages: the Korean home the Korean events, not both copies of each.
-        context["next_events"] = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, end_date__gte=timezone.localdate())
-            .order_by("start_date")[:3]
-        )
+        # Each language's home lists its own pages, each once: the Korean home the Korean events (in English where
+        # one has no live Korean version yet), not both copies of each.
+        upcoming = EventPage.objects.filter(end_date__gte=timezone.localdate())
+        context["next_events"] = in_language(upcoming, locale_id=self.locale_id).public().order_by("start_date")[:3]
         context["latest_case_studies"] = (
-            CaseStudyPage.objects.live()
+            in_language(CaseStudyPage.objects.all(), locale_id=self.locale_id)
             .public()
-            .filter(locale_id=self.locale_id)
             .select_related("cluster")
             .annotate(cluster_title=local_title_of("cluster__"))  # the card names the cluster in the visitor's language
             .order_by("-first_published_at")[:3]

@@ -136,3 +136,14 @@ def test_the_korean_cluster_page_costs_the_same_queries_with_one_event_and_with_
 
     assert len(titles_and_urls(client, url, "events-heading")) == 6
     assert queries_for(client, url) == one <= KOREAN_CEILING
+
+
+def test_the_korean_home_lists_an_item_without_a_live_korean_version_once_in_english(client, mobility):
+    korean(Page.objects.get(title="Data forum")).unpublish()
+
+    response = client.get("/ko/")
+
+    assert sorted((event.title, event.url) for event in response.context["next_events"]) == [
+        ("Data forum", "/en/events/data-forum/"),
+        ("Water day (ko)", "/ko/events/water-day/"),
+    ]
