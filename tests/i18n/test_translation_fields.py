@@ -1,11 +1,14 @@
 """The translation editor offers translators words only: an event's time zone and every page's slug are
 synchronised from English, so a translation publishes with the English page's time zone and address."""
 
+import importlib
+
 import pytest
 from django.apps import apps
 from wagtail.models import Locale, Page
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
 
 from tests.factories import EventPageFactory
 
@@ -62,3 +65,16 @@ def test_a_fully_translated_event_publishes_with_the_english_time_zone_and_slug(
     published = event.get_translation(korean).specific
     assert published.live and published.title == "Data forum (ko)"
     assert published.time_zone == "Asia/Seoul" and published.slug == event.slug
+
+
+def test_translations_started_before_offer_the_slug_and_time_zone_no_more(site_tree):
+    migration = importlib.import_module("cluster_pages.migrations.0024_translations_offer_no_slug_or_time_zone")
+    event = EventPageFactory(parent=site_tree.events, title="Data forum", time_zone="Asia/Seoul")
+    source, _created = TranslationSource.get_or_create_from_instance(event)
+    for order, (path, value) in enumerate([("slug", event.slug), ("time_zone", "Asia/Seoul")], start=100):
+        StringSegment.from_value(source, source.locale, StringSegmentValue(path, value, order=order))
+
+    migration.drop_segments(apps, None)
+
+    paths = set(StringSegment.objects.filter(source=source).values_list("context__path", flat=True))
+    assert "title" in paths and not paths & {"slug", "time_zone"}
