@@ -11,6 +11,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
+from home.demo.korean import korean_translations_ensure
+from home.demo.report import LoadReport
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +149,31 @@ def test_no_switcher_or_hreflang_leads_to_an_original_that_is_not_live(client, p
     switcher = {link["hreflang"]: link["href"] for link in soup.select(".language-switcher a")}
     assert switcher["en"] == "/en/" and switcher["ko"] == korean_page.url
     assert [link["hreflang"] for link in soup.select("link[rel=alternate][hreflang]")] == ["ko"]
+
+
+def test_the_demo_loader_leaves_the_korean_translation_of_an_english_draft_unpublished(
+    site_tree, korean, django_capture_on_commit_callbacks
+):
+    english = StandardPageFactory(parent=site_tree.home, title="Smart water networks", slug="water", live=False)
+    synchronize_tree(Locale.objects.get(language_code="en"), korean)
+
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        korean_translations_ensure(report=LoadReport())
+
+    assert site_tree.home.get_translation(korean).live
+    assert not english.get_translation(korean).live
+
+
+def test_the_demo_loader_unpublishes_a_korean_translation_a_former_load_published_before_its_original(
+    site_tree, korean, django_capture_on_commit_callbacks
+):
+    english = StandardPageFactory(parent=site_tree.home, title="Smart water networks", slug="water")
+    synchronize_tree(Locale.objects.get(language_code="en"), korean)
+    with django_capture_on_commit_callbacks(execute=True):
+        korean_translations_ensure(report=LoadReport())
+    Page.objects.filter(pk=english.pk).update(live=False)  # the English page a draft, its translation live
+
+    with django_capture_on_commit_callbacks(execute=True):
+        korean_translations_ensure(report=LoadReport())
+
+    assert not english.get_translation(korean).live
