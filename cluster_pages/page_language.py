@@ -5,6 +5,9 @@ event is an alias or a translation of an English one, and its copy of the relati
 cluster or be out of date. So an item is matched through its default-language page, then shown as its live
 version in the page's language (its translation, or its alias until translated); an item with no live version
 in that language is shown in the default language rather than left out.
+
+The page models ask here (a cluster page for its events and case studies, the home page for its lists), so this
+module imports no model.
 """
 
 from django.db.models import Q, QuerySet
@@ -24,28 +27,6 @@ def in_language(matching: QuerySet, *, locale_id: int) -> QuerySet:
     translated_here = live.filter(locale_id=locale_id).order_by().values("translation_key")
     untranslated = Q(locale__language_code=default, translation_key__in=keys) & ~Q(translation_key__in=translated_here)
     return live.filter(here | untranslated)
-
-
-def _public(pages: QuerySet, public: Q | None) -> QuerySet:
-    """``pages`` outside every private section: by ``public`` (``public_pages.public_q``) when the caller has read
-    the view restrictions already."""
-    return pages.public() if public is None else pages.filter(public)
-
-
-def events_of_cluster(cluster, *, public: Q | None = None) -> QuerySet:
-    """The public events related to ``cluster`` (in any language), in the cluster page's language."""
-    from .models import EventPage  # the page models import this module
-
-    related = EventPage.objects.filter(related_clusters__translation_key=cluster.translation_key)
-    return _public(in_language(related, locale_id=cluster.locale_id), public)
-
-
-def case_studies_of_cluster(cluster, *, public: Q | None = None) -> QuerySet:
-    """The public case studies of ``cluster`` (in any language), in the cluster page's language."""
-    from .models import CaseStudyPage  # the page models import this module
-
-    told = CaseStudyPage.objects.filter(cluster__translation_key=cluster.translation_key)
-    return _public(in_language(told, locale_id=cluster.locale_id), public)
 
 
 def versions_in_language(page_ids: list[int], *, language_code: str | None) -> list[int]:

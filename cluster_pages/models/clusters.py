@@ -1,6 +1,7 @@
 """The thematic clusters: an index grouped by status, and one page per theme."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,17 +10,30 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import page_language
 from ..blocks import BodyBlock
+from ..choices import ClusterStatus
 from ..join_forms import form_url, join_forms
-from ..page_language import case_studies_of_cluster, events_of_cluster
+from ..live_data import cluster_roster
+from ..public_pages import public_q
 from ..translation_fields import PAGE_FIELDS
+from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
+from .case_studies import CaseStudyPage
+from .events import EventPage
 from .settings import SiteSettings
+from .snippets import Person, in_language
+
+JOIN_FORM_KINDS = {
+    "city": CityApplicationFormPage,
+    "company": CompanyRegistrationFormPage,
+    "theme": ThemeSuggestionFormPage,
+}
 
 
-class ClusterStatus(models.TextChoices):
-    FORMING = "forming", _("Forming")
-    ACTIVE = "active", _("Active")
-    ARCHIVED = "archived", _("Archived")
+def _public(pages, public: Q | None):
+    """``pages`` outside every private section: by ``public`` (``public_q``) when the caller has read the view
+    restrictions already."""
+    return pages.public() if public is None else pages.filter(public)
 
 
 class ClusterIndexPage(Page):
@@ -51,7 +65,7 @@ class ClusterIndexPage(Page):
             for status, label in ClusterStatus.choices
             if any(cluster.status == status for cluster in clusters)
         ]
-        context["theme_form"] = join_forms(request=request).theme
+        context["theme_form"] = join_forms(request=request, kinds=JOIN_FORM_KINDS).theme
         return context
 
 
@@ -141,8 +155,6 @@ class ThematicClusterPage(Page):
         page not yet translated, or translated before the person was, still names the source's person)."""
         if self.leader_id is None:
             return None
-        from .snippets import Person, in_language
-
         same_person = Person.objects.filter(pk=self.leader_id).values("translation_key")
         profiles = in_language(
             Person.objects.filter(translation_key__in=same_person).select_related("photo"), locale_id=self.locale_id
@@ -158,41 +170,15 @@ class ThematicClusterPage(Page):
         """Read by the workflow-forms plugin: applications may be assigned here only while it takes members."""
         return self.live and self.accepts_members
 
-    def application_managers(self):
-        """Users who may activate or end the applications assigned to this cluster: its active leader accounts."""
-        from ..leadership import leaders_of
-
-        return leaders_of(cluster=self)
-
-    @classmethod
-    def application_managers_of(cls, pages) -> dict[int, list]:
-        """``application_managers`` of many clusters in one query (read by the plugin's listings)."""
-        from ..leadership import leaders_of_clusters
-
-        return leaders_of_clusters(clusters=pages)
-
-    @classmethod
-    def pages_managed_by(cls, user):
-        """The clusters ``user`` leads (read by the workflow-forms plugin's visibility rule)."""
-        from ..leadership import clusters_led_by
-
-        return clusters_led_by(user=user)
-
     # -- members and partners (derived from active applications; see cluster_pages.membership) -----------
 
     @cached_property
     def member_roster(self):
-        from ..membership import members_of
-        from ..roster_cache import cached_roster
-
-        return cached_roster(self, "members", members_of)
+        return cluster_roster(self, "members")
 
     @cached_property
     def partner_roster(self):
-        from ..membership import partners_of
-        from ..roster_cache import cached_roster
-
-        return cached_roster(self, "partners", partners_of)
+        return cluster_roster(self, "partners")
 
     @property
     def members(self) -> list[dict]:
@@ -209,22 +195,32 @@ class ThematicClusterPage(Page):
         """How many cities and companies take part, named or not."""
         return {"member_cities": self.member_roster.total, "partner_companies": self.partner_roster.total}
 
+    # -- events and case studies, each once in this page's language (see page_language) ----------------
+
+    def events_in_own_language(self, *, public: Q | None = None):
+        """The public events related to this cluster (through any of its versions), in this page's language;
+        ``public`` is ``public_pages.public_q`` when the caller has read the view restrictions already."""
+        related = EventPage.objects.filter(related_clusters__translation_key=self.translation_key)
+        return _public(page_language.in_language(related, locale_id=self.locale_id), public)
+
+    def case_studies_in_own_language(self, *, public: Q | None = None):
+        """The public case studies of this cluster (through any of its versions), in this page's language."""
+        told = CaseStudyPage.objects.filter(cluster__translation_key=self.translation_key)
+        return _public(page_language.in_language(told, locale_id=self.locale_id), public)
+
     @property
     def related_event_ids(self):
-        return list(events_of_cluster(self).values_list("pk", flat=True))
+        return list(self.events_in_own_language().values_list("pk", flat=True))
 
     @property
     def case_study_ids(self):
-        return list(case_studies_of_cluster(self).values_list("pk", flat=True))
+        return list(self.case_studies_in_own_language().values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
-        from ..public_pages import public_q
-
         context = super().get_context(request, *args, **kwargs)
         public = public_q(request)  # the view restrictions read once for the events, case studies and join forms
-        # Each item once, in the page's language (see page_language).
-        context["events"] = events_of_cluster(self, public=public).order_by("-start_date")
-        context["case_studies"] = case_studies_of_cluster(self, public=public).order_by("-year", "title")
+        context["events"] = self.events_in_own_language(public=public).order_by("-start_date")
+        context["case_studies"] = self.case_studies_in_own_language(public=public).order_by("-year", "title")
         context["member_roster"] = self.member_roster
         context["partner_roster"] = self.partner_roster
         context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()
@@ -238,7 +234,7 @@ class ThematicClusterPage(Page):
         """
         if not self.accepts_members:
             return {"join_url": None, "expertise_url": None}
-        forms = join_forms(request=request)
+        forms = join_forms(request=request, kinds=JOIN_FORM_KINDS)
         if forms.city is not None:
             join_url = form_url(forms.city, request=request, cluster=self)
         else:

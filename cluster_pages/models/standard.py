@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..translation_fields import PAGE_FIELDS
+from .snippets import Contact, in_language
 
 
 class StandardPage(Page):
@@ -43,8 +44,6 @@ class StandardPage(Page):
 
     @property
     def contacts(self):
-        from .snippets import Contact, in_language
-
         if not self.show_contacts:
             return []
         return [

@@ -1,6 +1,6 @@
 from .applications import AbstractApplication, Application
 from .assessments import Assessment, AssessmentCriterion, AssessmentScore, Recommendation
-from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
+from .forms import AbstractWorkflowFormField
 from .notifications import Notification, NotificationState
 from .records import InternalNote, SubmittedFile, TransitionLog
 from .states import ApplicationState
@@ -10,7 +10,6 @@ __all__ = [
     "AbstractApplication",
     "AbstractSubmission",
     "AbstractWorkflowFormField",
-    "AbstractWorkflowFormPage",
     "Application",
     "ApplicationState",
     "Assessment",
