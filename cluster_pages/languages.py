@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
@@ -19,6 +19,9 @@ class Alternate:
     name_local: str
     url: str
     is_current: bool
+    #: False when the page has no live version in the language: ``url`` is then that language's home page, so the
+    #: switcher never leads to a 404, and the page's ``hreflang`` alternates leave the language out.
+    is_version: bool = True
 
 
 def content_languages() -> list[str]:
@@ -35,11 +38,16 @@ def _page_urls(page: Page, request) -> dict[str, str]:
     return urls
 
 
+def _home_url(language_code: str) -> str:
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
 def language_alternates(request, page: Page | None = None) -> list[Alternate]:
     """The current page (or, for a view that is not a page, the current address) in every content language.
 
-    A page's version comes from its translations (its Korean alias until it is translated); another view's
-    from the same address under the other language prefix.
+    A page's version comes from its live translations (its Korean alias until it is translated), else the
+    language's home page stands in; another view's from the same address under the other language prefix.
     """
     current = translation.get_language()
     cache_key = (current, page.pk if page is not None else None)
@@ -51,10 +59,18 @@ def language_alternates(request, page: Page | None = None) -> list[Alternate]:
         page_urls = cached_part("alternates", page.pk, lambda: _page_urls(page, request), request=request)
     alternates = []
     for code in content_languages():
-        url = page_urls.get(code) or translate_url(request.get_full_path(), code)
+        url = page_urls.get(code)
+        if url is None:
+            url = _home_url(code) if page is not None else translate_url(request.get_full_path(), code)
         info = translation.get_language_info(code)
         alternates.append(
-            Alternate(language_code=code, name_local=info["name_local"], url=url, is_current=code == current)
+            Alternate(
+                language_code=code,
+                name_local=info["name_local"],
+                url=url,
+                is_current=code == current,
+                is_version=page is None or code in page_urls,
+            )
         )
     request._language_alternates = (cache_key, alternates)
     return alternates

@@ -6,6 +6,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from .clusters_once import active_content_language
+from .page_language import versions_in_language
+
 PER_PAGE = 10
 # Enough for any real query on a site this size; keeps a one-letter query from listing every page's id.
 MAX_RESULTS = 200
@@ -13,7 +16,9 @@ MAX_RESULTS = 200
 
 def matching_page_ids(query: str) -> list[int]:
     """Pages whose title, summary, place or people's names start with the words typed (so "mobil" finds
-    "Smart mobility"), then pages with the whole words anywhere in their text, each best match first."""
+    "Smart mobility"), then pages with the whole words anywhere in their text, each best match first; each page
+    once, in the visitor's language (a match in any language counts, so English words find a Korean page's
+    English original), or in the default language where it has no version in the visitor's."""
     # Words only: SQLite's full-text syntax takes a stray quote or bracket as an error.
     words = " ".join(re.findall(r"\w+", query))
     if not words:
@@ -25,7 +30,7 @@ def matching_page_ids(query: str) -> list[int]:
         if page.pk not in seen:
             ids.append(page.pk)
             seen.add(page.pk)
-    return ids[:MAX_RESULTS]
+    return versions_in_language(ids[:MAX_RESULTS], language_code=active_content_language())
 
 
 def search(request):

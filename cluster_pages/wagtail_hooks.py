@@ -7,6 +7,7 @@ from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
+from .translations_follow import refuse_publishing, translations_of, unpublished_source_of
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
 
 register_snippet(PersonViewSet)
@@ -60,3 +61,32 @@ def export_member_account(*, email, submissions):
 @hooks.register("workflow_forms_erase_applicant")
 def erase_member_account(*, email, submissions):
     return member_account_erase(email=email, submissions=submissions)
+
+
+# -- translations follow their source (see translations_follow) -------------------------------------------
+
+
+@hooks.register("before_edit_page", order=-1)  # before wagtail-localize's, which publishes its translation editor
+def refuse_publishing_translation_editor_before_its_source(request, page):
+    publishing = request.method == "POST" and request.POST.get("action") == "publish"
+    if publishing and (source := unpublished_source_of(page)) is not None:
+        return refuse_publishing(request, page, source)
+    return None
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_translation_before_its_source(request, page):
+    if (source := unpublished_source_of(page)) is not None:
+        return refuse_publishing(request, page, source)
+    return None
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def translations_follow_their_source(pages, action):
+    """Unpublishing an original unpublishes its translations (its aliases follow it anyway); deleting it deletes
+    its translations and aliases. Wagtail's confirmation counts them."""
+    if action == "unpublish":
+        return {page: translations_of(page).live().filter(alias_of__isnull=True) for page in pages}
+    if action == "delete":
+        return {page: translations_of(page) for page in pages}
+    return None

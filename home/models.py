@@ -13,10 +13,14 @@ from wagtail.search import index
 from cluster_pages import figures as live_figures
 from cluster_pages.clusters_once import local_title_of
 from cluster_pages.models import CaseStudyPage, EventPage, ThematicClusterPage
+from cluster_pages.page_language import in_language
+from cluster_pages.translation_fields import PAGE_FIELDS
 
 
 class HomePage(Page):
     """The site's root page."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     hero_heading = models.CharField(_("hero heading"), max_length=255)
     hero_intro = RichTextField(_("hero introduction"), blank=True, features=["bold", "italic", "link"])
@@ -82,17 +86,13 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = live_figures.site_figures()
         context["featured_clusters"] = self.featured_clusters_in_own_language()
-        # Each language's home lists its own pages: the Korean home the Korean events, not both copies of each.
-        context["next_events"] = (
-            EventPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, end_date__gte=timezone.localdate())
-            .order_by("start_date")[:3]
-        )
+        # Each language's home lists its own pages, each once: the Korean home the Korean events (in English where
+        # one has no live Korean version yet), not both copies of each.
+        upcoming = EventPage.objects.filter(end_date__gte=timezone.localdate())
+        context["next_events"] = in_language(upcoming, locale_id=self.locale_id).public().order_by("start_date")[:3]
         context["latest_case_studies"] = (
-            CaseStudyPage.objects.live()
+            in_language(CaseStudyPage.objects.all(), locale_id=self.locale_id)
             .public()
-            .filter(locale_id=self.locale_id)
             .select_related("cluster")
             .annotate(cluster_title=local_title_of("cluster__"))  # the card names the cluster in the visitor's language
             .order_by("-first_published_at")[:3]

@@ -85,10 +85,10 @@ def _company_key(row) -> str:
 
 
 def members_of(cluster) -> Roster:
-    """The member cities of ``cluster`` (one query)."""
+    """The member cities of ``cluster`` in any language (one query)."""
     rows = (
         active_city_applications()
-        .filter(assigned_to_id=cluster.pk)
+        .filter(assigned_to__translation_key=cluster.translation_key)
         .order_by("pk")
         .values("city", "country", "consent_public_listing")
     )
@@ -96,10 +96,10 @@ def members_of(cluster) -> Roster:
 
 
 def partners_of(cluster) -> Roster:
-    """The partner companies of ``cluster`` (one query)."""
+    """The partner companies of ``cluster`` in any language (one query)."""
     rows = (
         active_company_registrations()
-        .filter(assigned_to_id=cluster.pk)
+        .filter(assigned_to__translation_key=cluster.translation_key)
         .order_by("pk")
         .values("company_name", "website", "country", "consent_public_listing")
     )

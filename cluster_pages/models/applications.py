@@ -20,6 +20,7 @@ from workflows.specs import StateChoices, TransitionSpec, state
 from ..choices import ClusterStatus
 from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
+from ..translation_fields import PAGE_FIELDS
 
 LONG_TEXT_MAX_LENGTH = 5000
 OPEN_CLUSTERS = {"live": True, "status__in": [ClusterStatus.FORMING, ClusterStatus.ACTIVE]}
@@ -285,6 +286,8 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
 
 class JoinFormPage(AbstractWorkflowFormPage):
     """What the three forms under /join/ share: one of each, below a standard page, with the same landing page."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     landing_page_template = "cluster_pages/forms/form_page_landing.html"
     parent_page_types = ["cluster_pages.StandardPage"]

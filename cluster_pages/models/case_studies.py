@@ -14,12 +14,15 @@ from wagtail.search import index
 from ..choices import ProjectStatus
 from ..clusters_once import local_title_of
 from ..filters import CaseStudyFilter
+from ..translation_fields import PAGE_FIELDS
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class CaseStudyIndexPage(Page):
     """Lists case studies, filterable by cluster, country and status."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     per_page = 12
@@ -62,6 +65,8 @@ class CaseStudyIndexPage(Page):
 
 class CaseStudyPage(Page):
     """A city's project told as a best practice: challenge, solution, results."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     city = models.CharField(_("city"), max_length=255)
     country = CountryField(_("country"))

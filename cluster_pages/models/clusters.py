@@ -1,6 +1,7 @@
 """The thematic clusters: an index grouped by status, and one page per theme."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,11 +10,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import page_language
 from ..blocks import BodyBlock
 from ..choices import ClusterStatus
 from ..join_forms import form_url, join_forms
 from ..live_data import cluster_roster
 from ..public_pages import public_q
+from ..translation_fields import PAGE_FIELDS
 from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 from .case_studies import CaseStudyPage
 from .events import EventPage
@@ -27,8 +30,16 @@ JOIN_FORM_KINDS = {
 }
 
 
+def _public(pages, public: Q | None):
+    """``pages`` outside every private section: by ``public`` (``public_q``) when the caller has read the view
+    restrictions already."""
+    return pages.public() if public is None else pages.filter(public)
+
+
 class ClusterIndexPage(Page):
     """Lists the thematic clusters, grouped by status."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -60,6 +71,8 @@ class ClusterIndexPage(Page):
 
 class ThematicClusterPage(Page):
     """One theme around which cities and companies gather, led by an expert."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     summary = models.CharField(
         _("one-line summary"), max_length=255, help_text=_("Shown in listings and search results.")
@@ -182,19 +195,32 @@ class ThematicClusterPage(Page):
         """How many cities and companies take part, named or not."""
         return {"member_cities": self.member_roster.total, "partner_companies": self.partner_roster.total}
 
+    # -- events and case studies, each once in this page's language (see page_language) ----------------
+
+    def events_in_own_language(self, *, public: Q | None = None):
+        """The public events related to this cluster (through any of its versions), in this page's language;
+        ``public`` is ``public_pages.public_q`` when the caller has read the view restrictions already."""
+        related = EventPage.objects.filter(related_clusters__translation_key=self.translation_key)
+        return _public(page_language.in_language(related, locale_id=self.locale_id), public)
+
+    def case_studies_in_own_language(self, *, public: Q | None = None):
+        """The public case studies of this cluster (through any of its versions), in this page's language."""
+        told = CaseStudyPage.objects.filter(cluster__translation_key=self.translation_key)
+        return _public(page_language.in_language(told, locale_id=self.locale_id), public)
+
     @property
     def related_event_ids(self):
-        return list(self.events.live().public().values_list("pk", flat=True))
+        return list(self.events_in_own_language().values_list("pk", flat=True))
 
     @property
     def case_study_ids(self):
-        return list(self.case_studies.live().public().values_list("pk", flat=True))
+        return list(self.case_studies_in_own_language().values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         public = public_q(request)  # the view restrictions read once for the events, case studies and join forms
-        context["events"] = EventPage.objects.live().filter(public, related_clusters=self).order_by("-start_date")
-        context["case_studies"] = CaseStudyPage.objects.live().filter(public, cluster=self).order_by("-year", "title")
+        context["events"] = self.events_in_own_language(public=public).order_by("-start_date")
+        context["case_studies"] = self.case_studies_in_own_language(public=public).order_by("-year", "title")
         context["member_roster"] = self.member_roster
         context["partner_roster"] = self.partner_roster
         context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()
@@ -220,6 +246,8 @@ class ThematicClusterPage(Page):
 
 class ClusterWorkspacePage(Page):
     """The members-only page of a cluster, restricted to the cluster's members group (see membership)."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -23,6 +23,7 @@ from ..blocks import BodyBlock
 from ..choices import EventKind
 from ..filters import EventFilter
 from ..ical import calendar_for_events
+from ..translation_fields import EVENT_FIELDS, PAGE_FIELDS
 
 # Read once per process: available_timezones() walks the whole tz database (tens of ms) on every call.
 KNOWN_TIME_ZONES = frozenset(zoneinfo.available_timezones())
@@ -41,6 +42,8 @@ def default_time_zone():
 
 class EventIndexPage(RoutablePageMixin, Page):
     """Upcoming and past events, filterable, with an iCalendar feed of upcoming ones."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -93,6 +96,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
 class EventPage(RoutablePageMixin, Page):
     """One event: when, where, who organises it and which clusters it concerns."""
+
+    override_translatable_fields = EVENT_FIELDS
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))

@@ -9,11 +9,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..translation_fields import PAGE_FIELDS
 from .snippets import Contact, in_language
 
 
 class StandardPage(Page):
     """A page of headings, text, images, quotes, calls to action and live figures."""
+
+    override_translatable_fields = PAGE_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)

@@ -74,6 +74,7 @@ def page_meta(context):
     meta["alternates"] = [
         (alternate.language_code, alternate.url if "://" in alternate.url else root_url + alternate.url)
         for alternate in context.get("language_alternates") or language_alternates(request, page)
+        if alternate.is_version
     ]
     meta["image_url"], meta["image_alt"] = _image(page, root_url)
     return meta

@@ -93,24 +93,35 @@ def korean_translations_ensure(*, report) -> None:
         translation = Translation.objects.filter(source=source, target_locale=korean).first()
         if translation is not None:
             if korean_strings_add(source=source, locale=korean):
-                translation.save_target(publish=True)
+                translation.save_target(publish=page.live)
                 report.note(_("Korean words added to the translation of “%(title)s”.") % {"title": page.title})
+            korean_draft_keep_unpublished(page=page, locale=korean, report=report)
             report.record(_("Korean page translations"), created=False)
             continue
         translation = Translation.objects.create(source=source, target_locale=korean)
         korean_strings_add(source=source, locale=korean)
-        translation.save_target(publish=True)
+        # A translation follows its source: an English draft (a cluster drafted from a theme suggestion) gets a
+        # Korean draft, published when the English page is.
+        translation.save_target(publish=page.live)
         report.record(_("Korean page translations"), created=True)
+
+
+def korean_draft_keep_unpublished(*, page, locale, report) -> None:
+    """Unpublish the Korean translation of ``page`` if it is live while ``page`` is not (as loads before this rule
+    left the drafted cluster)."""
+    if page.live:
+        return
+    version = page.get_translation_or_none(locale)
+    if version is not None and version.live:
+        version.unpublish()
+        report.note(_("Unpublished the Korean translation of the draft “%(title)s”.") % {"title": page.title})
 
 
 def korean_strings_add(*, source, locale, words=KOREAN) -> int:
     """Give each segment of ``source`` without a Korean string its Korean from ``words``; how many were added."""
     added = 0
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        if segment.context.path == "slug":
-            korean = segment.string.data  # the same address in each language: /ko/join/ beside /en/join/
-        else:
-            korean = words.get(segment.string.data)
+        korean = words.get(segment.string.data)  # the slug is synchronised (translation_fields), never a segment
         if korean:
             _string, created = StringTranslation.objects.get_or_create(
                 translation_of=segment.string, locale=locale, context=segment.context, defaults={"data": korean}

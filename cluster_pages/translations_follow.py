@@ -1,0 +1,55 @@
+"""Translations follow their source: a translated page is not published before its default-language original, and
+is unpublished and deleted with it.
+
+wagtail-localize's aliases (the Korean pages not yet translated) follow their source already; a translation is
+a page of its own, and nothing stopped "Publish in Korean" on a page whose English original was a draft, nor left
+the Korean page behind when the English one was unpublished or deleted.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .clusters_once import default_content_language
+
+
+def source_of(page: Page) -> Page | None:
+    """The default-language original of ``page``, or None when ``page`` is in the default language or has none."""
+    default = default_content_language()
+    if page.locale.language_code == default:
+        return None
+    return Page.objects.filter(translation_key=page.translation_key, locale__language_code=default).first()
+
+
+def unpublished_source_of(page: Page) -> Page | None:
+    """The default-language original of ``page`` when it is not live (so ``page`` may not be published)."""
+    source = source_of(page)
+    return source if source is not None and not source.live else None
+
+
+def translations_of(page: Page):
+    """The pages in other languages that follow ``page`` (its translations and aliases), when ``page`` is in the
+    default language; none otherwise (a translation leads nothing)."""
+    if page.locale.language_code != default_content_language():
+        return Page.objects.none()
+    return Page.objects.translation_of(page, inclusive=False).select_related("locale")
+
+
+def refuse_publishing(request, page: Page, source: Page):
+    """The answer to publishing ``page`` while its original ``source`` is not live: back to the editor, saying
+    why; what was saved (the translation editor saves each text as it is typed, Wagtail's editor a draft
+    revision before publishing) is kept."""
+    messages.error(
+        request,
+        _(
+            "“%(title)s” was not published: its original in %(language)s, “%(source)s”, is not published. Publish "
+            "the original first, then this translation. Your changes are kept."
+        )
+        % {
+            "title": page.get_admin_display_title(),
+            "language": source.locale.get_display_name(),
+            "source": source.get_admin_display_title(),
+        },
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
