@@ -2,12 +2,15 @@ from .applications import AbstractApplication, Application
 from .assessments import Assessment, AssessmentCriterion, AssessmentScore, Recommendation
 from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
 from .notifications import Notification, NotificationState
+from .places import AbstractRegistration, AbstractSlot, RegistrationState
 from .records import InternalNote, SubmittedFile, TransitionLog
 from .states import ApplicationState
 from .submissions import AbstractSubmission
 
 __all__ = [
     "AbstractApplication",
+    "AbstractRegistration",
+    "AbstractSlot",
     "AbstractSubmission",
     "AbstractWorkflowFormField",
     "AbstractWorkflowFormPage",
@@ -20,6 +23,7 @@ __all__ = [
     "Notification",
     "NotificationState",
     "Recommendation",
+    "RegistrationState",
     "SubmittedFile",
     "TransitionLog",
 ]

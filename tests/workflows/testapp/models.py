@@ -1,8 +1,10 @@
-"""The smallest site the plugin runs on: a home page, team pages that take members, and one form.
+"""The smallest site the plugin runs on: a home page, team pages that take members, one form, and workshops with
+places that people register for.
 
 A ``TeamPage`` is what an application is assigned to (the plugin's default override points read its
 ``accepts_applications``, ``application_managers()`` and ``discussion_url``); ``MembershipApplication`` is
-the kind; ``ApplyFormPage`` is its public form.
+the kind; ``ApplyFormPage`` is its public form. A ``Workshop`` is a slot with places; ``WorkshopRegistration``
+is the registration kind that takes them.
 """
 
 from django.conf import settings
@@ -10,7 +12,13 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
-from workflows.models import AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
+from workflows.models import (
+    AbstractRegistration,
+    AbstractSlot,
+    AbstractWorkflowFormField,
+    AbstractWorkflowFormPage,
+    Application,
+)
 
 
 class StartPage(Page):
@@ -68,3 +76,28 @@ class ApplyFormPage(AbstractWorkflowFormPage):
 
 class ApplyFormField(AbstractWorkflowFormField):
     page = ParentalKey(ApplyFormPage, on_delete=models.CASCADE, related_name="form_fields")
+
+
+class Workshop(AbstractSlot):
+    """A session of a team with a number of places."""
+
+    title = models.CharField(max_length=255)
+    team = models.ForeignKey(TeamPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="workshops")
+
+    def __str__(self):
+        return self.title
+
+
+class WorkshopRegistration(AbstractRegistration):
+    """A person's place (or place in the queue) at a workshop."""
+
+    reference_prefix = "WR"
+    core_fieldsets = (("About you", ("applicant_name", "applicant_email", "organisation", "accessibility_needs")),)
+    personal_fields = (*AbstractRegistration.personal_fields, "organisation", "accessibility_needs")
+
+    slot = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    organisation = models.CharField(max_length=255)
+    accessibility_needs = models.TextField(max_length=2000, blank=True)
+
+    class Meta(AbstractRegistration.Meta):
+        verbose_name = "workshop registration"
