@@ -12,6 +12,7 @@ import datetime
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
@@ -223,6 +224,11 @@ def registration_after_promote(*, registration) -> None:
     slot = _locked_slot(registration.slot_object)
     if places_taken(slot=slot) > slot.places:
         raise SlotFull(_("Every place of this session is taken: no one can be confirmed from the waiting list."))
+
+
+def reminder_lead_time() -> datetime.timedelta:
+    """How long before a slot starts its registrants are reminded (``WORKFLOW_FORMS_REMINDER_HOURS``, 48)."""
+    return datetime.timedelta(hours=getattr(settings, "WORKFLOW_FORMS_REMINDER_HOURS", 48))
 
 
 def registration_reminders_send(*, before: datetime.timedelta, now: datetime.datetime | None = None) -> int:

@@ -3,13 +3,15 @@
 Each round starts the calls together from a barrier, each on its own connection, each committing for real.
 """
 
+import datetime
+
 from tests.concurrency import POSTGRES_RACE, run_at_once
 from workflows.exceptions import SlotFull, TransitionConflict
 from workflows.selectors.places import places_taken
-from workflows.services.places import registration_cancel, registration_create
+from workflows.services.places import registration_cancel, registration_create, registration_reminders_send
 
 from ..testapp.models import WorkshopRegistration
-from .conftest import person
+from .conftest import mails_to, person
 
 ROUNDS = 10
 
@@ -108,3 +110,13 @@ def test_a_newcomer_registering_while_a_place_frees_up_does_not_pass_the_person_
 
         assert not failures(outcomes), f"round {round_number}: {outcomes}"
         assert states_of([waiting, outcomes[1]]) == ["confirmed", "waiting"], f"round {round_number}"
+
+
+def test_two_reminder_runs_at_once_remind_each_person_once(make_workshop, register):
+    workshop = make_workshop(places=5, starts_in=datetime.timedelta(hours=20))
+    people = [register(workshop) for _ in range(4)]
+
+    outcomes = run_at_once(*(lambda: registration_reminders_send(before=datetime.timedelta(days=2)),) * 2)
+
+    assert sum(outcomes) == 4, outcomes
+    assert [mails_to(person.registration).count("registration_reminder") for person in people] == [1, 1, 1, 1]
