@@ -226,6 +226,7 @@ class AbstractRegistration(ConcurrentTransitionMixin, AbstractSubmission):
 
     def after_transition(self, *, name: str, actor, log_entry) -> None:
         """A cancellation gives its place to the waiting list; a promotion must have found a free place."""
+        # Imported here: the services import the models (the same cycle ``ThemeSuggestion.accept`` breaks).
         from ..services.places import registration_after_cancel, registration_after_promote
 
         if name == "cancel":
