@@ -1,6 +1,6 @@
 """Everything held about one e-mail address, as plain data (the applicant's right of access).
 
-What is included and why (see the README, "Personal data"): every submission made with the address, with
+What is included and why (see workflows/README.md, "Personal data"): every submission made with the address, with
 its fields, answers, the files listed (name, size, when), the log of state changes with the messages to the
 applicant and the internal reasons staff recorded, the internal notes, the assessments given (scores,
 recommendation, comment), and every mail sent to the address. Staff members' names are left out: they are

@@ -2,7 +2,8 @@
 
 ``WORKFLOW_FORMS_RETENTION_MONTHS`` (default 24) is how long; a kind's ``retention_states`` say which states
 count. The clock starts when the submission entered that state (``state_changed_at``, or its last change
-for kinds without that field). Run ``manage.py anonymise_expired_applications`` daily (see the README).
+for kinds without that field). Run ``manage.py anonymise_expired_applications`` daily (see workflows/README.md,
+"Personal data").
 """
 
 from dateutil.relativedelta import relativedelta
