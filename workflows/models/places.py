@@ -6,6 +6,7 @@ places under a lock on the slot, confirms or puts on the waiting list, and promo
 when a place frees up.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
@@ -84,6 +85,13 @@ class AbstractSlot(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.registration_closes_at and self.starts_at and self.registration_closes_at > self.starts_at:
+            raise ValidationError(
+                {"registration_closes_at": _("Registration must close before the session starts, or at its start.")}
+            )
 
     @property
     def registration_closes(self):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from workflows.exceptions import MissingTransitionInput, RegistrationClosed, SlotFull, SlotInThePast
@@ -123,3 +124,15 @@ def test_the_listing_counts_places_left_and_people_waiting_in_one_query(
 
     assert (counted[small.pk].places_left, counted[small.pk].waiting_count) == (0, 2)
     assert (counted[large.pk].places_left, counted[large.pk].places_taken) == (4, 1)
+
+
+def test_a_slot_cannot_close_registration_after_it_starts(make_workshop):
+    workshop = make_workshop()
+    workshop.registration_closes_at = workshop.starts_at + datetime.timedelta(minutes=1)
+
+    with pytest.raises(ValidationError) as invalid:
+        workshop.full_clean()
+
+    assert invalid.value.message_dict["registration_closes_at"] == [
+        "Registration must close before the session starts, or at its start."
+    ]
