@@ -1,6 +1,7 @@
 """The forms of structured assessments: whom to ask, and a reviewer's scores, recommendation and comment."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation
@@ -27,8 +28,6 @@ class AssessmentRequestForm(forms.Form):
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
-
         order = {user.pk: index for index, user in enumerate(candidates)}
         self.fields["reviewers"].queryset = get_user_model().objects.filter(pk__in=order)
         self.fields["reviewers"].choices = [(user.pk, actor_label(user)) for user in candidates]

@@ -1,6 +1,6 @@
 from .applications import AbstractApplication, Application
 from .assessments import Assessment, AssessmentCriterion, AssessmentScore, Recommendation
-from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
+from .forms import AbstractWorkflowFormField
 from .notifications import Notification, NotificationState
 from .places import AbstractRegistration, AbstractSlot, RegistrationState
 from .records import InternalNote, SubmittedFile, TransitionLog
@@ -13,7 +13,6 @@ __all__ = [
     "AbstractSlot",
     "AbstractSubmission",
     "AbstractWorkflowFormField",
-    "AbstractWorkflowFormPage",
     "Application",
     "ApplicationState",
     "Assessment",

@@ -153,8 +153,8 @@ class AbstractRegistration(ConcurrentTransitionMixin, AbstractSubmission):
 
     The registrant cancels with their status link. Create and cancel through ``workflows.services.places``
     (``registration_create``, ``registration_cancel``); every other transition goes through
-    ``perform_transition`` like any kind's, and ``after_transition`` keeps the places right whichever way a
-    cancellation or a promotion comes in.
+    ``perform_transition`` like any kind's, and the plugin's ``RegistrationKindAdapter``
+    (``workflows.places_adapter``) keeps the places right whichever way a cancellation or a promotion comes in.
     """
 
     reference_prefix = "RG"
@@ -203,7 +203,7 @@ class AbstractRegistration(ConcurrentTransitionMixin, AbstractSubmission):
         },
     )
     def cancel(self):
-        """The place frees up; ``after_transition`` gives it to the first person waiting."""
+        """The place frees up; the kind adapter's ``after_transition`` gives it to the first person waiting."""
 
     @transition(
         field=state,
@@ -231,13 +231,3 @@ class AbstractRegistration(ConcurrentTransitionMixin, AbstractSubmission):
     )
     def mark_attended(self):
         """The registrant came."""
-
-    def after_transition(self, *, name: str, actor, log_entry) -> None:
-        """A cancellation gives its place to the waiting list; a promotion must have found a free place."""
-        # Imported here: the services import the models (the same cycle ``ThemeSuggestion.accept`` breaks).
-        from ..services.places import registration_after_cancel, registration_after_promote
-
-        if name == "cancel":
-            registration_after_cancel(registration=self)
-        elif name == "promote":
-            registration_after_promote(registration=self)

@@ -10,12 +10,11 @@ the target the application is assigned to. Who may ask: holders of ``workflow_fo
 may see the submission.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -25,6 +24,7 @@ from ..exceptions import MissingTransitionInput, TransitionNotAllowed, Transitio
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
 from ..registry import as_specific
+from ..selectors.records import records_filter
 from ..selectors.visibility import (
     target_ids_managed_by,
     user_may_see_submission,
@@ -32,9 +32,10 @@ from ..selectors.visibility import (
     view_permission_for,
 )
 from ..specs import default_spec
+from ..workspaces import submission_admin_url
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
-from .records import actor_label, records_filter
+from .records import actor_label
 
 REQUEST_PERMISSION = "workflow_forms.request_assessment"
 ASSESSMENT_MAIL = "staff_assessment_requested"
@@ -162,8 +163,6 @@ def assessor_candidates(*, submission) -> list:
 
 
 def _groups_with(permission: Q):
-    from django.contrib.auth.models import Group
-
     return Group.objects.filter(permission)
 
 
@@ -191,14 +190,18 @@ def criteria_for(model):
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def assessment_form_url(submission) -> str:
-    from ..admin.registry import workspace_viewsets
-
-    viewset = next((v for v in workspace_viewsets() if v.model._meta.label == submission._meta.label), None)
-    if viewset is None:
-        return ""
-    path = reverse(viewset.get_url_name("assessment"), args=[submission.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def _refuse_unless_allowed(*, submission, reviewers, user, pool: AssessorPool | None) -> None:
+    """TransitionNotPermitted unless ``user`` may ask for assessments of ``submission`` and each reviewer may
+    give one."""
+    if not user_may_request_assessments(submission=submission, user=user):
+        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
+    may_assess = pool.may_assess if pool is not None and pool.model is type(submission) else user_may_assess
+    refused = [reviewer for reviewer in reviewers if not may_assess(submission=submission, user=reviewer)]
+    if refused:
+        names = ", ".join(actor_label(reviewer) for reviewer in refused)
+        raise TransitionNotPermitted(
+            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": submission}
+        )
 
 
 def assessments_request(*, submission, reviewers, user, pool: AssessorPool | None = None) -> list[Assessment]:
@@ -210,18 +213,7 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
     when many rows are asked at once, so each reviewer is checked again without asking the database per row.
     """
     specific = as_specific(submission)
-    if not user_may_request_assessments(submission=specific, user=user):
-        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
-    if pool is not None and pool.model is type(specific):
-        may_assess = pool.may_assess
-    else:
-        may_assess = user_may_assess
-    refused = [reviewer for reviewer in reviewers if not may_assess(submission=specific, user=reviewer)]
-    if refused:
-        names = ", ".join(actor_label(reviewer) for reviewer in refused)
-        raise TransitionNotPermitted(
-            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": specific}
-        )
+    _refuse_unless_allowed(submission=specific, reviewers=reviewers, user=user, pool=pool)
     with transaction.atomic():
         current = type(specific)._default_manager.select_for_update().get(pk=specific.pk)
         if current.state not in assessable_states(type(current)):
@@ -236,7 +228,8 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
         created = []
         # Each reviewer's mail in their own admin language, as the other staff alerts.
         contexts = StaffContexts(
-            current, extra={"assessment_url": assessment_form_url(current), "requested_by": actor_label(user)}
+            current,
+            extra={"assessment_url": submission_admin_url(current, "assessment"), "requested_by": actor_label(user)},
         )
         for reviewer in reviewers:
             if reviewer.pk in already:

@@ -23,6 +23,7 @@ from ..actors import WAITING_LIST, ApplicantActor
 from ..exceptions import MissingTransitionInput, RegistrationClosed, SlotFull, SlotInThePast
 from ..models import Notification, NotificationState
 from ..models.places import RegistrationState
+from ..references import submission_reference
 from ..selectors.places import (
     places_taken,
     registration_for_address,
@@ -31,10 +32,12 @@ from ..selectors.places import (
     registrations_due_a_reminder,
     waiting_list,
 )
+from ..selectors.records import records_filter
+from ..status_tokens import pending_status_token_issue
 from ..tokens import token_generate, token_hash
 from .notifications import _applicant_context, notification_queue, status_link_resend, status_url_for
-from .records import records_filter, transition_log_write
-from .submissions import active_language, pending_status_token_issue, submission_reference
+from .records import transition_log_write
+from .submissions import active_language
 from .transitions import perform_transition
 
 R = RegistrationState
@@ -171,7 +174,7 @@ def registration_create(*, slot, fields: dict, form_page=None, language: str = "
 def registration_cancel(*, registration, user=None, applicant_token: str | None = None, note="", message=""):
     """Cancel a registration, by staff (``user``, with an optional note and message) or the registrant (token).
 
-    Runs ``perform_transition``; the kind's ``after_transition`` gives the freed place to the first person
+    Runs ``perform_transition``; the kind adapter's ``after_transition`` gives the freed place to the first person
     waiting in the same transaction. Raises the transition errors. Returns the cancelled registration.
     """
     if applicant_token is not None:

@@ -7,14 +7,15 @@ from django.views.decorators.http import require_http_methods
 from ..exceptions import TransitionError
 from ..forms.places import CancelRegistrationForm
 from ..services.places import registration_cancel
-from .status import _back_to_status, _render, _status_context, _submission, wrong_tokens_limited
+from .status import _back_to_status, _render, _status_context
+from .status_link import submission_for_token, wrong_tokens_limited
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @wrong_tokens_limited
 def status_cancel(request, token):
     """GET: the confirmation step. POST with the box ticked: cancel; the place goes to the first person waiting."""
-    submission = _submission(request, token)
+    submission = submission_for_token(request, token)
     context = _status_context(submission, token)
     if "cancel" not in context["actions"]:
         return _back_to_status(request, token, _("This registration can no longer be cancelled."))

@@ -8,8 +8,8 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from workflows.models import Notification
+from workflows.selectors.records import records_filter
 from workflows.services.places import registration_create
-from workflows.services.records import records_filter
 
 from ..factories import UserFactory
 from ..testapp.models import Workshop, WorkshopRegistration

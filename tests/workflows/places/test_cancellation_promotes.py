@@ -7,9 +7,9 @@ from django.core import mail
 
 from workflows.exceptions import TransitionNotAllowed
 from workflows.models import Notification, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition
 from workflows.services.places import registration_cancel, registration_create
-from workflows.services.records import records_filter
 
 from .conftest import mails_to, person, state_of
 

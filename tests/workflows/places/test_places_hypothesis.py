@@ -13,9 +13,9 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from workflows.exceptions import TransitionNotAllowed
 from workflows.models import TransitionLog
 from workflows.selectors.places import places_taken
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition
 from workflows.services.places import registration_cancel, registration_waiting_list_fill
-from workflows.services.records import records_filter
 
 from ..testapp.models import Workshop, WorkshopRegistration
 

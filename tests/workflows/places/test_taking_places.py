@@ -9,8 +9,8 @@ from django.utils import translation
 from workflows.exceptions import MissingTransitionInput, RegistrationClosed, SlotFull, SlotInThePast
 from workflows.models import Notification, TransitionLog
 from workflows.selectors.places import with_places_left
+from workflows.selectors.records import records_filter
 from workflows.services.places import registration_create
-from workflows.services.records import records_filter
 
 from ..testapp.models import Workshop, WorkshopRegistration
 from .conftest import mails_to, person

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workflows_testapp', '0002_translatable_form_fields'),
+        ('workflows_testapp', '0003_partner_apply_form_page'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
