@@ -33,3 +33,26 @@ class ApplicantActor:
 
     def __str__(self):
         return "applicant"
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """The plugin itself, acting on a rule rather than a person's click (e.g. the waiting list promoting the next
+    person when a place frees up). Holds no Django permissions; only transitions that name it accept it."""
+
+    label: str
+
+    is_authenticated = False
+    is_active = True
+    is_staff = False
+    is_superuser = False
+
+    def has_perm(self, perm, obj=None):
+        return False
+
+    def __str__(self):
+        return self.label
+
+
+#: The waiting list: it confirms the first person waiting when a place frees up.
+WAITING_LIST = SystemActor(label="waiting list")

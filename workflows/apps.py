@@ -10,7 +10,12 @@ class WorkflowFormsConfig(AppConfig):
     verbose_name = _("Workflow forms")
 
     def ready(self):
-        # The headless API joins Wagtail's API v3 here, before its URLs are built (cms/urls.py reads them).
+        # Imported here, as Django wants: both modules import models, which are loaded only now.
+        from . import places_adapter
         from .api import register
 
+        # The headless API joins Wagtail's API v3 here, before its URLs are built (cms/urls.py reads them).
         register()
+        # Registered for the abstract parent, so a site's adapter for a concrete registration kind (a
+        # RegistrationKindAdapter subclass) is nearer and wins, whichever app's ready() runs first.
+        places_adapter.register()

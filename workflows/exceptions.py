@@ -58,3 +58,27 @@ class UnknownTransition(TransitionError):
     """No transition of that name exists for this kind (API: 404)."""
 
     default_message = _("There is no such action.")
+
+
+class RegistrationRefused(TransitionError):
+    """A place cannot be taken on this slot now (API: 409); the subclass and its message say why."""
+
+    default_message = _("Registration is not possible for this session.")
+
+
+class RegistrationClosed(RegistrationRefused):
+    """The slot's registration closing time has passed (or it has no registration at all)."""
+
+    default_message = _("Registration for this session has closed.")
+
+
+class SlotInThePast(RegistrationRefused):
+    """The slot has already started."""
+
+    default_message = _("This session has already taken place.")
+
+
+class SlotFull(RegistrationRefused):
+    """Every place is taken and the slot keeps no waiting list (or a staff promotion found no free place)."""
+
+    default_message = _("This session is full and has no waiting list.")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("status/<slug:token>/", views.status_page, name="status"),
     path("status/<slug:token>/withdraw/", views.status_withdraw, name="status_withdraw"),
     path("status/<slug:token>/edit/", views.status_edit, name="status_edit"),
+    path("status/<slug:token>/cancel/", views.status_cancel, name="status_cancel"),
     path("status/<slug:token>/my-data/", views.status_data_export, name="status_data_export"),
     path("my-data/<str:signed>/", views.data_export_download, name="data_export_download"),
     path("lost-link/", views.lost_link, name="lost_link"),

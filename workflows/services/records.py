@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import get_active_log_context, log
 from wagtail.log_actions import registry as log_registry
 
-from ..actors import ApplicantActor
+from ..actors import ApplicantActor, SystemActor
 from ..exceptions import MissingTransitionInput, TransitionNotPermitted
 from ..log_actions import NOTE_ACTION, log_action_for
 from ..models import InternalNote, TransitionLog
@@ -18,6 +18,8 @@ from .inputs import text_input_error
 def actor_label(actor) -> str:
     if isinstance(actor, ApplicantActor):
         return "applicant"
+    if isinstance(actor, SystemActor):
+        return actor.label
     return actor.get_full_name() or actor.get_username()
 
 
@@ -27,12 +29,13 @@ def transition_log_write(
     """Write the structured log row and the Wagtail audit entry for one change of state."""
     specific = as_specific(submission)
     by_applicant = isinstance(actor, ApplicantActor)
+    by_a_person = not (by_applicant or isinstance(actor, SystemActor))
     entry = TransitionLog.objects.create(
         submission=specific,
         transition=transition,
         from_state=from_state,
         to_state=to_state,
-        actor_user=None if by_applicant else actor,
+        actor_user=actor if by_a_person else None,
         actor_label=actor_label(actor),
         by_applicant=by_applicant,
         note=note,
@@ -41,7 +44,7 @@ def transition_log_write(
     audit_entry_write(
         specific,
         log_action_for(transition),
-        user=None if by_applicant else actor,
+        user=actor if by_a_person else None,
         title=str(specific),
         data={
             "transition": transition,

@@ -1,9 +1,11 @@
-"""The smallest site the plugin runs on: a home page, team pages that take members, and one form.
+"""The smallest site the plugin runs on: a home page, team pages that take members, one form, and workshops with
+places that people register for.
 
 A ``TeamPage`` is what an application is assigned to (the plugin's default override points read its
 ``accepts_applications`` and ``discussion_url``; its leaders answer through ``adapters.TeamAdapter``);
 ``MembershipApplication`` is the kind; ``ApplyFormPage`` is its public form, ``PartnerApplyFormPage`` a form
-that overrides Wagtail's ``process_form_submission``.
+that overrides Wagtail's ``process_form_submission``. A ``Workshop`` is a slot with places;
+``WorkshopRegistration`` is the registration kind that takes them.
 """
 
 from django.conf import settings
@@ -12,7 +14,7 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
-from workflows.models import AbstractWorkflowFormField, Application
+from workflows.models import AbstractRegistration, AbstractSlot, AbstractWorkflowFormField, Application
 from workflows.pages import AbstractWorkflowFormPage
 
 
@@ -91,3 +93,28 @@ class PartnerApplyFormPage(AbstractWorkflowFormPage):
 
 class PartnerApplyFormField(AbstractWorkflowFormField):
     page = ParentalKey(PartnerApplyFormPage, on_delete=models.CASCADE, related_name="form_fields")
+
+
+class Workshop(AbstractSlot):
+    """A session of a team with a number of places."""
+
+    title = models.CharField(max_length=255)
+    team = models.ForeignKey(TeamPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="workshops")
+
+    def __str__(self):
+        return self.title
+
+
+class WorkshopRegistration(AbstractRegistration):
+    """A person's place (or place in the queue) at a workshop."""
+
+    reference_prefix = "WR"
+    core_fieldsets = (("About you", ("applicant_name", "applicant_email", "organisation", "accessibility_needs")),)
+    personal_fields = (*AbstractRegistration.personal_fields, "organisation", "accessibility_needs")
+
+    slot = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    organisation = models.CharField(max_length=255)
+    accessibility_needs = models.TextField(max_length=2000, blank=True)
+
+    class Meta(AbstractRegistration.Meta):
+        verbose_name = "workshop registration"
