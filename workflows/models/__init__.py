@@ -1,5 +1,6 @@
 from .applications import AbstractApplication, Application
-from .assessments import Assessment, AssessmentCriterion, AssessmentScore, Recommendation
+from .assessment_requests import AssessmentConflict, AssessmentReminder, ReminderKind
+from .assessments import Assessment, AssessmentCriterion, AssessmentScore, DeclineReason, Recommendation
 from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
 from .notifications import Notification, NotificationState
 from .records import InternalNote, SubmittedFile, TransitionLog
@@ -14,12 +15,16 @@ __all__ = [
     "Application",
     "ApplicationState",
     "Assessment",
+    "AssessmentConflict",
     "AssessmentCriterion",
+    "AssessmentReminder",
     "AssessmentScore",
+    "DeclineReason",
     "InternalNote",
     "Notification",
     "NotificationState",
     "Recommendation",
+    "ReminderKind",
     "SubmittedFile",
     "TransitionLog",
 ]

@@ -25,6 +25,7 @@ from ..exceptions import MissingTransitionInput, TransitionNotAllowed, Transitio
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
 from ..registry import as_specific
+from ..selectors.assessments import record_content_types
 from ..selectors.visibility import (
     target_ids_managed_by,
     user_may_see_submission,
@@ -32,6 +33,15 @@ from ..selectors.visibility import (
     view_permission_for,
 )
 from ..specs import default_spec
+from .assessment_rules import (
+    conflict_refusal_text,
+    conflicted_pairs,
+    due_date_error,
+    due_date_text,
+    ended_request_text,
+    user_has_conflict,
+)
+from .assessment_rules import default_due_date as _default_due_date
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
 from .records import actor_label, records_filter
@@ -70,6 +80,8 @@ def user_may_assess(*, submission, user) -> bool:
     """Whether ``user`` may be asked for (and give) an assessment of ``submission``."""
     specific = as_specific(submission)
     if not _active_staff(user) or not user_may_see_submission(user=user, submission=specific):
+        return False
+    if user_has_conflict(submission=specific, user=user):
         return False
     if user.has_perm(assessor_permission(type(specific))):
         return True
@@ -120,6 +132,7 @@ class AssessorPool:
         self.holders = _permission_holders(model)
         self._led: dict[int, set[int]] = {}
         self._managers: dict[int, list] = {}
+        self.conflicts = conflicted_pairs(record_content_types(model))
 
     def _leads(self, user) -> set[int]:
         if user.pk not in self._led:
@@ -135,7 +148,7 @@ class AssessorPool:
         return self._managers[target_id]
 
     def may_assess(self, *, submission, user) -> bool:
-        if not _active_staff(user):
+        if not _active_staff(user) or (submission.pk, user.pk) in self.conflicts:
             return False
         if user_sees_all_submissions(user=user, model=self.model) and user.has_perm(assessor_permission(self.model)):
             return True
@@ -178,7 +191,11 @@ def open_assessment_for(*, submission, user) -> Assessment | None:
     """``user``'s assessment of ``submission`` that can still be given or edited, if one was requested."""
     if not _active_staff(user):
         return None
-    return assessments_of(submission).filter(reviewer=user, closed_at__isnull=True).first()
+    return (
+        assessments_of(submission)
+        .filter(reviewer=user, closed_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True)
+        .first()
+    )
 
 
 def criteria_for(model):
@@ -201,15 +218,22 @@ def assessment_form_url(submission) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def assessments_request(*, submission, reviewers, user, pool: AssessorPool | None = None) -> list[Assessment]:
+def assessments_request(
+    *, submission, reviewers, user, pool: AssessorPool | None = None, due_date=None
+) -> list[Assessment]:
     """Ask each of ``reviewers`` to assess ``submission`` in its current round and mail them a link.
 
     Raises TransitionNotPermitted when ``user`` may not ask or a reviewer may not be asked, TransitionNotAllowed
     when the submission is in a state where no assessment can inform a decision. Reviewers already asked in
     this round are skipped. Returns the new requests. ``pool``: an ``AssessorPool`` of the submission's kind
     when many rows are asked at once, so each reviewer is checked again without asking the database per row.
+    ``due_date``: a date in the site's time zone (default: the kind's, see ``assessment_rules``);
+    MissingTransitionInput when it has passed.
     """
     specific = as_specific(submission)
+    due_date = due_date or _default_due_date(type(specific))
+    if error := due_date_error(due_date):
+        raise MissingTransitionInput(error, field_errors={"due_date": error})
     if not user_may_request_assessments(submission=specific, user=user):
         raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
     if pool is not None and pool.model is type(specific):
@@ -243,7 +267,12 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
                 continue
             already.add(reviewer.pk)
             assessment = Assessment.objects.create(
-                submission=current, reviewer=reviewer, requested_by=user, round=round_number, state=current.state
+                submission=current,
+                reviewer=reviewer,
+                requested_by=user,
+                round=round_number,
+                state=current.state,
+                due_date=due_date,
             )
             created.append(assessment)
             log(
@@ -251,7 +280,12 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
                 ASSESSMENT_REQUESTED_ACTION,
                 user=user,
                 title=str(current),
-                data={"assessment_id": assessment.pk, "reviewer": actor_label(reviewer), "round": round_number},
+                data={
+                    "assessment_id": assessment.pk,
+                    "reviewer": actor_label(reviewer),
+                    "round": round_number,
+                    "due_date": due_date.isoformat(),
+                },
             )
             if reviewer.email:
                 notification_queue(
@@ -259,7 +293,11 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
                     template=ASSESSMENT_MAIL,
                     recipient_email=reviewer.email,
                     recipient_user=reviewer,
-                    context={**contexts.for_user(reviewer), "reviewer_name": actor_label(reviewer)},
+                    context={
+                        **contexts.for_user(reviewer),
+                        "reviewer_name": actor_label(reviewer),
+                        "due_date": due_date_text(due_date, reviewer),
+                    },
                 )
     return created
 
@@ -311,12 +349,16 @@ def assessment_give(*, submission, user, scores: dict, recommendation: str, comm
     """
     specific = as_specific(submission)
     comment = (comment or "").strip()
+    if user_has_conflict(submission=specific, user=user):
+        raise TransitionNotPermitted(conflict_refusal_text())
     if not user_may_assess(submission=specific, user=user):
         raise TransitionNotPermitted(_("You may not assess this application."))
     with transaction.atomic():
         requested = assessments_of(specific).select_for_update().filter(reviewer=user).order_by("-round", "-pk").first()
         if requested is None:
             raise TransitionNotPermitted(_("No assessment of this application was requested from you."))
+        if requested.is_ended:
+            raise TransitionNotAllowed(ended_request_text(requested))
         if requested.closed_at is not None:
             raise TransitionNotAllowed(
                 _("The application has moved on since your assessment was requested: it can no longer be changed.")
