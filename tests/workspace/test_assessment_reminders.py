@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from workflows.models import ApplicationState, AssessmentReminder, Notification
@@ -122,7 +122,5 @@ def test_the_command_sends_them_and_says_how_many(request_, capsys):
 
 
 def test_the_command_refuses_a_date_it_cannot_read(db):
-    from django.core.management import CommandError
-
     with pytest.raises(CommandError, match="not a date"):
         call_command("send_assessment_reminders", "--date", "10/03/2026")
