@@ -83,6 +83,23 @@ def assessment_form(screens, city_criteria, coordinator, reviewer):  # noqa: F81
 
 
 @pytest.fixture
+def request_screens(assessment_form, coordinator, reviewer):
+    """The screens around the request ``assessment_form`` made: the coordinator's (withdraw or re-assign,
+    record a conflict) and the reviewer's (decline)."""
+    from workflows.models import Assessment
+
+    request = Assessment.objects.get(reviewer=reviewer)
+    city_admin = "/admin/applications/city-applications"
+    return {
+        "coordinator": {
+            "withdraw or re-assign a request": f"{city_admin}/assessment/{request.object_id}/withdraw/{request.pk}/",
+            "record a conflict of interest": f"{city_admin}/assessment/{request.object_id}/conflict/",
+        },
+        "reviewer": {"decline a request": f"{city_admin}/assessment/{request.object_id}/decline/"},
+    }
+
+
+@pytest.fixture
 def member_workspace(clusters):  # noqa: F811
     space = cluster_workspace_ensure(cluster=clusters.mobility)
     member = UserFactory(username="minji@seoul.example", email="minji@seoul.example")
@@ -91,7 +108,7 @@ def member_workspace(clusters):  # noqa: F811
 
 
 def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violation(
-    screens, assessment_form, member_workspace, coordinator, reviewer, live_server, page, monkeypatch
+    screens, assessment_form, request_screens, member_workspace, coordinator, reviewer, live_server, page, monkeypatch
 ):
     axe = Axe()
     report, failures = [], []
@@ -111,7 +128,7 @@ def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violatio
 
     page.set_viewport_size(DESKTOP)
     sign_in(page, live_server, coordinator.username)
-    for label, path in screens.items():
+    for label, path in {**screens, **request_screens["coordinator"]}.items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{label}: {path} answered {response.status}"
         check(label)
@@ -142,6 +159,12 @@ def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violatio
     page.get_by_role("button", name="Save assessment").click()
     expect(page.get_by_text("The assessment was not saved")).to_be_visible()
     check("assessment form, with errors")
+    for label, path in request_screens["reviewer"].items():
+        assert page.goto(live_server.url + path).status == 200
+        check(label, phone=True)
+        page.get_by_role("button", name="Decline").click()
+        expect(page.locator(".error-message").first).to_be_visible()
+        check(f"{label}, with errors")
 
     # A member: the site's login page (from the workspace), then the workspace itself.
     page.context.clear_cookies()

@@ -52,7 +52,7 @@ def test_the_column_counts_the_overdue_requests(client, coordinator, rows, city_
     client.force_login(coordinator)
     with on(11):
         html = client.get(city_urls.index()).content.decode()
-    assert "Assessments overdue" in html
+    assert "Requests past their due date" in html
     assert html.count('data-overdue="1"') == 1
     assert "1 assessment overdue" in html
 

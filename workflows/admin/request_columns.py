@@ -12,7 +12,7 @@ class OverdueColumn(CompactColumn):
 
     def __init__(self, name="assessments_overdue", **kwargs):
         kwargs.setdefault("label", _("Late"))
-        kwargs.setdefault("full_label", _("Assessments overdue"))
+        kwargs.setdefault("full_label", _("Requests past their due date"))
         kwargs.setdefault("sort_key", "assessments_overdue")
         kwargs.setdefault("accessor", lambda row: getattr(row, "assessments_overdue", 0))
         super().__init__(name, **kwargs)
