@@ -78,3 +78,15 @@ def test_a_declined_request_no_longer_awaits_the_reviewer(reviewer, rows):
     assert rows["seoul"] in awaited()
     assessment_decline(submission=rows["seoul"], user=reviewer, reason="unavailable")
     assert rows["seoul"] not in awaited()
+
+
+def test_the_dashboard_lists_the_overdue_row_for_the_coordinator_and_links_its_page(
+    client, coordinator, rows, city_urls
+):
+    client.force_login(coordinator)
+    with on(11):
+        html = client.get("/admin/").content.decode()
+    item = html.split(f">{rows['seoul'].reference}</a>", 1)
+    assert len(item) == 2, "the overdue row is among the rows awaiting the coordinator"
+    assert f'href="{city_urls.inspect(rows["seoul"])}"' in item[0].rsplit("<li>", 1)[1]
+    assert "data-awaiting-overdue" in item[1].split("</li>", 1)[0]

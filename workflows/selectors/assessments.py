@@ -69,21 +69,26 @@ def with_criterion_means(queryset, criteria, *, prefix: str):
 
 def awaiting_assessment_q(*, model, user) -> Q:
     """Rows of ``model`` whose assessment was requested from ``user`` and is still awaited (not given, declined,
-    withdrawn nor closed), and those where a request ``user`` made is overdue."""
+    withdrawn nor closed)."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
-    kinds = record_content_types(model)
     awaited = Assessment.objects.filter(
-        content_type_id__in=kinds,
+        content_type_id__in=record_content_types(model),
         reviewer=user,
         given_at__isnull=True,
         closed_at__isnull=True,
         declined_at__isnull=True,
         withdrawn_at__isnull=True,
     ).values("object_id")
-    # And the rows where a request this user made is overdue: theirs to chase or re-assign.
+    return Q(pk__in=awaited)
+
+
+def chased_assessment_q(*, model, user) -> Q:
+    """Rows of ``model`` where a request ``user`` made is overdue: theirs to chase or re-assign."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return Q(pk__in=[])
     chased = Assessment.objects.filter(
-        content_type_id__in=kinds,
+        content_type_id__in=record_content_types(model),
         requested_by=user,
         given_at__isnull=True,
         closed_at__isnull=True,
@@ -91,7 +96,7 @@ def awaiting_assessment_q(*, model, user) -> Q:
         withdrawn_at__isnull=True,
         due_date__lt=timezone.localdate(),
     ).values("object_id")
-    return Q(pk__in=awaited) | Q(pk__in=chased)
+    return Q(pk__in=chased)
 
 
 def round_summary(assessments, criteria) -> dict:
