@@ -102,3 +102,18 @@ def test_the_mail_states_the_date_in_the_reviewers_language(make_city_applicatio
         assess.ask(row, [reviewer], coordinator)
     notification = Notification.objects.get(template="staff_assessment_requested")
     assert notification.context["due_date"] == "2026년 3월 17일"
+
+
+def test_the_bulk_request_takes_one_due_date_for_every_row(
+    client, users, make_city_application, city_urls, django_capture_on_commit_callbacks
+):
+    rows = [make_city_application(S.SUBMITTED, city=city) for city in ("Seoul", "Busan")]
+    client.force_login(users["coordinator"])
+    due = datetime.date.today() + datetime.timedelta(days=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            assessment_request_url(city_urls),
+            {"id": [row.pk for row in rows], "reviewers": [users["reviewer"].pk], "due_date": due.isoformat()},
+        )
+    assert response.status_code == 302
+    assert list(Assessment.objects.values_list("due_date", flat=True)) == [due, due]
