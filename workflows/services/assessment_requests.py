@@ -83,11 +83,7 @@ def assessment_decline(*, submission, user, reason: str, note: str = "") -> Asse
     note = _note_or_error(note)
     with transaction.atomic():
         requested = (
-            assessments_of(specific)
-            .select_for_update()
-            .filter(reviewer=user, round=current_round(specific))
-            .select_related("requested_by")
-            .first()
+            assessments_of(specific).select_for_update().filter(reviewer=user, round=current_round(specific)).first()
         )
         if requested is None or requested.is_ended:
             raise TransitionNotPermitted(_("No open assessment request of this application is waiting for you."))
@@ -127,7 +123,8 @@ def assessment_withdraw(*, assessment: Assessment, user, replacement=None, due_d
     if not user_may_request_assessments(submission=specific, user=user):
         raise TransitionNotPermitted(_("Your role does not allow withdrawing assessment requests."))
     with transaction.atomic():
-        locked = Assessment.objects.select_for_update().select_related("reviewer").get(pk=assessment.pk)
+        # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         if not locked.is_awaited:
             raise TransitionNotAllowed(_("This request is no longer awaited: it was given, declined or withdrawn."))
         locked.withdrawn_at = timezone.now()
