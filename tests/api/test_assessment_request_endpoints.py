@@ -90,6 +90,8 @@ def test_the_reviewer_declines_with_a_conflict_and_is_then_refused_the_assessmen
         assert "conflict of interest" in refused.json()["detail"]
     again = api.post(path(assigned, "decline"), {"reason": "unavailable"})
     assert again.status_code == 403
+    give = api.post(f"applications/{assigned.pk}/assessments/", {"scores": [], "recommendation": "accept"})
+    assert give.status_code == 403 and "conflict of interest" in give.json()["detail"]
 
 
 def test_a_conflicted_reviewer_cannot_be_asked_again(staff, assigned):
