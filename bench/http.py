@@ -148,6 +148,83 @@ def _csrf(port: int) -> tuple[str, str]:
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar), token
 
 
+#: Our city application form's answers (the cluster is the demo's first open one).
+OURS = {
+    "city": "Seoul",
+    "country": "KR",
+    "applicant_name": "Kim Min-ji",
+    "role": "Director",
+    "phone": "",
+    "organisation": "Smart City Bureau",
+    "project_title": "Mobility data platform",
+    "project_description": "A shared platform for the city's mobility data.",
+    "project_status": "development",
+    "partners_sought": "Cities with open mobility data.",
+    "consent_public_listing": "on",
+    "consent_privacy": "on",
+}
+BARE = {"name": "Kim Min-ji", "message": "A shared platform for the city's mobility data."}
+HEADER = ("connections", "side", "subm./s", "p50 ms", "p95 ms", "errors", "ratio")
+
+
+def _sides(submission) -> list[tuple]:
+    """(label, path, answers, text of a success, model of the rows) of each side; Django is set up by now."""
+    from wagtail.contrib.forms.models import FormSubmission
+
+    from bench.baseline.models import BareSubmission
+    from cluster_pages.models import CityApplication, ThematicClusterPage
+
+    city, stock_page = submission.baseline_page()
+    stock, stock_email = submission.baseline_answers(stock_page)
+    stock[stock_email] = "http-stock@example.org"
+    cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
+    return [
+        ("ours", city.url, {**OURS, "clusters": [str(cluster.pk)]}, "CA-", CityApplication),
+        ("stock", stock_page.url, stock, "Thank you", FormSubmission),
+        ("bare", "/bench/bare/", BARE, "Thank you", BareSubmission),
+    ]
+
+
+def _gunicorn(environment: dict, *, workers: str, port: int) -> subprocess.Popen:
+    command = [sys.executable, "-m", "gunicorn", "--workers", workers, "--bind", f"{HOST}:{port}"]
+    command += ["--backlog", "2048", "--log-level", "warning", "cms.wsgi"]
+    return subprocess.Popen(command, cwd=ROOT, env=environment)  # noqa: S603 - our own command line
+
+
+def _print_level(connections: int, row: dict, ratios: dict) -> None:
+    for label, figure in row.items():
+        ratio = f"{ratios[label]:.0%}" if label != "bare" else ""
+        print(
+            f"{connections:11d} {label:5} {figure['per_second']:8.1f} {figure['p50']:8.0f} "
+            f"{figure['p95']:8.0f} {figure['errors']:7d} {ratio:>6}",
+            flush=True,
+        )
+
+
+def _measure(port: int, sides: list[tuple], *, levels: list[int], seconds: float, workers: str) -> tuple[list, dict]:
+    """Each side at each number of connections: (the figures of every level, answered rows not stored by side)."""
+    cookie, token = _csrf(port)
+    sides = [(label, path, {**fields, "csrfmiddlewaretoken": token}, *rest) for label, path, fields, *rest in sides]
+    # Warm every side (form class, site paths, chrome, connections) in every worker.
+    for _label, path, fields, expect, _model in sides:
+        _client(port, path, fields, cookie, expect, max(2, int(workers) * 2), 1.0, "warm")
+    before = {label: model.objects.count() for label, _p, _f, _e, model in sides}
+    answered = dict.fromkeys(before, 0)
+    print("{:>11} {:5} {:>8} {:>8} {:>8} {:>7} {:>6}".format(*HEADER))
+    results = []
+    for connections in levels:
+        row = {}
+        for label, path, fields, expect, _model in sides:
+            row[label] = _client(port, path, fields, cookie, expect, connections, seconds, label)
+            answered[label] += row[label]["ok"]
+        bare_rate = row["bare"]["per_second"]
+        ratios = {label: row[label]["per_second"] / bare_rate if bare_rate else 0 for label in row}
+        _print_level(connections, row, ratios)
+        results.append({"connections": connections, **row, "ratio": ratios["ours"], "stock_ratio": ratios["stock"]})
+    lost = {label: answered[label] - (model.objects.count() - before[label]) for label, _p, _f, _e, model in sides}
+    return results, lost
+
+
 def main() -> int:
     seconds = float(os.environ.get("BENCH_HTTP_SECONDS", "10"))
     levels = [int(level) for level in os.environ.get("BENCH_HTTP_CONNECTIONS", "1,4,16,50").split(",")]
@@ -162,85 +239,11 @@ def main() -> int:
         print("bench-http: migrating a throwaway database and loading the demo content…", flush=True)
         submission.setup(folder)
         os.environ.update(environment)  # setup() gave its own key prefix
-        from wagtail.contrib.forms.models import FormSubmission
-
-        from bench.baseline.models import BareSubmission
-        from cluster_pages.models import CityApplication, ThematicClusterPage
-
-        city, stock_page = submission.baseline_page()
-        stock, stock_email = submission.baseline_answers(stock_page)
-        stock[stock_email] = "http-stock@example.org"
-        cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
-        ours = {
-            "city": "Seoul",
-            "country": "KR",
-            "applicant_name": "Kim Min-ji",
-            "role": "Director",
-            "phone": "",
-            "organisation": "Smart City Bureau",
-            "clusters": [str(cluster.pk)],
-            "project_title": "Mobility data platform",
-            "project_description": "A shared platform for the city's mobility data.",
-            "project_status": "development",
-            "partners_sought": "Cities with open mobility data.",
-            "consent_public_listing": "on",
-            "consent_privacy": "on",
-        }
-        bare = {"name": "Kim Min-ji", "message": "A shared platform for the city's mobility data."}
-        server = subprocess.Popen(  # noqa: S603 - our own command line
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--workers",
-                workers,
-                "--bind",
-                f"{HOST}:{port}",
-                "--backlog",
-                "2048",
-                "--log-level",
-                "warning",
-                "cms.wsgi",
-            ],
-            cwd=ROOT,
-            env=environment,
-        )
-        results = []
+        sides = _sides(submission)
+        server = _gunicorn(environment, workers=workers, port=port)
         try:
             _wait_for(port, server)
-            cookie, token = _csrf(port)
-            sides = [
-                ("ours", city.url, {**ours, "csrfmiddlewaretoken": token}, "CA-", CityApplication),
-                ("stock", stock_page.url, {**stock, "csrfmiddlewaretoken": token}, "Thank you", FormSubmission),
-                ("bare", "/bench/bare/", {**bare, "csrfmiddlewaretoken": token}, "Thank you", BareSubmission),
-            ]
-            # Warm both sides (form class, site paths, chrome, connections) in every worker.
-            for _label, path, fields, expect, _model in sides:
-                _client(port, path, fields, cookie, expect, max(2, int(workers) * 2), 1.0, "warm")
-            before = {label: model.objects.count() for label, _p, _f, _e, model in sides}
-            answered = dict.fromkeys(before, 0)
-            header = ("connections", "side", "subm./s", "p50 ms", "p95 ms", "errors", "ratio")
-            print("{:>11} {:5} {:>8} {:>8} {:>8} {:>7} {:>6}".format(*header))
-            for connections in levels:
-                row = {}
-                for label, path, fields, expect, _model in sides:
-                    row[label] = _client(port, path, fields, cookie, expect, connections, seconds, label)
-                    answered[label] += row[label]["ok"]
-                bare_rate = row["bare"]["per_second"]
-                ratios = {label: row[label]["per_second"] / bare_rate if bare_rate else 0 for label in row}
-                for label, figure in row.items():
-                    ratio = f"{ratios[label]:.0%}" if label != "bare" else ""
-                    print(
-                        f"{connections:11d} {label:5} {figure['per_second']:8.1f} {figure['p50']:8.0f} "
-                        f"{figure['p95']:8.0f} {figure['errors']:7d} {ratio:>6}",
-                        flush=True,
-                    )
-                results.append(
-                    {"connections": connections, **row, "ratio": ratios["ours"], "stock_ratio": ratios["stock"]}
-                )
-            lost = {
-                label: answered[label] - (model.objects.count() - before[label]) for label, _p, _f, _e, model in sides
-            }
+            results, lost = _measure(port, sides, levels=levels, seconds=seconds, workers=workers)
             print("rows: answered submissions not in the database: " + ", ".join(f"{k} {v}" for k, v in lost.items()))
         finally:
             server.terminate()

@@ -78,8 +78,8 @@ def application_with_log(rows: int):
     """A city application with 50 log rows (25 rejections and reopenings), made once."""
     from cluster_pages.models import CityApplication
     from workflows.models import TransitionLog
+    from workflows.selectors.records import records_filter
     from workflows.services import perform_transition
-    from workflows.services.records import records_filter
 
     application = CityApplication.objects.filter(state="submitted").order_by("pk").first()
     logged = TransitionLog.objects.filter(**records_filter(application)).count()
@@ -231,16 +231,67 @@ def export_child(rows_wanted: int) -> None:
     )
 
 
-def main() -> int:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=100_000, help="generated submissions (default 100,000)")
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "15")))
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--only", help="only the calls whose label contains one of these comma-separated texts")
     parser.add_argument("--export-child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    only = [text.strip() for text in args.only.split(",")] if args.only else []
+    return parser.parse_args()
 
+
+def p3_calls(client, bearer: dict, *, rows: int, rounds: int, only: list[str]) -> dict:
+    """P3: each workspace and staff API call, then the CSV export's peak memory."""
+    figures = {}
+    print(f"P3: {rows} generated submissions, {rounds} timed calls each, as the coordinator")
+    print(f"{'':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    calls = [(label, url, {}) for label, url in admin_cases(client, rows)]
+    calls += [(label, url, bearer) for label, url in api_cases()]
+    for label, url, headers in calls:
+        if only and not any(text in label for text in only):
+            continue
+        figure = measure(lambda url=url, headers=headers: call_ok(client, url, **headers), rounds)
+        figures[label] = figure
+        print(f"{label:40} {figure['median_ms']:10.1f} {figure['p95_ms']:8.1f} {figure['queries']:8d}", flush=True)
+    if not only or "export" in only:
+        for wanted in (1000, 10_000):
+            export = export_rss(min(wanted, rows))
+            figures[f"CSV export, {wanted} rows"] = export
+            print(
+                f"{'CSV export, ' + str(export['rows']) + ' rows':40} {export['ms']:10.1f} {'':>8} {'':>8}"
+                f"  peak RSS {export['peak_rss_mb']} MB (after setup {export['rss_before_mb']} MB)",
+                flush=True,
+            )
+    return figures
+
+
+def p5_lists(client, bearer: dict, *, limit: int, rounds: int) -> dict:
+    """P5: the staff application list against Wagtail's v3 pages list, ``limit`` rows each, calls alternated."""
+    ours = lambda: call_ok(client, f"/api/v3/applications/?limit={limit}", **bearer)  # noqa: E731
+    pages = lambda: call_ok(client, f"/api/v3/pages/?limit={limit}")  # noqa: E731
+    for _ in range(WARM_UP):
+        ours(), pages()
+    counts = queries_of(ours), queries_of(pages)
+    times = ([], [])
+    for _ in range(rounds * 2):
+        times[0].append(timed(ours))
+        times[1].append(timed(pages))
+    (our_median, our_p95), (page_median, page_p95) = summary(times[0]), summary(times[1])
+    ratio = our_median / page_median
+    print(f"{f'applications, {limit} rows':40} {our_median:10.1f} {our_p95:8.1f} {counts[0]:8d}")
+    print(f"{f'v3 pages, {limit} rows':40} {page_median:10.1f} {page_p95:8.1f} {counts[1]:8d}")
+    print(f"{'ratio of medians':40} {ratio:9.2f}×", flush=True)
+    return {
+        "applications": {"median_ms": round(our_median, 1), "p95_ms": round(our_p95, 1), "queries": counts[0]},
+        "pages": {"median_ms": round(page_median, 1), "p95_ms": round(page_p95, 1), "queries": counts[1]},
+        "ratio": round(ratio, 2),
+    }
+
+
+def main() -> int:
+    args = _arguments()
+    only = [text.strip() for text in args.only.split(",")] if args.only else []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as folder:
         if args.export_child:
             setup(os.environ.get("BENCH_SCALE_FOLDER", folder))
@@ -259,55 +310,12 @@ def main() -> int:
         _token, plaintext = APIToken.create_token(user=coordinator, name="bench-scale")
         bearer = {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
         figures = {"rows": args.rows, "rounds": args.rounds, "P3": {}, "P5": {}}
-
-        print(f"P3: {args.rows} generated submissions, {args.rounds} timed calls each, as the coordinator")
-        print(f"{'':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        calls = [(label, url, {}) for label, url in admin_cases(client, args.rows)]
-        calls += [(label, url, bearer) for label, url in api_cases()]
-        for label, url, headers in calls:
-            if only and not any(text in label for text in only):
-                continue
-            figure = measure(lambda url=url, headers=headers: call_ok(client, url, **headers), args.rounds)
-            figures["P3"][label] = figure
-            print(f"{label:40} {figure['median_ms']:10.1f} {figure['p95_ms']:8.1f} {figure['queries']:8d}", flush=True)
-
-        if not only or "export" in only:
-            for wanted in (1000, 10_000):
-                export = export_rss(min(wanted, args.rows))
-                figures["P3"][f"CSV export, {wanted} rows"] = export
-                print(
-                    f"{'CSV export, ' + str(export['rows']) + ' rows':40} {export['ms']:10.1f} {'':>8} {'':>8}"
-                    f"  peak RSS {export['peak_rss_mb']} MB (after setup {export['rss_before_mb']} MB)",
-                    flush=True,
-                )
-
+        figures["P3"] = p3_calls(client, bearer, rows=args.rows, rounds=args.rounds, only=only)
         if not only or "P5" in only:
             print("\nP5: staff application list vs Wagtail's v3 pages list (alternated calls)")
             print(f"{'':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
             for limit in (20, 50):
-                ours = lambda limit=limit: call_ok(client, f"/api/v3/applications/?limit={limit}", **bearer)  # noqa: E731
-                pages = lambda limit=limit: call_ok(client, f"/api/v3/pages/?limit={limit}")  # noqa: E731
-                for _ in range(WARM_UP):
-                    ours(), pages()
-                counts = queries_of(ours), queries_of(pages)
-                times = ([], [])
-                for _ in range(args.rounds * 2):
-                    times[0].append(timed(ours))
-                    times[1].append(timed(pages))
-                (our_median, our_p95), (page_median, page_p95) = summary(times[0]), summary(times[1])
-                ratio = our_median / page_median
-                figures["P5"][f"{limit} rows"] = {
-                    "applications": {
-                        "median_ms": round(our_median, 1),
-                        "p95_ms": round(our_p95, 1),
-                        "queries": counts[0],
-                    },
-                    "pages": {"median_ms": round(page_median, 1), "p95_ms": round(page_p95, 1), "queries": counts[1]},
-                    "ratio": round(ratio, 2),
-                }
-                print(f"{f'applications, {limit} rows':40} {our_median:10.1f} {our_p95:8.1f} {counts[0]:8d}")
-                print(f"{f'v3 pages, {limit} rows':40} {page_median:10.1f} {page_p95:8.1f} {counts[1]:8d}")
-                print(f"{'ratio of medians':40} {ratio:9.2f}×", flush=True)
+                figures["P5"][f"{limit} rows"] = p5_lists(client, bearer, limit=limit, rounds=args.rounds)
         print(f"\n({time.monotonic() - started:.0f} s in all)")
         if args.json:
             Path(args.json).write_text(json.dumps(figures, indent=2))

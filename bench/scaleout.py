@@ -78,13 +78,123 @@ def _wait_for(port: int) -> None:
     raise RuntimeError(f"nothing answers on port {port}")
 
 
+#: A city application's answers (the cluster and the address are added per run and per submission).
+ANSWERS = {
+    "city": "Seoul",
+    "country": "KR",
+    "applicant_name": "Kim Min-ji",
+    "role": "Director",
+    "organisation": "Smart City Bureau",
+    "project_title": "Mobility data platform",
+    "project_description": "A shared platform for the city's mobility data.",
+    "project_status": "development",
+    "partners_sought": "Cities with open mobility data.",
+    "consent_public_listing": "on",
+    "consent_privacy": "on",
+}
+
+
+def start_instances(ports: list[int], environment: dict, processes: list[subprocess.Popen]) -> None:
+    """A gunicorn of two workers on each port and two mail workers, added to ``processes`` as they start (for the
+    caller to stop, whatever happens); returns once both ports answer."""
+    for port in ports:
+        command = [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"{HOST}:{port}"]
+        processes.append(_start([*command, "--log-level", "warning", "cms.wsgi"], environment))
+    for _ in range(2):
+        processes.append(_start([sys.executable, "manage.py", "run_worker", "--queue-name", "*"], environment))
+    for port in ports:
+        _wait_for(port)
+
+
+def rate_limit_is_shared(ports: list[int], *, form_url: str, cluster_pk: int) -> bool:
+    """1. One counter for both instances: SUBMISSIONS accepted alternately, then either refuses."""
+    visitor = Browser()
+    _status, html, _headers = visitor.request(ports[0], form_url)
+    answers = {**ANSWERS, "csrfmiddlewaretoken": visitor.csrf_token(html), "clusters": [str(cluster_pk)]}
+    accepted = 0
+    for number in range(SUBMISSIONS):
+        status, body, _headers = visitor.request(
+            ports[number % 2], form_url, {**answers, "applicant_email": f"scale-{number}@example.org"}
+        )
+        accepted += status == 200 and b"CA-" in body
+    refused = [
+        visitor.request(port, form_url, {**answers, "applicant_email": f"over-{port}@example.org"})[0] for port in ports
+    ]
+    shared = accepted == SUBMISSIONS and refused == [429, 429]
+    print(
+        f"rate limit {SUBMISSIONS}/h over both instances: {accepted} accepted, then "
+        f"{' and '.join(map(str, refused))} → {'shared' if shared else 'NOT shared'}"
+    )
+    return shared
+
+
+def session_is_shared(ports: list[int], staff: Browser) -> bool:
+    """2. Signed in to the admin on one instance, signed in on the other."""
+    _status, html, _headers = staff.request(ports[0], "/admin/login/")
+    status, _body, _headers = staff.request(
+        ports[0],
+        "/admin/login/",
+        {"csrfmiddlewaretoken": staff.csrf_token(html), "username": "admin", "password": "admin-demo-2026"},
+    )
+    other, _body, _headers = staff.request(ports[1], "/admin/")
+    print(f"session: signed in on :{ports[0]} ({status}), the admin on :{ports[1]} answers {other}")
+    return status == 302 and other == 200
+
+
+def each_mail_sent_once(mail_folder: Path, notification_model) -> bool:
+    """3. The two workers together send every notification exactly once (Message-IDs counted)."""
+    expected = notification_model.objects.count()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and notification_model.objects.exclude(state="sent").exists():
+        time.sleep(1)
+    ids = []
+    for path in mail_folder.glob("*.log") if mail_folder.exists() else []:
+        ids += re.findall(r"^Message-ID: (.+)$", path.read_text(errors="replace"), flags=re.MULTILINE)
+    unsent = notification_model.objects.exclude(state="sent").count()
+    once = len(ids) == len(set(ids)) == expected and not unsent
+    print(
+        f"mail: {expected} notifications, {len(ids)} mails sent by two workers, {len(set(ids))} distinct "
+        f"Message-IDs, {unsent} not sent → {'each sent once' if once else 'NOT each once'}"
+    )
+    return once
+
+
+def upload_is_served_by_both(ports: list[int], browser: Browser) -> bool:
+    """4. A document stored once is served, the same bytes, by both instances."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    content = b"One storage for every instance.\n" * 100
+    document = Document(title="Scale-out check")
+    document.file.save("scaleout-check.txt", ContentFile(content), save=True)
+    served = [browser.request(port, document.url)[1] == content for port in ports]
+    print(f"upload: stored once, served the same bytes by both instances: {served}")
+    return all(served)
+
+
+def run_checks(ports: list[int], folder: str) -> list[str]:
+    """The four checks, in order; the names of those that failed."""
+    from cluster_pages.models import CityApplicationFormPage, ThematicClusterPage
+    from workflows.models import Notification
+
+    city = CityApplicationFormPage.objects.live().first()
+    cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
+    staff = Browser()
+    checks = [
+        ("rate limit", lambda: rate_limit_is_shared(ports, form_url=city.url, cluster_pk=cluster.pk)),
+        ("sessions", lambda: session_is_shared(ports, staff)),
+        ("notifications", lambda: each_mail_sent_once(Path(f"{folder}/mail"), Notification)),
+        ("uploads", lambda: upload_is_served_by_both(ports, staff)),
+    ]
+    return [name for name, check in checks if not check()]
+
+
 def main() -> int:
     if not (os.environ.get("BENCH_DATABASE_URL", "").startswith("postgres") and os.environ.get("REDIS_URL")):
         print("bench-scaleout: skipped; set BENCH_DATABASE_URL (an empty PostgreSQL database) and REDIS_URL")
         return 0
     first_port = int(os.environ.get("BENCH_SCALEOUT_PORT", "8766"))
     ports = [first_port, first_port + 10]
-    failures = []
     with tempfile.TemporaryDirectory(prefix="bench-scaleout-") as folder:
         sys.path.insert(0, str(ROOT))
         from bench import submission
@@ -100,105 +210,10 @@ def main() -> int:
             "EMAIL_FILE_PATH": f"{folder}/mail",
             "DATABASE_CONN_MAX_AGE": "60",
         }
-        from django.core.files.base import ContentFile
-        from wagtail.documents.models import Document
-
-        from cluster_pages.models import CityApplicationFormPage, ThematicClusterPage
-        from workflows.models import Notification
-
-        city = CityApplicationFormPage.objects.live().first()
-        cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
         processes = []
         try:
-            for port in ports:
-                processes.append(
-                    _start(
-                        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"{HOST}:{port}"]
-                        + ["--log-level", "warning", "cms.wsgi"],
-                        environment,
-                    )
-                )
-            for _ in range(2):
-                processes.append(_start([sys.executable, "manage.py", "run_worker", "--queue-name", "*"], environment))
-            for port in ports:
-                _wait_for(port)
-
-            # 1. Rate limits: one counter for both instances.
-            visitor = Browser()
-            status, html, _headers = visitor.request(ports[0], city.url)
-            token = visitor.csrf_token(html)
-            answers = {
-                "csrfmiddlewaretoken": token,
-                "city": "Seoul",
-                "country": "KR",
-                "applicant_name": "Kim Min-ji",
-                "role": "Director",
-                "organisation": "Smart City Bureau",
-                "clusters": [str(cluster.pk)],
-                "project_title": "Mobility data platform",
-                "project_description": "A shared platform for the city's mobility data.",
-                "project_status": "development",
-                "partners_sought": "Cities with open mobility data.",
-                "consent_public_listing": "on",
-                "consent_privacy": "on",
-            }
-            accepted = 0
-            for number in range(SUBMISSIONS):
-                status, body, _headers = visitor.request(
-                    ports[number % 2], city.url, {**answers, "applicant_email": f"scale-{number}@example.org"}
-                )
-                accepted += status == 200 and b"CA-" in body
-            refused = [
-                visitor.request(port, city.url, {**answers, "applicant_email": f"over-{port}@example.org"})[0]
-                for port in ports
-            ]
-            shared_limit = accepted == SUBMISSIONS and refused == [429, 429]
-            print(
-                f"rate limit {SUBMISSIONS}/h over both instances: {accepted} accepted, then "
-                f"{' and '.join(map(str, refused))} → {'shared' if shared_limit else 'NOT shared'}"
-            )
-            if not shared_limit:
-                failures.append("rate limit")
-
-            # 2. Sessions: signed in on one, signed in on the other.
-            staff = Browser()
-            _status, html, _headers = staff.request(ports[0], "/admin/login/")
-            status, _body, _headers = staff.request(
-                ports[0],
-                "/admin/login/",
-                {"csrfmiddlewaretoken": staff.csrf_token(html), "username": "admin", "password": "admin-demo-2026"},
-            )
-            other, _body, _headers = staff.request(ports[1], "/admin/")
-            print(f"session: signed in on :{ports[0]} ({status}), the admin on :{ports[1]} answers {other}")
-            if status != 302 or other != 200:
-                failures.append("sessions")
-
-            # 3. Every notification sent once, by two workers.
-            expected = Notification.objects.count()
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and Notification.objects.exclude(state="sent").exists():
-                time.sleep(1)
-            ids = []
-            for path in Path(f"{folder}/mail").glob("*.log") if Path(f"{folder}/mail").exists() else []:
-                ids += re.findall(r"^Message-ID: (.+)$", path.read_text(errors="replace"), flags=re.MULTILINE)
-            unsent = Notification.objects.exclude(state="sent").count()
-            once = len(ids) == len(set(ids)) == expected and not unsent
-            print(
-                f"mail: {expected} notifications, {len(ids)} mails sent by two workers, {len(set(ids))} distinct "
-                f"Message-IDs, {unsent} not sent → {'each sent once' if once else 'NOT each once'}"
-            )
-            if not once:
-                failures.append("notifications")
-
-            # 4. Uploads: stored once, served by both.
-            content = b"One storage for every instance.\n" * 100
-            document = Document(title="Scale-out check")
-            document.file.save("scaleout-check.txt", ContentFile(content), save=True)
-            served = [staff.request(port, document.url)[1] == content for port in ports]
-            print(f"upload: stored once, served the same bytes by both instances: {served}")
-            if not all(served):
-                failures.append("uploads")
-
+            start_instances(ports, environment, processes)
+            failures = run_checks(ports, folder)
         finally:
             for process in processes:
                 process.terminate()

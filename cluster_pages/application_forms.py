@@ -1,7 +1,7 @@
 """The applicant-facing forms of the site's kinds: widgets, wording and the core uploads.
 
 The form pages build the final class from these with the kind's ``core_fields`` and the editors' extra
-questions (see ``workflows.models.AbstractWorkflowFormPage``).
+questions (see ``workflows.pages.AbstractWorkflowFormPage``).
 """
 
 from django import forms

@@ -7,8 +7,10 @@ class ClusterPagesConfig(AppConfig):
     verbose_name = _("Thematic clusters")
 
     def ready(self):
-        from . import api_schemas, chrome, roster_cache
+        from . import api_schemas, chrome, figures, kinds, live_data, roster_cache
 
         api_schemas.register()
         chrome.connect()
         roster_cache.connect()
+        kinds.register()
+        live_data.plug(live_data.Readers(figures=figures.site_figures, roster=roster_cache.cluster_roster))

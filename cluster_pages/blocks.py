@@ -1,10 +1,12 @@
 """StreamField blocks shared by the site's pages."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
-from .figures import FIGURE_CHOICES, site_figures
+from .live_data import FIGURE_CHOICES, live_figures
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -41,9 +43,6 @@ class CallToActionBlock(blocks.StructBlock):
         help_text = _("Link to a page of this site, or to an external URL.")
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
-
         cleaned = super().clean(value)
         if not cleaned.get("page") and not cleaned.get("url"):
             raise StructBlockValidationError(
@@ -64,13 +63,13 @@ class LiveFigureBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        figure = next(f for f in site_figures() if f.key == value["figure"])
+        figure = next(f for f in live_figures() if f.key == value["figure"])
         context["number"] = figure.value
         context["label"] = value["caption"] or figure.label
         return context
 
     def get_api_representation(self, value, context=None):
-        figure = next(f for f in site_figures() if f.key == value["figure"])
+        figure = next(f for f in live_figures() if f.key == value["figure"])
         return {"figure": figure.key, "label": value["caption"] or str(figure.label), "value": figure.value}
 
 

@@ -20,6 +20,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .models import Footer, SiteSettings, SocialLink
+
 GENERATION_KEY = "chrome:generation"
 #: Long enough that a quiet site serves its chrome from the cache; any change moves the generation on anyway.
 TIMEOUT = 24 * 60 * 60
@@ -89,8 +91,6 @@ def connect() -> None:
     # Page subclasses send their own post_save/post_delete: listen to all senders and keep the pages.
     post_save.connect(_page_changed, dispatch_uid="chrome_page_saved")
     post_delete.connect(_page_changed, dispatch_uid="chrome_page_deleted")
-    from .models import Footer, SiteSettings, SocialLink
-
     post_save.connect(_settings_saved, sender=SiteSettings, dispatch_uid="chrome_SiteSettings_saved")
     post_delete.connect(chrome_invalidate, sender=SiteSettings, dispatch_uid="chrome_SiteSettings_deleted")
     for model in (PageViewRestriction, Site, Footer, SocialLink):

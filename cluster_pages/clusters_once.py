@@ -3,11 +3,14 @@ leaders are granted), named in the visitor's language where it has a live transl
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+
+from workflows.ids import row_id
 
 
 def default_content_language() -> str:
@@ -39,13 +42,9 @@ def with_local_title(queryset):
     return queryset.annotate(local_title=local_title_of()).order_by("local_title")
 
 
-def clusters_once(queryset=None):
-    """``queryset`` (default: every cluster page) with each cluster once, in the default language, named and
-    ordered in the visitor's language."""
-    if queryset is None:
-        from .models import ThematicClusterPage
-
-        queryset = ThematicClusterPage.objects.all()
+def clusters_once(queryset):
+    """``queryset`` (cluster pages) with each cluster once, in the default language, named and ordered in the
+    visitor's language."""
     return with_local_title(queryset.filter(locale__language_code=default_content_language()))
 
 
@@ -58,3 +57,9 @@ class LocalTitleChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj):
         return local_title(obj)
+
+    def to_python(self, value):
+        # A number no page id can be ("²", 30 digits) is an invalid choice, not a database overflow.
+        if isinstance(value, str | int) and value not in self.empty_values and row_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)

@@ -4,40 +4,23 @@ Computed, not cached: seven queries whatever the amount of content, so a transit
 activation or an end) shows on the next page view without any cache to invalidate.
 """
 
-from dataclasses import dataclass
-
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-FIGURE_CHOICES = [
-    ("participating_cities", _("Participating cities")),
-    ("active_clusters", _("Active clusters")),
-    ("partner_companies", _("Partner companies")),
-    ("countries", _("Countries represented")),
-    ("forming_clusters", _("Clusters forming")),
-    ("upcoming_events", _("Upcoming events")),
-    ("case_studies", _("Best-practice case studies")),
-]
-
-
-@dataclass(frozen=True)
-class Figure:
-    key: str
-    label: str
-    value: int
+from .choices import ClusterStatus
+from .clusters_once import default_content_language
+from .live_data import FIGURE_CHOICES, Figure
+from .membership.selectors import (
+    active_city_applications,
+    active_company_registrations,
+    distinct_member_cities,
+    distinct_partner_companies,
+)
+from .models import CaseStudyPage, EventPage, ThematicClusterPage
 
 
 def membership_figures() -> dict[str, int]:
     """Cities, companies and countries taking part in live clusters (four queries)."""
-    from .membership.selectors import (
-        active_city_applications,
-        active_company_registrations,
-        distinct_member_cities,
-        distinct_partner_companies,
-    )
-    from .models import ThematicClusterPage
-
     live_clusters = ThematicClusterPage.objects.live().values("pk")
     cities = active_city_applications().filter(assigned_to_id__in=live_clusters).order_by()
     companies = active_company_registrations().filter(assigned_to_id__in=live_clusters).order_by()
@@ -54,9 +37,6 @@ def membership_figures() -> dict[str, int]:
 
 def site_figures() -> list[Figure]:
     """Every live figure, in FIGURE_CHOICES order; a fixed number of queries, independent of content size."""
-    from .clusters_once import default_content_language
-    from .models import CaseStudyPage, ClusterStatus, EventPage, ThematicClusterPage
-
     # One view-restriction lookup for the three page types, instead of one per ``.public()``. Each page counts
     # once, in the default language, not once more per translation.
     private = ThematicClusterPage.objects.all().private_q()

@@ -10,14 +10,8 @@ from django_countries import countries
 from django_filters.constants import EMPTY_VALUES
 from wagtail.models import Page
 
+from .choices import EventKind, ProjectStatus
 from .clusters_once import LocalTitleChoiceField, clusters_once
-from .models import CaseStudyPage, EventKind, EventPage, ThematicClusterPage
-from .models.case_studies import ProjectStatus
-
-
-def live_clusters(request):
-    """Each live cluster once, as its default-language page, named in the visitor's language."""
-    return clusters_once(ThematicClusterPage.objects.live().public())
 
 
 class ClusterFilter(django_filters.ModelChoiceFilter):
@@ -32,9 +26,12 @@ class ClusterFilter(django_filters.ModelChoiceFilter):
         return qs.filter(**{f"{self.field_name}__translation_key": value.translation_key}).distinct()
 
 
-def clusters_of(items, field_name: str):
-    """``live_clusters`` that ``items`` link to, in any language."""
-    return Page.objects.filter(pk__in=items.order_by().values(field_name)).values("translation_key")
+def live_clusters_of(items, field_name: str):
+    """Each live cluster that ``items`` link to through ``field_name`` (in any language) once, as its
+    default-language page, named in the visitor's language."""
+    clusters = items.model._meta.get_field(field_name).related_model
+    used = Page.objects.filter(pk__in=items.order_by().values(field_name)).values("translation_key")
+    return clusters_once(clusters.objects.live().public()).filter(translation_key__in=used)
 
 
 def countries_in(queryset):
@@ -49,36 +46,26 @@ def kinds_in(queryset):
 
 class EventFilter(django_filters.FilterSet):
     cluster = ClusterFilter(
-        label=_("Cluster"), field_name="related_clusters", queryset=live_clusters, empty_label=_("All clusters")
+        label=_("Cluster"), field_name="related_clusters", queryset=Page.objects.none(), empty_label=_("All clusters")
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices, empty_label=_("All kinds"))
 
-    class Meta:
-        model = EventPage
-        fields = ["cluster", "kind"]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        used = clusters_of(self.queryset, "related_clusters")
-        self.filters["cluster"].queryset = live_clusters(self.request).filter(translation_key__in=used)
+        self.filters["cluster"].queryset = live_clusters_of(self.queryset, "related_clusters")
         self.filters["kind"].extra["choices"] = kinds_in(self.queryset)
 
 
 class CaseStudyFilter(django_filters.FilterSet):
     cluster = ClusterFilter(
-        label=_("Cluster"), field_name="cluster", queryset=live_clusters, empty_label=_("All clusters")
+        label=_("Cluster"), field_name="cluster", queryset=Page.objects.none(), empty_label=_("All clusters")
     )
     country = django_filters.ChoiceFilter(label=_("Country"), choices=countries, empty_label=_("All countries"))
     status = django_filters.ChoiceFilter(
         label=_("Status"), field_name="project_status", choices=ProjectStatus.choices, empty_label=_("Any status")
     )
 
-    class Meta:
-        model = CaseStudyPage
-        fields = ["cluster", "country", "status"]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        used = clusters_of(self.queryset, "cluster")
-        self.filters["cluster"].queryset = live_clusters(self.request).filter(translation_key__in=used)
+        self.filters["cluster"].queryset = live_clusters_of(self.queryset, "cluster")
         self.filters["country"].extra["choices"] = countries_in(self.queryset)

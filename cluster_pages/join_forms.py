@@ -15,6 +15,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, Site
 
 from .clusters_once import active_content_language
+from .public_pages import public_q
 
 CLUSTER_PARAMETER = "cluster"
 # A page id as the database stores it: a few ASCII digits (int() would also take " 7", "٧" or "1_0").
@@ -32,14 +33,10 @@ class JoinForms:
     theme: Page | None = None
 
 
-def join_forms(*, request) -> JoinForms:
-    """The live, public join forms of the request's site, found by type, so editors may move or rename them;
-    each in the request's language where it has one (a Korean page links to the Korean form)."""
-    from .models import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
-
-    kinds = {"city": CityApplicationFormPage, "company": CompanyRegistrationFormPage, "theme": ThemeSuggestionFormPage}
-    from .public_pages import public_q
-
+def join_forms(*, request, kinds: dict[str, type[Page]]) -> JoinForms:
+    """The live, public join forms of the request's site, found by type (``kinds``: a ``JoinForms`` field's name
+    and its page model), so editors may move or rename them; each in the request's language where it has one (a
+    Korean page links to the Korean form)."""
     pages = (
         Page.objects.live().filter(public_q(request)).type(*kinds.values()).select_related("locale").order_by("path")
     )
@@ -63,14 +60,13 @@ def form_url(form_page: Page, *, request, cluster: Page | None = None) -> str:
     return f"{url}?{urlencode({CLUSTER_PARAMETER: cluster.pk})}" if cluster is not None else url
 
 
-def preselected_cluster_ids(request) -> list[int]:
-    """The clusters named by ``?cluster=<id>`` (repeatable) that accept applications; the rest is ignored."""
-    from .application_forms import open_clusters
-
+def preselected_cluster_ids(request, *, open_clusters) -> list[int]:
+    """The clusters named by ``?cluster=<id>`` (repeatable) among ``open_clusters`` (those that accept
+    applications, each once); the rest is ignored."""
     values = request.GET.getlist(CLUSTER_PARAMETER)[:_MAX_CLUSTERS]
     ids = {int(value) for value in values if _PAGE_ID.fullmatch(value)}
     if not ids:
         return []
     # A translated cluster page's id chooses the cluster: the form offers (and records) its default-language page.
     named = Page.objects.filter(pk__in=ids).values("translation_key")
-    return list(open_clusters().filter(translation_key__in=named).values_list("pk", flat=True))
+    return list(open_clusters.filter(translation_key__in=named).values_list("pk", flat=True))

@@ -20,9 +20,14 @@ from workflows.models import ApplicationState
 from .chrome import GENERATION_KEY as CHROME_GENERATION_KEY
 from .chrome import _parts
 from .chrome import generation as chrome_generation
+from .membership.selectors import Roster, members_of, partners_of
+from .models import CityApplication, CompanyRegistration
 
 GENERATION_KEY = "roster:generation"
 TIMEOUT = 10 * 60
+
+
+BUILDERS = {"members": members_of, "partners": partners_of}
 
 
 def _generation() -> int:
@@ -54,14 +59,14 @@ def rosters_invalidate() -> None:
     transaction.on_commit(_next_generation)
 
 
-def cached_roster(cluster, kind: str, build):
-    """``build(cluster)``'s roster for ``kind`` ("members" or "partners"), from the cache when it is current."""
+def cluster_roster(cluster, kind: str) -> Roster:
+    """``cluster``'s roster of ``kind`` ("members" or "partners"), from the cache when it is current."""
     chrome, rosters = _generations()
     key = f"roster:{chrome}:{rosters}:{cluster.pk}:{kind}:{translation.get_language()}"
     parts = _parts()
     roster = parts.get(key)
     if roster is None:
-        roster = build(cluster)
+        roster = BUILDERS[kind](cluster)
         parts.set(key, roster, timeout=TIMEOUT)
     return roster
 
@@ -78,8 +83,6 @@ def _saved_or_deleted(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     """Listen for the changes that move a roster (called by the app's ``ready()``)."""
-    from .models import CityApplication, CompanyRegistration
-
     for model in (CityApplication, CompanyRegistration):
         post_transition.connect(_transitioned, sender=model, dispatch_uid=f"roster_{model.__name__}_transition")
         post_save.connect(_saved_or_deleted, sender=model, dispatch_uid=f"roster_{model.__name__}_saved")

@@ -1,9 +1,13 @@
-"""What robots and browsers ask for at fixed addresses: robots.txt and favicon.ico (the sitemap is Wagtail's)."""
+"""What robots and browsers ask for at fixed addresses: robots.txt, security.txt and favicon.ico (the sitemap is
+Wagtail's)."""
+
+import datetime
 
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
@@ -29,6 +33,27 @@ def robots_txt(request):
         "sitemap_url": public_root_url(request) + reverse("sitemap"),
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+def security_contacts() -> list[str]:
+    """``SECURITY_CONTACT``'s addresses and URLs, e-mail addresses as ``mailto:`` URIs (RFC 9116 asks for URIs)."""
+    values = [value.strip() for value in settings.SECURITY_CONTACT.split(",") if value.strip()]
+    return [value if ":" in value else f"mailto:{value}" for value in values]
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def security_txt(request):
+    """``/.well-known/security.txt`` (RFC 9116): whom to tell about a vulnerability, renewed every day."""
+    expires = timezone.now().date() + datetime.timedelta(days=settings.SECURITY_TXT_EXPIRES_DAYS)
+    context = {
+        "contacts": security_contacts(),
+        "expires": f"{expires.isoformat()}T00:00:00Z",
+        "languages": ", ".join(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES),
+        "canonical": public_root_url(request) + reverse("security_txt"),
+        "policy": settings.SECURITY_POLICY_URL,
+    }
+    return render(request, "security.txt", context, content_type="text/plain; charset=utf-8")
 
 
 @require_safe

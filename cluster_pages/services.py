@@ -35,7 +35,8 @@ def cluster_index_for(suggestion) -> ClusterIndexPage:
 def cluster_draft_from_suggestion(*, suggestion) -> ThematicClusterPage:
     """A draft (not live) "forming" cluster page named after the suggested theme, for editors to finish.
 
-    Called by ``ThemeSuggestion.accept``, that is from inside ``perform_transition``'s transaction and lock.
+    Called when a suggestion is accepted (``cluster_pages.kinds``), inside ``perform_transition``'s transaction
+    and lock.
     """
     index = cluster_index_for(suggestion)
     title = suggestion.proposed_theme.strip()

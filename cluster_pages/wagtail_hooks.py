@@ -1,6 +1,10 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .admin_views import CaseStudyDraftView, inspect_buttons
+from .leadership.viewsets import register_log_actions
+from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
@@ -21,17 +25,11 @@ def assign_case_study_workflow(request, page):
 
 @hooks.register("register_log_actions")
 def register_cluster_leadership_log_actions(actions):
-    from .leadership.viewsets import register_log_actions
-
     register_log_actions(actions)
 
 
 @hooks.register("register_admin_urls")
 def register_case_study_draft_url():
-    from django.urls import path
-
-    from .admin_views import CaseStudyDraftView
-
     return [
         path(
             "cluster-pages/city-applications/<int:pk>/draft-case-study/",
@@ -43,8 +41,6 @@ def register_case_study_draft_url():
 
 @hooks.register("workflow_forms_inspect_buttons")
 def draft_case_study_button(application, request):
-    from .admin_views import inspect_buttons
-
     return inspect_buttons(application, request)
 
 
@@ -58,13 +54,9 @@ def register_applications_workspace():
 
 @hooks.register("workflow_forms_export_applicant_data")
 def export_member_account(*, email, submissions):
-    from .membership.privacy import member_account_data
-
     return member_account_data(email=email, submissions=submissions)
 
 
 @hooks.register("workflow_forms_erase_applicant")
 def erase_member_account(*, email, submissions):
-    from .membership.privacy import member_account_erase
-
     return member_account_erase(email=email, submissions=submissions)

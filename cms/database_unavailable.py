@@ -11,7 +11,7 @@ import sys
 import traceback
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -25,14 +25,49 @@ API_PREFIX = "/api/"
 RETRY_AFTER = 30
 
 
+# SQLSTATEs of a database that cannot be reached right now: connection exceptions (class 08), a shutdown or
+# start-up in progress, too many connections.
+UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03", "53300")
+# What the drivers say when the connection went or never came (psycopg gives no SQLSTATE for a lost socket).
+LOST_CONNECTION_WORDS = (
+    "connection refused",
+    "could not connect",
+    "server closed the connection",
+    "terminating connection",
+    "connection is lost",
+    "connection already closed",
+    "consuming input failed",
+    "the database system is",
+    "timeout expired",
+    "unable to open database file",
+    "disk i/o error",
+    "database is locked",
+)
+
+
+def _connection_lost(error: BaseException) -> bool:
+    sqlstate = getattr(error.__cause__, "sqlstate", None) or ""
+    if sqlstate.startswith(UNAVAILABLE_SQLSTATES):
+        return True
+    if any(getattr(db.connection, "broken", False) for db in connections.all(initialized_only=True)):
+        return True
+    message = str(error).lower()
+    return any(words in message for words in LOST_CONNECTION_WORDS)
+
+
 def is_database_unavailable(error: BaseException) -> bool:
-    """True for a lost or refused connection, and for any database error raised while connecting."""
-    if isinstance(error, OperationalError | InterfaceError):
+    """True for a lost or refused connection, and for any database error raised while connecting.
+
+    Not for the database refusing a query (a syntax error in a search, a number out of range, a missing table):
+    that is a bug or bad input, and "briefly unavailable" would be a false promise.
+    """
+    if isinstance(error, InterfaceError):
         return True
     if isinstance(error, DatabaseError):
         frames = traceback.extract_tb(error.__traceback__)
-        return any(frame.name in {"connect", "ensure_connection", "get_new_connection"} for frame in frames)
-    return False
+        if any(frame.name in {"connect", "ensure_connection", "get_new_connection"} for frame in frames):
+            return True
+    return isinstance(error, OperationalError) and _connection_lost(error)
 
 
 def database_unavailable_response(request) -> HttpResponse:

@@ -1,12 +1,17 @@
 """Site-wide security glue: who a login attempt comes from, the lockout page, the admin's Content-Security-Policy
 and the Permissions-Policy header."""
 
+import ipaddress
 import math
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.shortcuts import render
+
+#: The address a request is counted under when even REMOTE_ADDR is empty or not an address (a Unix socket).
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - an address to count under, never one to bind to
 
 #: Browser features no page of the site uses; an injected script or a framed page cannot ask for them either.
 PERMISSIONS_POLICY = ", ".join(
@@ -27,17 +32,62 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+def _address(value: str) -> str | None:
+    """``value`` as a normalised IP address, dropping a port a proxy may add ("1.2.3.4:80", "[::1]:80"); or None."""
+    value = value.strip()
+    candidates = [value]
+    if value.startswith("[") and "]" in value:
+        candidates.append(value[1 : value.index("]")])
+    elif value.count(":") == 1:
+        candidates.append(value.partition(":")[0])
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
+
+
 def client_ip(request) -> str:
-    """The visitor's address as the rate limits see it: the proxy's header when one is named, else REMOTE_ADDR."""
-    meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    value = request.META.get(meta_key, "") if meta_key else ""
-    return value.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    """The visitor's address for every throttle (django-axes, django-ratelimit, the status links).
+
+    Without ``CLIENT_IP_META_KEY`` it is ``REMOTE_ADDR``. With it (e.g. ``HTTP_X_FORWARDED_FOR``), each of the
+    ``TRUSTED_PROXY_COUNT`` proxies in front appends the address it saw, so the one the farthest trusted proxy
+    appended is the ``TRUSTED_PROXY_COUNT``-th value from the right; anything left of it the client wrote and
+    is ignored. A missing, empty, short or malformed header falls back to ``REMOTE_ADDR`` (the nearest proxy).
+    """
+    remote = _address(request.META.get("REMOTE_ADDR") or "") or UNKNOWN_ADDRESS
+    meta_key = getattr(settings, "CLIENT_IP_META_KEY", None)
+    if not meta_key:
+        return remote
+    values = str(request.META.get(meta_key) or "").split(",")
+    proxies = max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 1)), 1)
+    if len(values) < proxies:
+        return remote
+    return _address(values[-proxies]) or remote
 
 
 def login_username(request, credentials) -> str:
-    """The name a login attempt is counted under: "Kim@Example.org" and "kim@example.org" are one account."""
-    username = (credentials or {}).get("username") or request.POST.get("username", "")
-    return str(username).strip().casefold()
+    """The name a login attempt is counted under: the account's, however it was typed; else the name typed.
+
+    "communications", "Communications" and "communications@example.org" (that account's address) are one
+    account, so its failures add up whichever way it is named. A name no account answers to is counted as
+    typed, case-folded, so looking an account up tells nothing (unknown names lock out like known ones).
+    """
+    username = str((credentials or {}).get("username") or request.POST.get("username", "")).strip()
+    account = _account_named(username)
+    return (account.get_username() if account else username).casefold()
+
+
+def _account_named(name: str):
+    """The account that signs in as ``name``: by username in any case, else (for an address) by e-mail."""
+    if not name or "\x00" in name:
+        return None
+    accounts = get_user_model()._default_manager
+    named = accounts.filter(username__iexact=name).order_by("pk").first()
+    if named is None and "@" in name:
+        named = accounts.filter(email__iexact=name).order_by("pk").first()
+    return named
 
 
 def lockout_response(request, original_response=None, credentials=None):

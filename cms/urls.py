@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cluster_pages import seo
 from cluster_pages import views as cluster_views
 from cluster_pages.membership import views as account_views
+from cms.password_reset import StaffPasswordResetView
 
 # A 500 caused by an unreachable database answers 503 with Retry-After (see cms/database_unavailable.py).
 handler500 = "cms.database_unavailable.server_error"
@@ -20,10 +21,13 @@ handler500 = "cms.database_unavailable.server_error"
 # Outside the language prefix: the admin (in each editor's own language), the API (``?locale=``), files,
 # and what robots and browsers ask for at fixed addresses.
 urlpatterns = [
+    # Wagtail's "forgotten password" page with the mail queued and rate-limited (cms/password_reset.py).
+    path("admin/password_reset/", StaffPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_v3.urls),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", seo.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": seo.MultilingualSitemap}}, name="sitemap"),
     path("favicon.ico", seo.favicon),
     # Wagtail's own bare login page (linked from mails sent before the site had its own): the site's instead.

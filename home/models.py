@@ -10,6 +10,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cluster_pages import figures as live_figures
+from cluster_pages.clusters_once import local_title_of
+from cluster_pages.models import CaseStudyPage, EventPage, ThematicClusterPage
+
 
 class HomePage(Page):
     """The site's root page."""
@@ -68,21 +72,15 @@ class HomePage(Page):
 
     @property
     def figures(self):
-        from cluster_pages.figures import site_figures
-
-        return [{"key": f.key, "label": str(f.label), "value": f.value} for f in site_figures()]
+        return [{"key": f.key, "label": str(f.label), "value": f.value} for f in live_figures.site_figures()]
 
     @property
     def featured_cluster_ids(self):
         return [item.cluster_id for item in self.featured_clusters.all()]
 
     def get_context(self, request, *args, **kwargs):
-        from cluster_pages.clusters_once import local_title_of
-        from cluster_pages.figures import site_figures
-        from cluster_pages.models import CaseStudyPage, EventPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = site_figures()
+        context["figures"] = live_figures.site_figures()
         context["featured_clusters"] = self.featured_clusters_in_own_language()
         # Each language's home lists its own pages: the Korean home the Korean events, not both copies of each.
         context["next_events"] = (
@@ -104,8 +102,6 @@ class HomePage(Page):
     def featured_clusters_in_own_language(self) -> list:
         """The live featured clusters, each in this home page's language where translated (the Korean home, an
         alias or translation of the English one, still points at the English clusters), in the editors' order."""
-        from cluster_pages.models import ThematicClusterPage
-
         clusters = [item.cluster for item in self.featured_clusters.select_related("cluster", "cluster__leader")]
         keys = [cluster.translation_key for cluster in clusters if cluster.locale_id != self.locale_id]
         translated = (

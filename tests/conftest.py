@@ -1,5 +1,7 @@
 """Shared fixtures: a site whose root is the home page with its three index pages, and one user per role."""
 
+import runpy
+import warnings
 from contextlib import contextmanager
 
 import pytest
@@ -93,3 +95,20 @@ def coordinator(db):
 @pytest.fixture
 def cluster_leader(db):
     return UserFactory(username="cluster-leader", groups=["Cluster leaders"])
+
+
+#: The proxy's own address, as REMOTE_ADDR shows it behind the proxy (see ``deployed_behind_one_proxy``).
+PROXY = "10.0.0.1"
+
+
+@pytest.fixture
+def deployed_behind_one_proxy(settings, monkeypatch):
+    """The settings as ``RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR`` in the environment makes them."""
+    monkeypatch.setenv("RATELIMIT_IP_META_KEY", "HTTP_X_FORWARDED_FOR")
+    with warnings.catch_warnings():  # running the settings module again is the point here
+        warnings.simplefilter("ignore", RuntimeWarning)
+        deployed = runpy.run_module("cms.settings.base")
+    for name in ("RATELIMIT_IP_META_KEY", "CLIENT_IP_META_KEY", "TRUSTED_PROXY_COUNT"):
+        if name in deployed:
+            setattr(settings, name, deployed[name])
+    return settings

@@ -25,7 +25,7 @@ LANGUAGES = ("ko", "es", "fr")
 TEMPLATE_DIRS = ("templates", "workflows/templates")
 # Blocks whose content is a machine-readable value (a CSS class), not text for a person.
 NON_TEXT_BLOCKS = {"body_class", "bodyclass"}  # the site's name, and the Wagtail admin's
-NOT_FOR_PEOPLE = {"robots.txt"}
+NOT_FOR_PEOPLE = {"robots.txt", "security.txt"}
 SKIPPED_TAGS = {"blocktranslate", "blocktrans", "comment", "verbatim"}
 USER_FACING_ATTRIBUTES = re.compile(r'\b(alt|title|aria-label|aria-description|placeholder)\s*=\s*"([^"]*)"')
 WORD = re.compile(r"[^\W\d_]{2,}")

@@ -7,6 +7,7 @@ CSRF is Django's own middleware; nothing here replaces it.
 import hashlib
 import json
 import logging
+import math
 import re
 import zipfile
 from dataclasses import dataclass
@@ -85,11 +86,19 @@ def rate_limit_exceeded(request, *, group: str) -> bool:
     return usage["should_limit"]
 
 
-def too_many_requests(request, *, page=None) -> TemplateResponse:
-    """The 429 page: says what happened and when to try again, and that nothing was saved."""
-    return TemplateResponse(
-        request, "workflows/rate_limited.html", {"page": page, "self": page, "rate": rate_limit()}, status=429
-    )
+def too_many_requests(request, *, page=None, retry_after: int | None = None, wrong_status_links=False):
+    """The plugin's one 429 page: what happened, when to try again (``Retry-After`` when known), nothing saved."""
+    context = {
+        "page": page,
+        "self": page,
+        "rate": rate_limit(),
+        "wrong_status_links": wrong_status_links,
+        "retry_after_minutes": math.ceil(retry_after / 60) if retry_after else None,
+    }
+    response = TemplateResponse(request, "workflows/too_many_requests.html", context, status=429)
+    if retry_after:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 # -- wrong status links -----------------------------------------------------------------------------------

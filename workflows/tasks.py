@@ -4,6 +4,8 @@ from django.utils import translation
 from django_tasks import task
 
 from .services.delivery import notification_deliver
+from .services.delivery_tasks import deliveries_recover
+from .services.notifications import status_links_resend
 
 
 @task()
@@ -15,8 +17,6 @@ def send_notification(notification_id: int) -> str:
 @task()
 def recover_deliveries() -> dict:
     """Requeue mail whose worker died (expired lease, task stuck running); reschedules itself."""
-    from .services.delivery_tasks import deliveries_recover
-
     return deliveries_recover()
 
 
@@ -32,7 +32,5 @@ def resend_status_links(email: str, language: str) -> None:
 
     Returns nothing: the task's stored result must not tell whether the address is known.
     """
-    from .services.submissions import status_links_resend
-
     with translation.override(language):
         status_links_resend(email=email)

@@ -1,7 +1,9 @@
+from django.urls import path
 from wagtail import hooks
 
 from . import log_actions
 from .admin.panels import add_applications_panel
+from .admin.views.erasure import URL_NAME, ErasureView
 
 
 @hooks.register("register_log_actions")
@@ -16,8 +18,4 @@ def add_workflow_applications_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_erasure_url():
-    from django.urls import path
-
-    from .admin.views.erasure import URL_NAME, ErasureView
-
     return [path("applications/erase/<int:content_type_id>/<int:pk>/", ErasureView.as_view(), name=URL_NAME)]

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from .services.delivery_tasks import deliveries_recover, recovery_schedule
+
 logger = logging.getLogger(__name__)
 
 
@@ -71,14 +73,10 @@ class ReconnectingWorker(Worker):
 
     def schedule_recovery(self) -> None:
         """Make sure the periodic recovery of mail left by a dead worker is queued."""
-        from .services.delivery_tasks import recovery_schedule
-
         recovery_schedule(backend_alias=self.backend_name)
 
     def recover_interrupted_tasks(self) -> None:
         """Fail the tasks this worker was running when the database went away, then requeue pending mail."""
-        from .services.delivery_tasks import deliveries_recover
-
         running = DBTaskResult.objects.running().filter(backend_name=self.backend_name)
         for task in running.only("pk", "worker_ids"):
             if task.worker_ids and task.worker_ids[-1] == self.worker_id:

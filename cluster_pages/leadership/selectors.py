@@ -3,6 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from ..models import ClusterLeadership, ThematicClusterPage
+
 
 def leaders_of(*, cluster) -> list:
     """The active accounts that lead ``cluster``, oldest account first (one query)."""
@@ -13,8 +15,6 @@ def leaders_of(*, cluster) -> list:
 
 def leaders_of_clusters(*, clusters) -> dict[int, list]:
     """``leaders_of`` for many clusters in one query: each cluster's pk and its active leader accounts."""
-    from ..models import ClusterLeadership
-
     leaders: dict[int, list] = {cluster.pk: [] for cluster in clusters}
     grants = (
         ClusterLeadership.objects.filter(cluster__in=list(leaders), user__is_active=True)
@@ -28,8 +28,6 @@ def leaders_of_clusters(*, clusters) -> dict[int, list]:
 
 def clusters_led_by(*, user) -> QuerySet:
     """The cluster pages ``user`` leads; none for an anonymous or deactivated account."""
-    from ..models import ThematicClusterPage
-
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return ThematicClusterPage.objects.none()
     return ThematicClusterPage.objects.filter(leaderships__user=user)

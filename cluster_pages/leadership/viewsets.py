@@ -18,7 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from ..clusters_once import clusters_once, local_title
-from ..models import ClusterLeadership
+from ..models import ClusterLeadership, ThematicClusterPage
 from .selectors import staff_accounts
 from .services import GRANT_ACTION, REVOKE_ACTION, cluster_leadership_grant, cluster_leadership_revoke
 
@@ -34,7 +34,7 @@ class ClusterLeadershipForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Each cluster once: leaders are granted its default-language page, named in the coordinator's language.
-        self.fields["cluster"].queryset = clusters_once()
+        self.fields["cluster"].queryset = clusters_once(ThematicClusterPage.objects.all())
         self.fields["cluster"].label_from_instance = local_title
         self.fields["user"].queryset = staff_accounts()
         self.fields["user"].label_from_instance = account_label

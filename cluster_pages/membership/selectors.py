@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models.functions import Lower, Trim
 from django_countries import countries
 
-from workflows.models import ApplicationState
+from workflows.models import Application, ApplicationState
+
+from ..models import CityApplication, CompanyRegistration
 
 
 @dataclass(frozen=True)
@@ -52,14 +54,10 @@ class Roster:
 
 
 def active_city_applications():
-    from ..models import CityApplication
-
     return CityApplication.objects.filter(state=ApplicationState.ACTIVE)
 
 
 def active_company_registrations():
-    from ..models import CompanyRegistration
-
     return CompanyRegistration.objects.filter(state=ApplicationState.ACTIVE)
 
 
@@ -114,8 +112,6 @@ def partners_of(cluster) -> Roster:
 
 def memberships_of_email(*, email: str, cluster, exclude_pk=None):
     """Active applications (cities and companies) with this applicant e-mail in ``cluster``."""
-    from workflows.models import Application
-
     query = Application.objects.filter(
         state=ApplicationState.ACTIVE, assigned_to_id=cluster.pk, applicant_email__iexact=email
     )

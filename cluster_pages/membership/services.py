@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from ..models import ThematicClusterPage
 from .accounts import member_account_ensure, member_account_find
 from .invitations import member_invitation_queue
 from .selectors import memberships_of_email
@@ -9,8 +10,6 @@ from .workspaces import cluster_workspace_ensure
 
 
 def _cluster_of(application):
-    from ..models import ThematicClusterPage
-
     if application.assigned_to_id is None:
         return None
     return ThematicClusterPage.objects.filter(pk=application.assigned_to_id).first()

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 
+from cms.password_reset import QueuedPasswordResetMixin
+
 from ..public_urls import public_root_url
 from .auth import MemberLoginForm, MemberPasswordResetForm
 
@@ -15,8 +17,9 @@ class MemberLoginView(auth_views.LoginView):
     authentication_form = MemberLoginForm
 
 
-class MemberPasswordResetView(auth_views.PasswordResetView):
-    """Mails a link to the set-password page; the link starts with the site's public address."""
+class MemberPasswordResetView(QueuedPasswordResetMixin, auth_views.PasswordResetView):
+    """Mails a link to the set-password page (queued, limited: ``cms.password_reset``); the link starts with the
+    site's public address."""
 
     form_class = MemberPasswordResetForm
     template_name = "registration/password_reset_form.html"

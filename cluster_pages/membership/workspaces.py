@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import PageViewRestriction
 
+from ..models import ClusterWorkspacePage, ThematicClusterPage
+
 GROUP_NAME_MAX_LENGTH = 150
 WORKSPACE_SLUG = "members"
 
@@ -28,8 +30,6 @@ def _members_group(cluster) -> Group:
             return group
     name = members_group_name(cluster)
     # Another cluster with the same title (or a hand-made group of that name) keeps its group.
-    from ..models import ThematicClusterPage
-
     if (
         Group.objects.filter(name=name).exists()
         and ThematicClusterPage.objects.filter(members_group__name=name).exclude(pk=cluster.pk).exists()
@@ -43,8 +43,6 @@ def _members_group(cluster) -> Group:
 
 
 def _workspace_page(cluster):
-    from ..models import ClusterWorkspacePage
-
     page = ClusterWorkspacePage.objects.child_of(cluster).first()
     if page is not None:
         return page

@@ -13,11 +13,13 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from modelcluster.fields import ParentalKey
 
 from workflows.actors import ApplicantActor
-from workflows.models import AbstractSubmission, AbstractWorkflowFormField, AbstractWorkflowFormPage, Application
+from workflows.models import AbstractSubmission, AbstractWorkflowFormField, Application
+from workflows.pages import AbstractWorkflowFormPage
 from workflows.specs import StateChoices, TransitionSpec, state
 
+from ..choices import ClusterStatus
+from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
-from .clusters import ClusterStatus
 
 LONG_TEXT_MAX_LENGTH = 5000
 OPEN_CLUSTERS = {"live": True, "status__in": [ClusterStatus.FORMING, ClusterStatus.ACTIVE]}
@@ -32,19 +34,7 @@ class ProjectStage(models.TextChoices):
 
 
 class ClusterMembershipMixin:
-    """What activating or ending an application means for the cluster it is assigned to (see membership)."""
-
-    def after_transition(self, *, name: str, actor, log_entry) -> None:
-        from ..membership import membership_after_transition
-
-        membership_after_transition(application=self, name=name)
-
-    @classmethod
-    def assignable_pages(cls):
-        """Each cluster once, as its default-language page, named in the reviewer's language."""
-        from ..clusters_once import clusters_once
-
-        return clusters_once()
+    """Applications to clusters (what their transitions do to a cluster is in ``cluster_pages.kinds``)."""
 
     def target_leader_names(self, page) -> list[str]:
         """The public leader (a Person) where the cluster names one, else its leader accounts."""
@@ -267,15 +257,9 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
         },
     )
     def accept(self):
-        """Start a cluster on this theme: a draft, "forming" cluster page for editors to finish.
-
-        Unlike the plugin's applications this body does more than change the row, on purpose: every way in
-        (admin, API, ``theme_suggestion_decide``) goes through ``perform_transition``, so creating the page
-        here puts it under that service's row lock and transaction, and no caller can accept without it.
-        """
-        from ..services import cluster_draft_from_suggestion
-
-        self.cluster_page = cluster_draft_from_suggestion(suggestion=self)
+        """Start a cluster on this theme: ``cluster_pages.kinds`` makes the draft, "forming" cluster page for
+        editors to finish, inside ``perform_transition``'s row lock and transaction (every way in goes
+        through it, so no caller can accept without the page)."""
 
     @transition(
         field=state,
@@ -314,9 +298,16 @@ class JoinFormPage(AbstractWorkflowFormPage):
 
     def initial_data(self, request) -> dict:
         initial = super().initial_data(request)
-        if self.cluster_field_name and (clusters := preselected_cluster_ids(request)):
+        if self.cluster_field_name and (
+            clusters := preselected_cluster_ids(request, open_clusters=self.open_clusters())
+        ):
             initial[self.cluster_field_name] = clusters
         return initial
+
+    def open_clusters(self):
+        """The clusters the form's cluster field offers (those that take members), each once."""
+        field = self.submission_model._meta.get_field(self.cluster_field_name)
+        return clusters_once(field.related_model.objects.filter(**field.get_limit_choices_to()))
 
 
 class CityApplicationFormPage(JoinFormPage):
@@ -329,12 +320,6 @@ class CityApplicationFormPage(JoinFormPage):
     class Meta:
         verbose_name = _("city application form")
 
-    @property
-    def submission_form_class(self):
-        from ..application_forms import CityApplicationForm
-
-        return CityApplicationForm
-
 
 class CompanyRegistrationFormPage(JoinFormPage):
     """/join/company/: companies register to lend their expertise."""
@@ -346,12 +331,6 @@ class CompanyRegistrationFormPage(JoinFormPage):
     class Meta:
         verbose_name = _("company registration form")
 
-    @property
-    def submission_form_class(self):
-        from ..application_forms import CompanyRegistrationForm
-
-        return CompanyRegistrationForm
-
 
 class ThemeSuggestionFormPage(JoinFormPage):
     """/join/suggest-a-theme/: anyone may suggest a theme for a new cluster."""
@@ -361,12 +340,6 @@ class ThemeSuggestionFormPage(JoinFormPage):
 
     class Meta:
         verbose_name = _("theme suggestion form")
-
-    @property
-    def submission_form_class(self):
-        from ..application_forms import ThemeSuggestionForm
-
-        return ThemeSuggestionForm
 
 
 class CityApplicationFormField(AbstractWorkflowFormField):

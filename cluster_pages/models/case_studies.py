@@ -11,12 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..choices import ProjectStatus
+from ..clusters_once import local_title_of
+from ..filters import CaseStudyFilter
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-class ProjectStatus(models.TextChoices):
-    ONGOING = "ongoing", _("Ongoing")
-    COMPLETED = "completed", _("Completed")
 
 
 class CaseStudyIndexPage(Page):
@@ -38,8 +37,6 @@ class CaseStudyIndexPage(Page):
         verbose_name = _("case study index page")
 
     def case_studies(self):
-        from ..clusters_once import local_title_of
-
         return (
             CaseStudyPage.objects.child_of(self)
             .live()
@@ -50,8 +47,6 @@ class CaseStudyIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from ..filters import CaseStudyFilter
-
         context = super().get_context(request, *args, **kwargs)
         case_study_filter = CaseStudyFilter(request.GET or None, queryset=self.case_studies(), request=request)
         if case_study_filter.is_bound and case_study_filter.is_valid():

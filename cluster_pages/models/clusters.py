@@ -10,14 +10,21 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..choices import ClusterStatus
 from ..join_forms import form_url, join_forms
+from ..live_data import cluster_roster
+from ..public_pages import public_q
+from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
+from .case_studies import CaseStudyPage
+from .events import EventPage
 from .settings import SiteSettings
+from .snippets import Person, in_language
 
-
-class ClusterStatus(models.TextChoices):
-    FORMING = "forming", _("Forming")
-    ACTIVE = "active", _("Active")
-    ARCHIVED = "archived", _("Archived")
+JOIN_FORM_KINDS = {
+    "city": CityApplicationFormPage,
+    "company": CompanyRegistrationFormPage,
+    "theme": ThemeSuggestionFormPage,
+}
 
 
 class ClusterIndexPage(Page):
@@ -47,7 +54,7 @@ class ClusterIndexPage(Page):
             for status, label in ClusterStatus.choices
             if any(cluster.status == status for cluster in clusters)
         ]
-        context["theme_form"] = join_forms(request=request).theme
+        context["theme_form"] = join_forms(request=request, kinds=JOIN_FORM_KINDS).theme
         return context
 
 
@@ -135,8 +142,6 @@ class ThematicClusterPage(Page):
         page not yet translated, or translated before the person was, still names the source's person)."""
         if self.leader_id is None:
             return None
-        from .snippets import Person, in_language
-
         same_person = Person.objects.filter(pk=self.leader_id).values("translation_key")
         profiles = in_language(
             Person.objects.filter(translation_key__in=same_person).select_related("photo"), locale_id=self.locale_id
@@ -152,41 +157,15 @@ class ThematicClusterPage(Page):
         """Read by the workflow-forms plugin: applications may be assigned here only while it takes members."""
         return self.live and self.accepts_members
 
-    def application_managers(self):
-        """Users who may activate or end the applications assigned to this cluster: its active leader accounts."""
-        from ..leadership import leaders_of
-
-        return leaders_of(cluster=self)
-
-    @classmethod
-    def application_managers_of(cls, pages) -> dict[int, list]:
-        """``application_managers`` of many clusters in one query (read by the plugin's listings)."""
-        from ..leadership import leaders_of_clusters
-
-        return leaders_of_clusters(clusters=pages)
-
-    @classmethod
-    def pages_managed_by(cls, user):
-        """The clusters ``user`` leads (read by the workflow-forms plugin's visibility rule)."""
-        from ..leadership import clusters_led_by
-
-        return clusters_led_by(user=user)
-
     # -- members and partners (derived from active applications; see cluster_pages.membership) -----------
 
     @cached_property
     def member_roster(self):
-        from ..membership import members_of
-        from ..roster_cache import cached_roster
-
-        return cached_roster(self, "members", members_of)
+        return cluster_roster(self, "members")
 
     @cached_property
     def partner_roster(self):
-        from ..membership import partners_of
-        from ..roster_cache import cached_roster
-
-        return cached_roster(self, "partners", partners_of)
+        return cluster_roster(self, "partners")
 
     @property
     def members(self) -> list[dict]:
@@ -212,10 +191,6 @@ class ThematicClusterPage(Page):
         return list(self.case_studies.live().public().values_list("pk", flat=True))
 
     def get_context(self, request, *args, **kwargs):
-        from ..public_pages import public_q
-        from .case_studies import CaseStudyPage
-        from .events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
         public = public_q(request)  # the view restrictions read once for the events, case studies and join forms
         context["events"] = EventPage.objects.live().filter(public, related_clusters=self).order_by("-start_date")
@@ -233,7 +208,7 @@ class ThematicClusterPage(Page):
         """
         if not self.accepts_members:
             return {"join_url": None, "expertise_url": None}
-        forms = join_forms(request=request)
+        forms = join_forms(request=request, kinds=JOIN_FORM_KINDS)
         if forms.city is not None:
             join_url = form_url(forms.city, request=request, cluster=self)
         else:

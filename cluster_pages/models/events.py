@@ -20,6 +20,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..choices import EventKind
+from ..filters import EventFilter
+from ..ical import calendar_for_events
 
 # Read once per process: available_timezones() walks the whole tz database (tens of ms) on every call.
 KNOWN_TIME_ZONES = frozenset(zoneinfo.available_timezones())
@@ -34,15 +37,6 @@ def validate_time_zone(value):
 
 def default_time_zone():
     return settings.TIME_ZONE
-
-
-class EventKind(models.TextChoices):
-    SUMMIT = "summit", _("Summit")
-    COMMITTEE_MEETING = "committee_meeting", _("Committee meeting")
-    TECH_JAM = "tech_jam", _("Tech jam")
-    EXPO = "expo", _("Expo")
-    WEBINAR = "webinar", _("Webinar")
-    OTHER = "other", _("Other")
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -73,8 +67,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from ..filters import EventFilter
-
         today = timezone.localdate()
         event_filter = EventFilter(request.GET or None, queryset=self.events(), request=request)
         events = event_filter.qs if event_filter.is_bound and event_filter.is_valid() else self.events()
@@ -92,8 +84,6 @@ class EventIndexPage(RoutablePageMixin, Page):
     # Wagtail routes sub-paths with a trailing slash appended ("/feed.ics/"), so the slash is optional here.
     @re_path(r"^feed\.ics/?$", name="feed")
     def feed(self, request):
-        from ..ical import calendar_for_events
-
         upcoming = self.events().filter(end_date__gte=timezone.localdate())
         calendar = calendar_for_events(upcoming, request=request, name=self.title)
         response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
@@ -227,8 +217,6 @@ class EventPage(RoutablePageMixin, Page):
 
     @re_path(r"^event\.ics/?$", name="ical")
     def ical(self, request):
-        from ..ical import calendar_for_events
-
         calendar = calendar_for_events([self], request=request, name=self.title)
         response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from .snippets import Contact, in_language
 
 
 class StandardPage(Page):
@@ -40,8 +41,6 @@ class StandardPage(Page):
 
     @property
     def contacts(self):
-        from .snippets import Contact, in_language
-
         if not self.show_contacts:
             return []
         return [

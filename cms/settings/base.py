@@ -2,7 +2,9 @@
 
 import os
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -51,6 +53,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # django-ninja (Wagtail's API v3): installed so its docs page uses the Swagger UI in our static files, which
+    # the site's Content-Security-Policy allows, instead of a CDN's, which it blocks.
+    "ninja",
     "django_countries",
     "django_ratelimit",
     "django_tasks",
@@ -184,6 +189,11 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "WeGO Thematic Clusters <clusters@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# /.well-known/security.txt (RFC 9116): whom to tell about a vulnerability (addresses or URLs, comma-separated),
+# an optional disclosure policy, and how far ahead its Expires date is set (renewed every day).
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT") or parseaddr(DEFAULT_FROM_EMAIL)[1]
+SECURITY_POLICY_URL = os.environ.get("SECURITY_POLICY_URL", "")
+SECURITY_TXT_EXPIRES_DAYS = 180
 
 # Background work (mail) runs through django-tasks; the database backend's worker is
 # `manage.py db_worker`.
@@ -228,9 +238,13 @@ else:
     # The page chrome and rosters (cluster_pages/chrome.py): their generation number is in the shared default
     # cache, the parts in each process's memory.
     CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
-# Behind a reverse proxy every request comes from the proxy's address: name the header it sets with the
-# client's address (e.g. HTTP_X_REAL_IP) so limits apply per visitor, not to everyone at once.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# Behind a reverse proxy every request comes from the proxy's address. The environment's RATELIMIT_IP_META_KEY
+# names the header the proxies append the client's address to (HTTP_X_FORWARDED_FOR), TRUSTED_PROXY_COUNT how
+# many proxies there are (default one); cms.security.client_ip reads them, for django-ratelimit and django-axes
+# alike, so no throttle ever trusts the values a client writes itself (see docs/security.md).
+CLIENT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 1)
+RATELIMIT_IP_META_KEY = "cms.security.client_ip"
 # django-ratelimit warns about any cache backend it does not list (W001), ours included; the deploy check
 # fails on warnings. AtomicDatabaseCache gives the atomic increment that warning is about.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
@@ -240,6 +254,9 @@ WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
 WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Status links that do not exist, per IP address, before every status link answers 429 for the rest of the hour.
 WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT", "20/h")
+# Password-reset mails to one address (more are silently not sent), and requests from one client (more: 429).
+PASSWORD_RESET_ADDRESS_RATE = os.environ.get("PASSWORD_RESET_ADDRESS_RATE", "5/h")
+PASSWORD_RESET_CLIENT_RATE = os.environ.get("PASSWORD_RESET_CLIENT_RATE", "20/h")
 # A DOCX or ODT (a zip) declaring more than this unpacked, or more entries, is refused as a zip bomb.
 WORKFLOW_FORMS_MAX_UNZIPPED_SIZE = 100 * 1024 * 1024
 WORKFLOW_FORMS_MAX_ZIP_ENTRIES = 1000
@@ -247,7 +264,8 @@ WORKFLOW_FORMS_MAX_ZIP_ENTRIES = 1000
 # Wagtail
 WAGTAIL_SITE_NAME = "WeGO Thematic Clusters"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, given plain words only (cms/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
@@ -318,12 +336,15 @@ MIDDLEWARE += [
 ]
 
 # Login throttling (django-axes) for Wagtail's admin login and the members' login alike. Failures count per
-# username *and* address together, so an attacker who locks a name out locks it out only for themselves:
-# the real person signs in from their own network, and everyone may try again after the cool-off.
+# account *and* address together (the account however it was typed: username or e-mail, any case), so an
+# attacker who locks an account out locks it out only for themselves: the real person signs in from their own
+# network, and everyone may try again after the cool-off, which runs from the lockout (a wrong try during it is
+# not recorded and does not extend it). Policy: docs/security.md, "Lockouts".
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "cms.security.login_username"
 AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
@@ -359,8 +380,23 @@ MIDDLEWARE[_after_auth:_after_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "cms.two_factor.middleware.StaffSecondFactorMiddleware",
 ]
-# Members of these groups and superusers must set up an authenticator app before the admin opens (production
-# turns it on; anyone who set one up is asked for a code either way).
+# Members of these groups (every role that reads applicants' personal data) and superusers must set up an
+# authenticator app before the admin opens (production turns it on; anyone who set one up is asked for a code
+# either way).
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
-STAFF_2FA_REQUIRED_GROUPS = ["Coordinators"]
+STAFF_2FA_REQUIRED_GROUPS = ["Coordinators", "Reviewers", "Cluster leaders"]
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Passkeys (django-otp-webauthn), a second factor only: never a sign-in without the password. A passkey belongs
+# to one host name (the relying party ID) and works only on the origins listed; both follow the admin's address
+# unless set. WebAuthn needs https, or http://localhost in development (not an IP address such as 127.0.0.1):
+# an admin address on plain http means passkeys on http://localhost at the same port.
+INSTALLED_APPS += ["django_otp_webauthn"]
+_admin_address = urlsplit(WAGTAILADMIN_BASE_URL)
+_passkey_host = _admin_address.hostname if _admin_address.scheme == "https" else "localhost"
+_passkey_port = f":{_admin_address.port}" if _admin_address.port else ""
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID") or _passkey_host
+OTP_WEBAUTHN_RP_NAME = WAGTAIL_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("OTP_WEBAUTHN_ALLOWED_ORIGINS") or [
+    f"{_admin_address.scheme}://{_passkey_host}{_passkey_port}"
+]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False

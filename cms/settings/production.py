@@ -33,5 +33,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Coordinators and superusers sign in to the admin with a code from an authenticator app (docs/security.md).
+# Superusers, Coordinators, Reviewers and Cluster leaders sign in to the admin with a second factor
+# (docs/security.md).
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)

@@ -27,3 +27,15 @@ class EnrolCodeForm(CodeForm):
         help_text=_("The 6 digits the app shows for this account now."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
     )
+
+
+class RenewCodeForm(CodeForm):
+    """A code from the app, asked again before new backup codes are made (a passkey may stand in for it)."""
+
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=12,
+        required=False,
+        help_text=_("The 6 digits the app shows now. A backup code does not count here."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )

@@ -13,6 +13,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 
 from cms.security import ADMIN_PREFIX
 
+from . import passkeys
 from .policy import SecondFactor, second_factor_due
 
 #: Admin pages an unverified session may open: the second-factor pages themselves and what they need.
@@ -24,6 +25,7 @@ OPEN_URL_NAMES = {
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
+    *passkeys.OPEN_URL_NAMES,
 }
 REDIRECTS = {301, 302, 303, 307, 308}
 

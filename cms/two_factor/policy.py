@@ -2,8 +2,9 @@
 
 Settings:
 - ``STAFF_2FA_REQUIRED`` (on in production, off in development and tests): members of
-  ``STAFF_2FA_REQUIRED_GROUPS`` (default: Coordinators) and superusers must set up an authenticator app before
-  any admin page opens. Anyone who has set one up is asked for a code whatever this says.
+  ``STAFF_2FA_REQUIRED_GROUPS`` (every role that reads applicants' personal data: Coordinators, Reviewers and
+  Cluster leaders) and superusers must set up an authenticator app before any admin page opens. Anyone who has
+  set one up is asked for a code (or a passkey) whatever this says.
 - Resetting another person's authenticator needs ``otp_totp.delete_totpdevice`` (Coordinators have it, by a
   migration) and is never allowed on oneself, nor by a non-superuser on a superuser.
 """
@@ -13,8 +14,11 @@ from enum import StrEnum
 from django.conf import settings
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 RESET_PERMISSION = "otp_totp.delete_totpdevice"
+#: The roles that read applicants' personal data (docs/security.md); the default of ``STAFF_2FA_REQUIRED_GROUPS``.
+PERSONAL_DATA_GROUPS = ["Coordinators", "Reviewers", "Cluster leaders"]
 
 
 class SecondFactor(StrEnum):
@@ -23,7 +27,7 @@ class SecondFactor(StrEnum):
 
 
 def required_groups() -> list[str]:
-    return list(getattr(settings, "STAFF_2FA_REQUIRED_GROUPS", ["Coordinators"]))
+    return list(getattr(settings, "STAFF_2FA_REQUIRED_GROUPS", PERSONAL_DATA_GROUPS))
 
 
 def is_required_for(user) -> bool:
@@ -36,6 +40,11 @@ def is_required_for(user) -> bool:
 def authenticator_for(user) -> TOTPDevice | None:
     """The user's confirmed authenticator app, if they set one up."""
     return TOTPDevice.objects.devices_for_user(user, confirmed=True).order_by("-pk").first()
+
+
+def passkeys_for(user):
+    """The user's confirmed passkeys, newest first."""
+    return WebAuthnCredential.objects.devices_for_user(user, confirmed=True).order_by("-pk")
 
 
 def backup_codes_for(user) -> StaticDevice | None:

@@ -25,6 +25,10 @@ def throttle_credentials(user) -> dict:
     return {"username": f"otp:{user.get_username()}"}
 
 
+WRONG_CODE = _("That code is not right. Enter the 6 digits your app shows now, or a backup code.")
+WRONG_APP_CODE = _("That code is not right. Enter the 6 digits your app shows now.")
+
+
 @dataclass(frozen=True)
 class CodeCheck:
     accepted: bool
@@ -33,21 +37,24 @@ class CodeCheck:
     used_backup_code: bool = False
 
 
-def _device_for(user, code: str):
+def _device_for(user, code: str, *, backup_codes: bool):
     """A 6-digit code is for the authenticator app; anything else can only be a backup code."""
     if code.isdigit() and len(code) == 6:
         return authenticator_for(user)
-    return backup_codes_for(user)
+    return backup_codes_for(user) if backup_codes else None
 
 
-def code_check(*, request, code: str) -> CodeCheck:
-    """Check ``code`` for ``request.user``; on success the session counts as verified from now on."""
+def code_check(*, request, code: str, backup_codes: bool = True) -> CodeCheck:
+    """Check ``code`` for ``request.user``; on success the session counts as verified from now on.
+
+    ``backup_codes=False`` takes only a code from the app (asked again before making new backup codes).
+    """
     user = request.user
     credentials = throttle_credentials(user)
     if settings.AXES_ENABLED and AxesProxyHandler.is_locked(request, credentials):
         return CodeCheck(accepted=False, locked_out=True)
     code = "".join(code.split()).lower()
-    device = _device_for(user, code)
+    device = _device_for(user, code, backup_codes=backup_codes)
     if device is not None:
         allowed, _details = device.verify_is_allowed()
         if not allowed:
@@ -61,7 +68,7 @@ def code_check(*, request, code: str) -> CodeCheck:
         return CodeCheck(
             accepted=False,
             locked_out=bool(getattr(request, "axes_locked_out", False)),
-            message=_("That code is not right. Enter the 6 digits your app shows now, or a backup code."),
+            message=WRONG_CODE if backup_codes else WRONG_APP_CODE,
         )
     django_otp.login(request, verified)
     AxesProxyHandler.reset_attempts(username=login_username(request, credentials), ip_address=client_ip(request))

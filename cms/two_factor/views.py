@@ -1,4 +1,4 @@
-"""The second-factor pages: the code after the password, setting up an authenticator app, backup codes, and
+"""The second-factor pages: the code (or passkey) after the password, setting up an authenticator app, backup codes, and
 resetting someone else's (Coordinators and superusers)."""
 
 from base64 import b32encode
@@ -17,15 +17,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.templatetags.otp_webauthn import get_configuration
 from wagtail.admin.auth import require_admin_access
 
 from cms.security import lockout_response
 
-from . import policy, services
-from .forms import CodeForm, EnrolCodeForm
+from . import passkeys, policy, services
+from .forms import CodeForm, EnrolCodeForm, RenewCodeForm
 from .verification import code_check
 
 NEW_CODES_SESSION_KEY = "two_factor_new_backup_codes"
+ENROL_KEY_SESSION_KEY = "two_factor_enrol_key"
 
 
 def _next_url(request) -> str:
@@ -68,12 +70,30 @@ def verify(request):
                 messages.warning(request, warning % {"left": left})
             return redirect(_next_url(request))
         form.add_error("code", check.message)
-    return TemplateResponse(request, "two_factor/verify.html", {"form": form, "next": _next_url(request)})
+    context = {
+        "form": form,
+        "next": _next_url(request),
+        "has_passkey": policy.passkeys_for(request.user).exists(),
+        "passkey_config": get_configuration(request),
+    }
+    return TemplateResponse(request, "two_factor/verify.html", context)
 
 
 def _manual_key(device: TOTPDevice) -> str:
     key = b32encode(device.bin_key).decode()
     return " ".join(key[index : index + 4] for index in range(0, len(key), 4))
+
+
+def _enrolment_key(request) -> str:
+    """This set-up session's secret: kept in the session (server-side) until confirmed, never shared with another.
+
+    Someone else signed in with the same password gets a secret of their own, which the account never uses.
+    """
+    held = request.session.get(ENROL_KEY_SESSION_KEY) or {}
+    if held.get("user") != request.user.pk or not held.get("key"):
+        held = {"user": request.user.pk, "key": services.authenticator_key_new()}
+        request.session[ENROL_KEY_SESSION_KEY] = held
+    return held["key"]
 
 
 @never_cache
@@ -88,18 +108,19 @@ def enrol(request):
         if request.user.is_verified():
             return redirect("two_factor_account")
         return redirect(f"{reverse('two_factor_verify')}?{request.GET.urlencode()}")
-    device = services.authenticator_enrolment_start(user=request.user)
+    key = _enrolment_key(request)
     form = EnrolCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            codes = services.authenticator_confirm(user=request.user, device=device, code=form.cleaned_data["code"])
+            device, codes = services.authenticator_confirm(user=request.user, key=key, code=form.cleaned_data["code"])
         except services.CodeRefused as refused:
             form.add_error("code", refused.message)
         else:
-            device.refresh_from_db()
+            del request.session[ENROL_KEY_SESSION_KEY]
             otp_login(request, device)
             request.session[NEW_CODES_SESSION_KEY] = codes
             return redirect(f"{reverse('two_factor_backup_codes')}?{request.GET.urlencode()}")
+    device = services.authenticator_unsaved(user=request.user, key=key)
     qr_code = segno.make(device.config_url, error="m")
     context = {
         "form": form,
@@ -114,10 +135,26 @@ def enrol(request):
 @never_cache
 @require_admin_access
 def backup_codes(request):
-    """New backup codes, shown once right after they were made (setting up, or "make new ones")."""
+    """New backup codes, shown once right after they were made (setting up, or "make new ones").
+
+    Making new ones asks again for a code from the app, or a passkey given in the last few minutes: a session
+    left open (or taken over) cannot swap the codes for ones only its holder knows.
+    """
     if request.method == "POST":
         if policy.authenticator_for(request.user) is None:
             return redirect("two_factor_enrol")
+        form = RenewCodeForm(request.POST)
+        if not passkeys.passkey_confirmed_recently(request):
+            if form.is_valid() and not form.cleaned_data["code"]:
+                form.add_error("code", _("Enter the 6 digits your app shows now, or confirm with a passkey."))
+            if not form.is_valid():
+                return _account_page(request, form, status=400)
+            check = code_check(request=request, code=form.cleaned_data["code"], backup_codes=False)
+            if check.locked_out:
+                return lockout_response(request)
+            if not check.accepted:
+                form.add_error("code", check.message)
+                return _account_page(request, form, status=400)
         request.session[NEW_CODES_SESSION_KEY] = services.backup_codes_renew(user=request.user)
         return redirect("two_factor_backup_codes")
     codes = request.session.pop(NEW_CODES_SESSION_KEY, None)
@@ -126,20 +163,29 @@ def backup_codes(request):
     return TemplateResponse(request, "two_factor/backup_codes.html", {"codes": codes, "next": _next_url(request)})
 
 
-@never_cache
-@require_admin_access
-def account(request):
-    """The signed-in user's own second factor: whether it is set up, and how many backup codes are left."""
+def _account_page(request, form, *, status=200):
     authenticator = policy.authenticator_for(request.user)
     backup = policy.backup_codes_for(request.user)
     context = {
         "page_title": _("Two-factor authentication"),
         "header_icon": "key",
         "authenticator": authenticator,
+        "passkeys": list(policy.passkeys_for(request.user)),
         "backup_codes_left": backup.token_set.count() if backup else 0,
         "required": policy.is_required_for(request.user),
+        "renew_form": form,
+        "renew_url": reverse("two_factor_account"),
+        "passkey_confirmed": passkeys.passkey_confirmed_recently(request, keep=True),
+        "passkey_config": get_configuration(request),
     }
-    return TemplateResponse(request, "two_factor/account.html", context)
+    return TemplateResponse(request, "two_factor/account.html", context, status=status)
+
+
+@never_cache
+@require_admin_access
+def account(request):
+    """The signed-in user's own second factor: the app, passkeys, and how many backup codes are left."""
+    return _account_page(request, RenewCodeForm())
 
 
 def _require_reset_permission(request):

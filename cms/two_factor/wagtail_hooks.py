@@ -1,9 +1,9 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import policy, services, views
+from . import passkeys, policy, services, views
 
 
 @hooks.register("register_admin_urls")
@@ -15,6 +15,8 @@ def register_two_factor_urls():
         path("two-factor/", views.account, name="two_factor_account"),
         path("two-factor/staff/", views.staff, name="two_factor_staff"),
         path("two-factor/staff/<int:user_id>/reset/", views.reset, name="two_factor_reset"),
+        # django-otp-webauthn's scripts reverse its views under their own namespace.
+        path("two-factor/passkeys/", include((passkeys.urlpatterns, "otp_webauthn"))),
     ]
 
 
@@ -23,7 +25,7 @@ def two_factor_account_item(request):
     return {
         "url": reverse("two_factor_account"),
         "label": _("Two-factor authentication"),
-        "help_text": _("Your authenticator app and backup codes."),
+        "help_text": _("Your authenticator app, passkeys and backup codes."),
     }
 
 
@@ -47,6 +49,7 @@ def register_two_factor_log_actions(actions):
     actions.register_action(
         services.BACKUP_CODES_ACTION, _("Made new backup codes"), _("New two-factor backup codes made")
     )
+    actions.register_action(services.PASSKEY_ACTION, _("Added a passkey"), _("Passkey added"))
     actions.register_action(
         services.RESET_ACTION, _("Reset two-factor authentication"), _("Two-factor authentication reset")
     )

@@ -3,7 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from wagtail.models import Page, Site
+from wagtail.models import ModelLogEntry, Page, Site
 
 from cluster_pages.models import ClusterStatus, SiteSettings, SocialLink, ThematicClusterPage
 from home.models import HomeFeaturedCluster, HomePage
@@ -102,8 +102,6 @@ def parse_address(value: str) -> tuple[str, int]:
 def _is_demo_address(site: Site) -> bool:
     """Whether ``site`` still stands where a loader put it: Wagtail's localhost:80 or a local development address,
     and nobody has edited it in the admin since (Wagtail logs those edits)."""
-    from wagtail.models import ModelLogEntry
-
     if (site.hostname, site.port) != WAGTAIL_DEFAULT_ADDRESS and site.hostname not in LOCAL_HOSTNAMES:
         return False
     return not ModelLogEntry.objects.for_instance(site).filter(action="wagtail.edit").exists()

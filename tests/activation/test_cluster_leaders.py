@@ -5,6 +5,7 @@ import pytest
 
 from cluster_pages.models import CityApplication, ClusterLeadership, ThematicClusterPage
 from tests.factories import UserFactory
+from workflows.adapters import target_adapter
 from workflows.exceptions import TransitionNotPermitted
 from workflows.selectors import submissions_visible_to, user_may_see_submission
 from workflows.services import available_transitions
@@ -25,9 +26,9 @@ def test_the_clusters_leader_accounts_are_its_application_managers(clusters, mob
     inactive.is_active = False
     inactive.save()
 
-    assert clusters.mobility.application_managers() == [mobility_leader]
-    assert list(ThematicClusterPage.pages_managed_by(mobility_leader)) == [clusters.mobility]
-    assert list(ThematicClusterPage.pages_managed_by(inactive)) == []
+    assert target_adapter(ThematicClusterPage).managers(clusters.mobility) == [mobility_leader]
+    assert list(target_adapter(ThematicClusterPage).pages_managed_by(mobility_leader)) == [clusters.mobility]
+    assert list(target_adapter(ThematicClusterPage).pages_managed_by(inactive)) == []
 
 
 def test_the_leader_of_the_assigned_cluster_may_activate_and_end(clusters, run, coordinator, mobility_leader):

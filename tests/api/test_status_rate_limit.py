@@ -49,3 +49,20 @@ def test_the_document_says_each_429_means_what_that_endpoint_limits(anonymous, f
         assert "submissions" not in too_many["description"]
         assert "status tokens" in too_many["content"]["application/problem+json"]["example"]["detail"]
     assert "Too many submissions" in submit["responses"]["429"]["description"]
+
+
+def test_once_limited_every_status_endpoint_answers_429_as_a_problem(anonymous, submit_city, settings):
+    settings.WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT = "3/h"
+    _application, token = submit_city()
+    for attempt in range(3):
+        anonymous.post(f"applications/status/wrong-{attempt}/resubmit/", {})
+
+    answers = [
+        anonymous.get(f"applications/status/{token}/"),
+        anonymous.post(f"applications/status/{token}/withdraw/", {"confirm": True}),
+        anonymous.post(f"applications/status/{token}/resubmit/", {}),
+    ]
+
+    assert [response.status_code for response in answers] == [429, 429, 429]
+    assert {response["Content-Type"] for response in answers} == {"application/problem+json"}
+    assert all(int(response["Retry-After"]) > 0 for response in answers)

@@ -104,3 +104,27 @@ FILES = [
     pytest.param("brief.docx", docx_with_entries(1_001), False, id="zip-1001-entries"),
     pytest.param("../../etc/passwd.pdf", PDF_BYTES, True, id="path-in-name"),
 ]
+
+#: Values where a query string wants a row or page id: each must be refused (400) or ignored, never a 500.
+ODD_IDS = [
+    pytest.param("9223372036854775808", id="int64-plus-one"),
+    pytest.param("-9223372036854775809", id="int64-minus-one"),
+    pytest.param("1" * 30, id="thirty-digits"),
+    pytest.param("\u00b2", id="superscript-two"),
+    pytest.param("\u0663", id="arabic-indic-three"),
+    pytest.param("1e3", id="exponent"),
+    pytest.param("0x10", id="hex"),
+]
+
+#: Full-text search queries that are a syntax error to a database's own query language (SQLite FTS5, PostgreSQL).
+ODD_SEARCHES = [
+    pytest.param("\x00", id="nul"),
+    pytest.param('a"b', id="unbalanced-quote"),
+    pytest.param('"', id="lone-quote"),
+    pytest.param("a AND", id="dangling-and"),
+    pytest.param("NEAR(a b", id="open-near"),
+    pytest.param("*", id="star"),
+    pytest.param("a:b", id="column-filter"),
+    pytest.param("(((", id="parentheses"),
+    pytest.param("!&|<->", id="tsquery-operators"),
+]

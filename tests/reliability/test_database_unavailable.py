@@ -3,12 +3,14 @@ page, both with Retry-After, instead of an HTML 500."""
 
 import json
 
+import psycopg
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.db import DatabaseError, OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.template import Context, loader
 
+from cms.database_unavailable import is_database_unavailable
 from home.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +101,57 @@ def test_the_503_page_renders_without_a_request_context_or_the_database(django_a
 
     assert "<h1>This site is briefly unavailable</h1>" in html
     assert 'src="/static/img/logo-mark.svg"' in html
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        'fts5: syntax error near """',
+        'syntax error in tsquery: "a""b"',
+        "no such column: b",
+        "Python int too large to convert to SQLite INTEGER",
+    ],
+)
+def test_a_query_the_database_refuses_is_a_500_not_briefly_unavailable(client, site_tree, monkeypatch, message):
+    def refused(*args, **kwargs):
+        raise OperationalError(message)
+
+    monkeypatch.setattr(HomePage, "get_context", refused)
+    client.raise_request_exception = False
+
+    response = client.get("/en/")
+
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+
+
+def test_a_connection_the_server_dropped_mid_request_is_a_503(client, site_tree, monkeypatch):
+    def dropped(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(HomePage, "get_context", dropped)
+
+    assert client.get("/en/").status_code == 503
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        pytest.param(psycopg.errors.AdminShutdown("terminating connection due to administrator command"), id="57P01"),
+        pytest.param(psycopg.errors.CannotConnectNow("the database system is starting up"), id="57P03"),
+        pytest.param(psycopg.errors.ConnectionFailure("connection failure"), id="08006"),
+        pytest.param(psycopg.OperationalError("consuming input failed: server closed the connection"), id="lost"),
+    ],
+)
+def test_postgresql_going_away_mid_request_is_still_briefly_unavailable(cause):
+    error = OperationalError(str(cause))
+    error.__cause__ = cause
+
+    assert is_database_unavailable(error)
+
+
+def test_postgresql_refusing_a_query_is_not(db):
+    error = OperationalError("canceling statement due to statement timeout")
+    error.__cause__ = psycopg.errors.QueryCanceled("canceling statement due to statement timeout")
+
+    assert not is_database_unavailable(error)

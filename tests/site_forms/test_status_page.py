@@ -156,11 +156,11 @@ def test_a_resubmission_is_validated_like_a_new_submission(client, applied, revi
     application, path = applied
     perform_transition(application=application, name="request_changes", user=reviewer, message="Fix it.")
 
-    response = client.post(path + "edit/", city_data(forms, applicant_email="broken", project_description="x" * 5001))
+    response = client.post(path + "edit/", city_data(forms, phone="x" * 300, project_description="x" * 5001))
 
     html = response.content.decode()
-    assert "Enter a valid e-mail address" in html
     assert "at most 5000 characters" in html
+    assert "at most 64 characters" in html
     application = CityApplication.objects.get()
     assert application.state == "changes_requested"
     assert application.applicant_email == "minji@seoul.example"

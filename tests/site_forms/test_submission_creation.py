@@ -81,7 +81,7 @@ def test_nothing_is_saved_when_recording_the_submission_fails(client, forms, mon
     def broken_record(**kwargs):
         raise RuntimeError("the outbox is broken")
 
-    monkeypatch.setattr("workflows.services.notifications.submission_record", broken_record)
+    monkeypatch.setattr("workflows.services.submissions.submission_record", broken_record)
     data = city_data(forms, project_brief=upload("brief.pdf", PDF_BYTES))
 
     with pytest.raises(RuntimeError):

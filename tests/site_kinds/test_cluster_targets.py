@@ -2,8 +2,9 @@
 
 import pytest
 
-from cluster_pages.models import ClusterStatus
+from cluster_pages.models import ClusterStatus, ThematicClusterPage
 from tests.factories import ThematicClusterPageFactory
+from workflows.adapters import target_adapter
 
 pytestmark = pytest.mark.django_db
 
@@ -26,4 +27,4 @@ def test_a_cluster_accepts_applications_while_live_and_forming_or_active(site_tr
 def test_clusters_have_no_application_managers_until_leaders_get_accounts(site_tree):
     cluster = ThematicClusterPageFactory(parent=site_tree.clusters)
 
-    assert cluster.application_managers() == []
+    assert target_adapter(ThematicClusterPage).managers(cluster) == []

@@ -1,6 +1,8 @@
 """Staff sign-in with a second factor: the requirement turned on (as in production), codes computed here."""
 
+import re
 import time
+from base64 import b32decode
 
 import pytest
 from django.test import Client
@@ -8,7 +10,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms.two_factor.services import authenticator_confirm, authenticator_enrolment_start
+from cms.two_factor.services import authenticator_confirm, authenticator_key_new, authenticator_unsaved
 
 from ..factories import TEST_PASSWORD
 
@@ -19,7 +21,7 @@ ENROL = "/admin/two-factor/set-up/"
 
 @pytest.fixture
 def required(settings):
-    """Production's setting: Coordinators and superusers must give a second factor."""
+    """Production's setting: superusers and the roles that read personal data must give a second factor."""
     settings.STAFF_2FA_REQUIRED = True
     return settings
 
@@ -33,8 +35,8 @@ def code_for(device: TOTPDevice, *, steps_ahead: int = 0) -> str:
 
 def with_authenticator(user) -> tuple[TOTPDevice, list[str]]:
     """Set up an authenticator app for ``user`` as the set-up page does; returns it and the backup codes."""
-    device = authenticator_enrolment_start(user=user)
-    codes = authenticator_confirm(user=user, device=device, code=code_for(device))
+    key = authenticator_key_new()
+    device, codes = authenticator_confirm(user=user, key=key, code=code_for(authenticator_unsaved(user=user, key=key)))
     device.refresh_from_db()
     return device, codes
 
@@ -62,3 +64,15 @@ def forget_wrong_code_delay(user):
     """As if a few seconds passed since the last wrong code (django-otp delays 1, 2, 4 ... seconds)."""
     TOTPDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)
     StaticDevice.objects.filter(user=user).update(throttling_failure_timestamp=None)
+
+
+def key_shown(page: str) -> str:
+    """The key the set-up page shows to type into the app (base32, without its spaces)."""
+    return re.search(r'id="manual-key">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+
+
+def code_for_key(key_base32: str, *, steps_ahead: int = 0) -> str:
+    """The code an app set up with the typed key shows now."""
+    totp = TOTP(b32decode(key_base32))
+    totp.time = time.time() + steps_ahead * 30
+    return f"{totp.token():06d}"

@@ -5,7 +5,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
-from .conftest import ENROL, next_code_for, password_sign_in, with_authenticator
+from .conftest import ENROL, forget_wrong_code_delay, next_code_for, password_sign_in, with_authenticator
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_a_coordinator_cannot_reset_a_superusers_app_nor_their_own(required, coo
 def test_other_roles_cannot_reset_anyone(required, request, role, coordinator):
     user = request.getfixturevalue(role)
     with_authenticator(coordinator)
-    client, _ = password_sign_in(user)
+    client = verified_client(user)
 
     assert refused(client.get(STAFF))
     assert refused(client.post(reset_url(coordinator)))
@@ -78,8 +78,10 @@ def test_other_roles_cannot_reset_anyone(required, request, role, coordinator):
 def test_a_signed_in_person_makes_new_backup_codes_and_the_old_ones_stop_working(required, coordinator):
     client = verified_client(coordinator)
     old = set(StaticDevice.objects.get(user=coordinator).token_set.values_list("token", flat=True))
+    forget_wrong_code_delay(coordinator)
 
-    response = client.post("/admin/two-factor/backup-codes/")
+    code = next_code_for(TOTPDevice.objects.get(user=coordinator))
+    response = client.post("/admin/two-factor/backup-codes/", {"code": code})
     page = client.get(response["Location"]).content.decode()
 
     new = set(StaticDevice.objects.get(user=coordinator).token_set.values_list("token", flat=True))

@@ -83,7 +83,7 @@ def test_a_staff_member_who_set_up_an_app_is_asked_for_it_even_where_it_is_not_r
     assert client.get("/admin/")["Location"].startswith(VERIFY)
 
 
-@pytest.mark.parametrize("role", ["reviewer", "editor", "communications", "cluster_leader"])
+@pytest.mark.parametrize("role", ["editor", "communications"])
 def test_roles_that_do_not_require_it_sign_in_with_the_password_alone(required, request, role):
     user = request.getfixturevalue(role)
     client, _ = password_sign_in(user)

@@ -1,7 +1,7 @@
 """Fixtures for the reviewer workspace: clusters, applications of each kind in any state, one user per role.
 
 Data is built with the ORM and the engine's services; only the behaviour under test goes through HTTP.
-Leaders: a ClusterLeadership row per leader; ThematicClusterPage answers ``pages_managed_by``.
+Leaders: a ClusterLeadership row per leader; the clusters' target adapter answers ``pages_managed_by``.
 """
 
 import itertools
@@ -19,6 +19,7 @@ from cluster_pages.models import (
     ThemeSuggestion,
 )
 from tests.factories import ThematicClusterPageFactory, UserFactory
+from workflows.adapters import TargetAdapter, target_adapter
 from workflows.models import ApplicationState
 from workflows.services import perform_transition
 from workflows.tokens import token_generate, token_hash
@@ -211,7 +212,7 @@ def reload(obj):
     return type(obj).objects.get(pk=obj.pk)
 
 
-assert hasattr(ThematicClusterPage, "pages_managed_by"), "the leader tests need ThematicClusterPage.pages_managed_by"
+assert type(target_adapter(ThematicClusterPage)) is not TargetAdapter, "the leader tests need the clusters' adapter"
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The forms of structured assessments: whom to ask, and a reviewer's scores, recommendation and comment."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation
@@ -32,8 +33,6 @@ class AssessmentRequestForm(forms.Form):
 
     def __init__(self, *args, candidates, default_due=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
-
         # Not required: left empty, the kind's default applies (as when an older client posts without it).
         self.fields["due_date"] = due_date_field(required=False)
         self.fields["due_date"].initial = default_due

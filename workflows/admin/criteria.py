@@ -17,7 +17,7 @@ from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ..models import AssessmentCriterion
-from .registry import workspace_models
+from ..workspaces import workspace_models
 
 URL_ROOT = "applications"
 

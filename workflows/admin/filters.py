@@ -5,15 +5,14 @@ from functools import cache
 
 import django_filters
 from django import forms
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
-from wagtail.models import Page
 
+from ..adapters import kind_adapter
 from ..selectors.assessment_requests import overdue_rows_q
 from ..selectors.assessments import with_assessment_summary
 from . import widgets
@@ -23,31 +22,24 @@ ASSESSMENT_CHOICES = (("none", _("None given")), ("some", _("At least one given"
 
 
 def assignable_pages(model):
-    """Pages applications of ``model`` can be assigned to (any status: the filter also finds past ones); the
-    model's ``assignable_pages()`` where it defines one (e.g. each page once, not once more per translation)."""
-    chooser = getattr(model, "assignable_pages", None)
-    if chooser is not None:
-        return chooser()
-    page_models = [apps.get_model(label) for label in getattr(model, "assignable_page_types", ())]
-    if not page_models:
-        return Page.objects.none()
-    return Page.objects.type(*page_models).order_by("title")
+    """Pages applications of ``model`` can be assigned to (any status: the filter also finds past ones), as its
+    kind adapter gives them (e.g. each page once, not once more per translation)."""
+    return kind_adapter(model).assignable_pages(model)
 
 
 def interest_pages(model):
-    """The pages of interest the listing's filter offers: the kind's ``assignable_pages()`` where those are the
-    pages of interest (each once, named in the reviewer's language: the chosen one's chip too), else every page
-    of the interest field's model, by title."""
+    """The pages of interest the listing's filter offers: the assignable pages where those are the pages of
+    interest (each once, named in the reviewer's language: the chosen one's chip too), else every page of the
+    interest field's model, by title."""
     related = model._meta.get_field(model.interest_field).related_model
-    if getattr(model, "assignable_pages", None) is not None:
-        pages = model.assignable_pages()
-        if issubclass(pages.model, related):
-            return pages
+    pages = assignable_pages(model)
+    if issubclass(pages.model, related):
+        return pages
     return related._default_manager.order_by("title")
 
 
 def target_label(page) -> str:
-    """A target page's name: its ``local_title`` where ``assignable_pages()`` gives one, else its title."""
+    """A target page's name: its ``local_title`` where the assignable pages carry one, else its title."""
     return getattr(page, "local_title", None) or page.title
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from ..ids import row_id
 from ..specs import spec_for
 from .filters import assignable_pages, target_label
 
@@ -78,8 +79,9 @@ class SeenStatesField(forms.Field):
         seen = {}
         for item in value or []:
             pk, _sep, state = str(item).partition(":")
-            if pk.isdigit() and state:
-                seen[int(pk)] = state
+            number = row_id(pk)
+            if number is not None and state:
+                seen[number] = state
         return seen
 
 

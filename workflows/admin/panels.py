@@ -10,8 +10,8 @@ from ..selectors import submissions_visible_to
 from ..selectors.assessment_requests import overdue_rows_q
 from ..selectors.assessments import awaiting_assessment_q
 from ..specs import state_tone
+from ..workspaces import user_may_see_any_submissions, workspace_viewsets
 from .actions import awaiting_action_q
-from .registry import user_may_see_any_submissions, workspace_viewsets
 
 AWAITING_SHOWN = 5
 

@@ -11,6 +11,7 @@ change only through ``perform_transition``. So the policy knows three actions:
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ..models import Application
 from ..selectors import (
     submissions_visible_to,
     target_ids_managed_by,
@@ -48,8 +49,6 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
     export_permission = EXPORT_PERMISSION
 
     def __init__(self, model, auth_model=None):
-        from ..models import Application
-
         if auth_model is None and isinstance(model, type) and issubclass(model, Application):
             auth_model = Application  # every application kind shares the queue's permissions
         super().__init__(model, auth_model=auth_model)

@@ -1,10 +1,11 @@
 """The names of the pages applications point to (the page assigned, the pages of interest: e.g. clusters) in the
 reviewer's admin language.
 
-The rows hold the default-language pages; a kind's ``assignable_pages()`` may name each with a ``local_title``
-(the site's translation of the page, see ``workflows.models.Application``). The listing and the inspect view ask
-for those names once per request (``target_titles``), never once per row, and not at all when the admin
-language is the content's default language (or has no content of its own): the titles are then the pages' own.
+The rows hold the default-language pages; a kind's adapter may name each assignable page with a
+``local_title`` (the site's translation of the page, see ``workflows.adapters.KindAdapter.assignable_pages``).
+The listing and the inspect view ask for those names once per request (``target_titles``), never once per row,
+and not at all when the admin language is the content's default language (or has no content of its own): the
+titles are then the pages' own.
 """
 
 from django.conf import settings

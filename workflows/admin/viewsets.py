@@ -19,7 +19,7 @@ gets the ``SubmissionPermissionPolicy`` (registered with ``register_permission_p
 inspect, history, export, bulk and transition views all answer with the plugin's one visibility rule.
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
@@ -27,10 +27,10 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from ..workspaces import register_workspace_viewset, user_may_see_any_submissions
 from .criteria import AssessmentCriterionViewSet
 from .filters import filterset_for
 from .permission_policy import SubmissionPermissionPolicy
-from .registry import register_workspace_viewset, user_may_see_any_submissions
 from .views.assessment_requests import request_urlpatterns
 from .views.assessments import AssessmentFormView, AssessmentRequestView
 from .views.bulk import TransitionBulkAction
@@ -187,8 +187,6 @@ class StateDiagramViewSet(ViewSet):
 
     @cached_property
     def menu_url(self):
-        from django.urls import reverse
-
         return reverse(self.get_url_name("index"))
 
     def get_urlpatterns(self):

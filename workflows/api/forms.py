@@ -11,7 +11,7 @@ from wagtail.models import Page, get_page_models
 
 from ..abuse import ACCEPTED_TYPES, HONEYPOT_FIELD_NAME, max_upload_size
 from ..forms import UploadField
-from ..models import AbstractWorkflowFormPage
+from ..pages import AbstractWorkflowFormPage
 
 SCALARS = (str, int, float, bool)
 

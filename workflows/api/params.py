@@ -6,7 +6,7 @@ import ninja
 from ninja import Field
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination, _get_max_limit
 
-from .registration import MAX_OFFSET
+from .wagtail_compat import MAX_OFFSET
 
 #: Ids above this reach no row, and past 2**63 SQLite fails with a 500: refused as invalid instead.
 MAX_ID = 2**31 - 1

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..models import ApplicationState, InternalNote, SubmittedFile, TransitionLog
+from ..selectors.assessments import assessment_rounds
 from ..selectors.related import related_of
+from ..services.assessments import criteria_for
 from ..services.transitions import available_transitions
 from . import kinds
 
@@ -183,9 +185,6 @@ def assessment_out(assessment) -> dict:
 
 def assessments(application) -> dict:
     """The application's assessments (every round, latest first), its kind's criteria and the latest aggregate."""
-    from ..selectors.assessments import assessment_rounds
-    from ..services.assessments import criteria_for
-
     criteria = list(criteria_for(type(application)))
     rounds = assessment_rounds(application, criteria)
     latest = rounds[0] if rounds else None

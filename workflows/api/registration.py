@@ -3,12 +3,9 @@
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
+from wagtail.api.v3.errors import problem_response
 
-from .wagtail_compat import (
-    MAX_OFFSET,  # noqa: F401 - the plugin's own listings share Wagtail's bound
-    bound_listing_offsets,
-    check_site_filter_port,
-)
+from .wagtail_compat import bound_listing_offsets, check_site_filter_port
 from .wagtail_compat import describe_anonymous_access_validly as _describe_anonymous_access_validly
 
 # A body Django cannot read (multipart without a boundary, too many fields or files, too big). Django answers
@@ -20,6 +17,8 @@ _registered_on: set[int] = set()
 
 def register(api=None) -> None:
     """Add the routers to ``api`` (default: Wagtail's v3 ``api``) once; before its URLs are first built."""
+    # Imported here, not above: Wagtail's routes and ours read the pagination's offset bound as they are
+    # declared, so ``bound_listing_offsets`` must run before either module is first imported.
     if api is None:
         bound_listing_offsets()
         from wagtail.api.v3.api import api
@@ -39,6 +38,4 @@ def register(api=None) -> None:
 
 
 def unreadable_body_problem(request, exc):
-    from wagtail.api.v3.errors import problem_response
-
     return problem_response(status=400, detail=_("The request body could not be read: %(reason)s") % {"reason": exc})

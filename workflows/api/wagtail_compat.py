@@ -5,10 +5,16 @@ affected)``. On a Wagtail outside that range the fix is not applied, and the tes
 (``tests/api/test_status_and_document.py``) say whether upstream fixed it or the range needs widening.
 """
 
+import importlib
 import sys
 from typing import ClassVar
 
 import wagtail
+from django.http import Http404
+from ninja import Field
+from pydantic import model_validator
+from wagtail.api import validators
+from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 #: ``WagtailLimitOffsetPagination.Input.offset`` in ``wagtail/api/v3/pagination.py`` is
 #: ``Field(default=0, ge=0)`` with no upper bound (checked in 8.0.0 and 8.0.1).
@@ -41,9 +47,6 @@ def bound_listing_offsets(*, version: tuple | None = None) -> bool:
     The listings read ``WagtailLimitOffsetPagination.Input`` when their routes are declared, so this must
     run before ``wagtail.api.v3.api`` is imported. Returns whether the bound is in place.
     """
-    from ninja import Field
-    from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-
     if not affected(UNBOUNDED_OFFSET_VERSIONS, version):
         return False
     base = WagtailLimitOffsetPagination.Input
@@ -95,12 +98,6 @@ def check_site_filter_port(*, version: tuple | None = None) -> bool:
 
     Replaces ``SiteFilterValidator`` in the modules that look it up by name. Returns whether it did.
     """
-    import importlib
-
-    from django.http import Http404
-    from pydantic import model_validator
-    from wagtail.api import validators
-
     if not affected(UNCHECKED_SITE_PORT_VERSIONS, version):
         return False
     base = validators.SiteFilterValidator

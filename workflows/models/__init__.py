@@ -1,7 +1,7 @@
 from .applications import AbstractApplication, Application
 from .assessment_requests import AssessmentConflict, AssessmentReminder, ReminderKind
 from .assessments import Assessment, AssessmentCriterion, AssessmentScore, DeclineReason, Recommendation
-from .forms import AbstractWorkflowFormField, AbstractWorkflowFormPage
+from .forms import AbstractWorkflowFormField
 from .notifications import Notification, NotificationState
 from .records import InternalNote, SubmittedFile, TransitionLog
 from .states import ApplicationState
@@ -11,7 +11,6 @@ __all__ = [
     "AbstractApplication",
     "AbstractSubmission",
     "AbstractWorkflowFormField",
-    "AbstractWorkflowFormPage",
     "Application",
     "ApplicationState",
     "Assessment",

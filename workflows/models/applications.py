@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from .. import permissions
+from ..adapters import target_adapter
 from ..specs import TransitionSpec
 from .states import ApplicationState
 from .submissions import AbstractSubmission
@@ -19,15 +20,12 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
 
     Override points (class attributes):
     - ``assignable_page_types``: page model labels an application of this kind can be assigned to.
-    Override points (class methods):
-    - ``assignable_pages()``: optional; the pages offered as targets and in the listing's "Assigned to" filter
-      (default: every page of ``assignable_page_types``, by title). Each may carry a ``local_title`` to show.
     Override points (methods):
     - ``target_accepts_applications(page)``: whether a target page takes new members now. By default it
       reads ``accepts_applications`` on the specific page, and is true where the page has no such attribute.
     - ``target_managers(page)``: users who lead the target and may activate/end its applications. By default
-      ``page.specific.application_managers()`` where the page defines it. A listing's selector may have
-      asked once for many rows: ``_prefetched_target_managers`` (a page's pk and its managers) and
+      what the page model's target adapter says (``workflows.adapters.TargetAdapter.managers``). A listing's
+      selector may have asked once for many rows: ``_prefetched_target_managers`` (a page's pk and its managers) and
       ``_prefetched_managed_targets`` (a user's pk and the ids of the pages they lead) then answer instead.
     - ``target_leader_names(page)``: the names the applicant is told lead the target (default: the managers').
     - ``target_discussion_url(page)``: where participants meet, sent when the application becomes active
@@ -79,8 +77,8 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
         prefetched = getattr(self, "_prefetched_target_managers", None)  # (the page's pk, its managers)
         if prefetched is not None and prefetched[0] == page.pk:
             return prefetched[1]
-        managers = getattr(page.specific, "application_managers", None)
-        return list(managers()) if managers else []
+        specific = page.specific
+        return list(target_adapter(type(specific)).managers(specific))
 
     def target_leader_names(self, page) -> list[str]:
         return [manager.get_full_name() or manager.get_username() for manager in self.target_managers(page)]

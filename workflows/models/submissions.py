@@ -76,7 +76,7 @@ class AbstractSubmission(models.Model):
     )
     status_token_hash = models.CharField(max_length=64, unique=True, editable=False)
     #: The hash of a link sent by "lost your link?" and not opened yet. The current link keeps working until
-    #: this one is opened; then it becomes ``status_token_hash`` (services.submissions.status_token_promote).
+    #: this one is opened; then it becomes ``status_token_hash`` (status_tokens.status_token_promote).
     pending_token_hash = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
     fingerprint = models.CharField(
         max_length=64, db_index=True, editable=False, help_text="Digest of form + e-mail + answers (double submits)."
@@ -133,7 +133,3 @@ class AbstractSubmission(models.Model):
 
     def token_is_valid(self, token: str) -> bool:
         return token_matches(token, self.status_token_hash) or token_matches(token, self.pending_token_hash)
-
-    def after_transition(self, *, name: str, actor, log_entry) -> None:
-        """Override point: side effects of a transition (e.g. a membership), run by ``perform_transition``
-        inside its transaction, after the row is saved and logged; raising rolls the whole transition back."""

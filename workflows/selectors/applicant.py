@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from ..actors import ApplicantActor
 from ..models import TransitionLog
 from ..registry import submission_for_token
-from ..services.records import records_filter
-from ..services.submissions import status_token_promote
+from ..status_tokens import status_token_promote
+from .records import records_filter
 
 
 def submission_for_status_link(token: str):

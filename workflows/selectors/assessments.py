@@ -10,14 +10,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ..models import Application, Assessment, AssessmentScore, Recommendation
+from .records import records_filter
+from .staff import application_kinds
 
 
 def record_content_types(model) -> list[int]:
     """The content types records of ``model``'s rows carry: its own, and for the plugin's ``Application`` queue
     every kind's too (records point at the specific kind)."""
     if model is Application:
-        from .staff import application_kinds
-
         return [ct.pk for ct in ContentType.objects.get_for_models(Application, *application_kinds()).values()]
     return [ContentType.objects.get_for_model(model).pk]
 
@@ -128,8 +128,6 @@ def round_summary(assessments, criteria) -> dict:
 
 def assessment_rounds(submission, criteria) -> list[dict]:
     """Every round's assessments of ``submission`` (latest first), each with its aggregate."""
-    from ..services.records import records_filter
-
     assessments = (
         Assessment.objects.filter(**records_filter(submission))
         .select_related("reviewer", "requested_by")

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail import hooks
 
+from ..mail import mail_subject
 from ..models import Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
 from ..registry import submissions_for_email
 
@@ -126,8 +127,6 @@ def _assessments(submission) -> list[dict]:
 
 def notifications_to(email: str) -> list[dict]:
     """The mails queued or sent to ``email``, whatever submission they were about."""
-    from ..admin.views.inspect import mail_subject
-
     rows = Notification.objects.filter(recipient_email__iexact=email.strip()).order_by("created_at", "pk")
     return [
         {

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.models import Page
 
+from ..adapters import target_adapter
 from ..models import Application
 from .related import attach_related
 from .visibility import submissions_visible_to, user_sees_all_submissions
@@ -93,9 +94,8 @@ def prefetch_target_managers(applications) -> None:
     """Ask for the managers of all the rows' assigned pages at once, not once per application;
     ``target_managers`` reads the answer from ``_prefetched_target_managers``.
 
-    A page model that offers ``application_managers_of(pages)`` (a classmethod: each page's pk and its
-    managers) is asked once for all its pages; otherwise each page is asked once. A kind that overrides
-    ``target_managers`` is asked itself, once per page.
+    Each page model's target adapter is asked once for all its pages (``TargetAdapter.managers_of``). A kind
+    that overrides ``target_managers`` is asked itself, once per page.
     """
     managers: dict[int, list] = {}
     batched = defaultdict(dict)  # page model → {pk: page}
@@ -103,11 +103,9 @@ def prefetch_target_managers(applications) -> None:
         page = application.assigned_to if application.assigned_to_id else None
         if page is None or type(application).target_managers is not Application.target_managers:
             continue
-        batch = getattr(type(page.specific), "application_managers_of", None)
-        if batch is not None:
-            batched[type(page.specific)][page.pk] = page.specific
+        batched[type(page.specific)][page.pk] = page.specific
     for page_model, pages in batched.items():
-        managers.update(page_model.application_managers_of(list(pages.values())))
+        managers.update(target_adapter(page_model).managers_of(list(pages.values())))
     for application in applications:
         if not application.assigned_to_id or application.assigned_to is None:
             continue

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.db.models import QuerySet
 
+from ..adapters import target_adapter
 from ..models import Application
 
 
@@ -16,17 +17,15 @@ def view_permission_for(model) -> str:
 def target_ids_managed_by(*, user, model) -> set[int]:
     """Ids of the target pages whose applications ``user`` leads.
 
-    An assignable page model takes part by defining a classmethod ``pages_managed_by(user)`` that returns a
-    queryset of its pages (e.g. the clusters a user leads).
+    Each assignable page model's target adapter answers (``TargetAdapter.pages_managed_by``: e.g. the clusters
+    a user leads).
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     ids = set()
     for label in getattr(model, "assignable_page_types", ()):
-        page_model = apps.get_model(label)
-        managed = getattr(page_model, "pages_managed_by", None)
-        if managed is not None:
-            ids.update(managed(user).values_list("pk", flat=True))
+        managed = target_adapter(apps.get_model(label)).pages_managed_by(user)
+        ids.update(managed.values_list("pk", flat=True))
     return ids
 
 

@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from ..models import Assessment, AssessmentReminder, ReminderKind
 from ..registry import as_specific
+from ..workspaces import submission_admin_url
 from .assessment_rules import due_date_text, site_today
-from .assessments import assessment_form_url
 from .notifications import StaffContexts, notification_queue
 from .records import actor_label
 
@@ -80,7 +80,7 @@ def reminder_send(*, assessment_id: int, kind: str) -> bool:
             if reviewer is None or not reviewer.is_active or not reviewer.email:
                 return True  # recorded, so no later run tries again; nobody to mail
             specific = as_specific(request.submission)
-            contexts = StaffContexts(specific, extra={"assessment_url": assessment_form_url(specific)})
+            contexts = StaffContexts(specific, extra={"assessment_url": submission_admin_url(specific, "assessment")})
             notification_queue(
                 submission=specific,
                 template=REMINDER_MAIL,

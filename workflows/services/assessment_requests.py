@@ -23,7 +23,8 @@ from ..models import Assessment, AssessmentConflict, DeclineReason
 from ..registry import as_specific
 from ..selectors.visibility import user_may_see_submission
 from .assessment_rules import conflicts_of, user_has_conflict
-from .assessments import assessments_of, assessments_request, current_round, user_may_request_assessments
+from .assessments import assessments_of, assessments_request, current_round
+from .assessors import user_may_request_assessments
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
 from .records import actor_label

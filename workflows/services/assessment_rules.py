@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from ..models import AssessmentConflict
 from ..registry import as_specific
+from ..selectors.records import records_filter
 from .notifications import staff_language
-from .records import records_filter
 
 DEFAULT_DUE_DAYS = 14
 #: The longest a due date may lie ahead: a typo like 2062 would silence the reminders for decades.

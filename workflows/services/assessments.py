@@ -1,64 +1,42 @@
-"""Structured assessments: who may ask and be asked, requesting them (with a mail), giving and editing one.
+"""Structured assessments: requesting them (with a mail), giving and editing one.
 
 Rounds (see ``workflows.models.assessments``): the current round of a submission is one more than the number
 of transitions logged for it. ``perform_transition`` closes the open assessments when the state changes, so an
 assessment is editable exactly until the submission moves on.
 
-Who may be asked: an active user who may see the submission (the plugin's visibility rule, so a leader only
-for the applications of the targets they lead) and either holds the kind's ``assessor_permission`` or leads
-the target the application is assigned to. Who may ask: holders of ``workflow_forms.request_assessment`` who
-may see the submission.
+Who may ask and who may be asked: ``services.assessors``.
 """
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..actors import ApplicantActor
 from ..exceptions import MissingTransitionInput, TransitionNotAllowed, TransitionNotPermitted
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
 from ..registry import as_specific
-from ..selectors.assessments import record_content_types
-from ..selectors.visibility import (
-    target_ids_managed_by,
-    user_may_see_submission,
-    user_sees_all_submissions,
-    view_permission_for,
-)
+from ..selectors.records import records_filter
 from ..specs import default_spec
+from ..workspaces import submission_admin_url
 from .assessment_rules import (
     conflict_refusal_text,
-    conflicted_pairs,
     due_date_error,
     due_date_text,
     ended_request_text,
     user_has_conflict,
 )
 from .assessment_rules import default_due_date as _default_due_date
+from .assessors import AssessorPool, is_active_staff, user_may_assess, user_may_request_assessments
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
-from .records import actor_label, records_filter
+from .records import actor_label
 
-REQUEST_PERMISSION = "workflow_forms.request_assessment"
 ASSESSMENT_MAIL = "staff_assessment_requested"
 
 
-# -- rules ----------------------------------------------------------------------------------------
-
-
-def assessor_permission(model) -> str:
-    return getattr(model, "assessor_permission", None) or view_permission_for(model)
-
-
-def _active_staff(user) -> bool:
-    return bool(not isinstance(user, ApplicantActor) and getattr(user, "is_authenticated", False) and user.is_active)
+# -- rounds ---------------------------------------------------------------------------------------
 
 
 def assessable_states(model) -> set[str]:
@@ -76,110 +54,6 @@ def current_round(submission) -> int:
     return TransitionLog.objects.filter(**records_filter(submission)).exclude(from_state="").count() + 1
 
 
-def user_may_assess(*, submission, user) -> bool:
-    """Whether ``user`` may be asked for (and give) an assessment of ``submission``."""
-    specific = as_specific(submission)
-    if not _active_staff(user) or not user_may_see_submission(user=user, submission=specific):
-        return False
-    if user_has_conflict(submission=specific, user=user):
-        return False
-    if user.has_perm(assessor_permission(type(specific))):
-        return True
-    manages = getattr(specific, "user_manages_target", None)
-    return bool(manages and manages(user))
-
-
-def user_may_request_assessments(*, submission, user) -> bool:
-    specific = as_specific(submission)
-    return bool(
-        _active_staff(user)
-        and user.has_perm(REQUEST_PERMISSION)
-        and user_may_see_submission(user=user, submission=specific)
-    )
-
-
-def user_may_request_any_assessments(user) -> bool:
-    """For the listing's bulk action: the permission alone (each row is checked again when it runs)."""
-    return bool(_active_staff(user) and user.has_perm(REQUEST_PERMISSION))
-
-
-def _permission_holders(model) -> list:
-    """The active users holding ``model``'s assessor permission (directly, through a group, or as superusers)."""
-    app_label, codename = assessor_permission(model).split(".", 1)
-    permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
-    holders = (
-        Q(is_superuser=True)
-        | Q(groups__in=_groups_with(permission))
-        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
-    )
-    return list(get_user_model().objects.filter(holders, is_active=True).distinct())
-
-
-def _by_name(users) -> list:
-    return sorted(users, key=lambda user: (user.get_full_name() or user.get_username()).lower())
-
-
-class AssessorPool:
-    """Who may assess rows of one kind, asked once for many rows (the bulk request screen and its POST).
-
-    The same rule as ``user_may_assess``, answered in memory: the permission holders are asked once per kind,
-    the targets a user leads once per user, the leaders of a target once per target, and each user's
-    permissions are Django's, cached on the user object.
-    """
-
-    def __init__(self, model):
-        self.model = model
-        self.holders = _permission_holders(model)
-        self._led: dict[int, set[int]] = {}
-        self._managers: dict[int, list] = {}
-        self.conflicts = conflicted_pairs(record_content_types(model))
-
-    def _leads(self, user) -> set[int]:
-        if user.pk not in self._led:
-            self._led[user.pk] = target_ids_managed_by(user=user, model=self.model)
-        return self._led[user.pk]
-
-    def _target_managers(self, row) -> list:
-        target_id = getattr(row, "assigned_to_id", None)
-        if target_id is None:
-            return []
-        if target_id not in self._managers:
-            self._managers[target_id] = list(row.target_managers(row.assigned_to))
-        return self._managers[target_id]
-
-    def may_assess(self, *, submission, user) -> bool:
-        if not _active_staff(user) or (submission.pk, user.pk) in self.conflicts:
-            return False
-        if user_sees_all_submissions(user=user, model=self.model) and user.has_perm(assessor_permission(self.model)):
-            return True
-        # Otherwise only as a leader of the row's target (which also lets them see it).
-        target_id = getattr(submission, "assigned_to_id", None)
-        return target_id is not None and target_id in self._leads(user)
-
-    def candidates(self, submission) -> list:
-        """Everyone who may be asked to assess ``submission``, by name (as ``assessor_candidates``)."""
-        users = {user.pk: user for user in self.holders}
-        for manager in self._target_managers(submission):
-            users.setdefault(manager.pk, manager)
-        return _by_name(user for user in users.values() if self.may_assess(submission=submission, user=user))
-
-
-def assessor_candidates(*, submission) -> list:
-    """Everyone who may be asked to assess ``submission``, by name."""
-    specific = as_specific(submission)
-    users = {user.pk: user for user in _permission_holders(type(specific))}
-    target = getattr(specific, "assigned_to", None)
-    if target is not None:
-        users.update({user.pk: user for user in specific.target_managers(target)})
-    return _by_name(user for user in users.values() if user_may_assess(submission=specific, user=user))
-
-
-def _groups_with(permission: Q):
-    from django.contrib.auth.models import Group
-
-    return Group.objects.filter(permission)
-
-
 # -- reads ----------------------------------------------------------------------------------------
 
 
@@ -189,7 +63,7 @@ def assessments_of(submission):
 
 def open_assessment_for(*, submission, user) -> Assessment | None:
     """``user``'s assessment of ``submission`` that can still be given or edited, if one was requested."""
-    if not _active_staff(user):
+    if not is_active_staff(user):
         return None
     return (
         assessments_of(submission)
@@ -208,14 +82,55 @@ def criteria_for(model):
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def assessment_form_url(submission) -> str:
-    from ..admin.registry import workspace_viewsets
+def _refuse_unless_allowed(*, submission, reviewers, user, pool: AssessorPool | None) -> None:
+    """TransitionNotPermitted unless ``user`` may ask for assessments of ``submission`` and each reviewer may
+    give one."""
+    if not user_may_request_assessments(submission=submission, user=user):
+        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
+    may_assess = pool.may_assess if pool is not None and pool.model is type(submission) else user_may_assess
+    refused = [reviewer for reviewer in reviewers if not may_assess(submission=submission, user=reviewer)]
+    if refused:
+        names = ", ".join(actor_label(reviewer) for reviewer in refused)
+        raise TransitionNotPermitted(
+            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": submission}
+        )
 
-    viewset = next((v for v in workspace_viewsets() if v.model._meta.label == submission._meta.label), None)
-    if viewset is None:
-        return ""
-    path = reverse(viewset.get_url_name("assessment"), args=[submission.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+def _request_one(*, submission, reviewer, user, round_number: int, due_date, contexts: StaffContexts) -> Assessment:
+    """Create one request, log it and mail the reviewer (in their admin language) if they have an address."""
+    assessment = Assessment.objects.create(
+        submission=submission,
+        reviewer=reviewer,
+        requested_by=user,
+        round=round_number,
+        state=submission.state,
+        due_date=due_date,
+    )
+    log(
+        submission,
+        ASSESSMENT_REQUESTED_ACTION,
+        user=user,
+        title=str(submission),
+        data={
+            "assessment_id": assessment.pk,
+            "reviewer": actor_label(reviewer),
+            "round": round_number,
+            "due_date": due_date.isoformat(),
+        },
+    )
+    if reviewer.email:
+        notification_queue(
+            submission=submission,
+            template=ASSESSMENT_MAIL,
+            recipient_email=reviewer.email,
+            recipient_user=reviewer,
+            context={
+                **contexts.for_user(reviewer),
+                "reviewer_name": actor_label(reviewer),
+                "due_date": due_date_text(due_date, reviewer),
+            },
+        )
+    return assessment
 
 
 def assessments_request(
@@ -234,18 +149,7 @@ def assessments_request(
     due_date = due_date or _default_due_date(type(specific))
     if error := due_date_error(due_date):
         raise MissingTransitionInput(error, field_errors={"due_date": error})
-    if not user_may_request_assessments(submission=specific, user=user):
-        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
-    if pool is not None and pool.model is type(specific):
-        may_assess = pool.may_assess
-    else:
-        may_assess = user_may_assess
-    refused = [reviewer for reviewer in reviewers if not may_assess(submission=specific, user=reviewer)]
-    if refused:
-        names = ", ".join(actor_label(reviewer) for reviewer in refused)
-        raise TransitionNotPermitted(
-            _("%(names)s may not assess %(reference)s.") % {"names": names, "reference": specific}
-        )
+    _refuse_unless_allowed(submission=specific, reviewers=reviewers, user=user, pool=pool)
     with transaction.atomic():
         current = type(specific)._default_manager.select_for_update().get(pk=specific.pk)
         if current.state not in assessable_states(type(current)):
@@ -260,45 +164,23 @@ def assessments_request(
         created = []
         # Each reviewer's mail in their own admin language, as the other staff alerts.
         contexts = StaffContexts(
-            current, extra={"assessment_url": assessment_form_url(current), "requested_by": actor_label(user)}
+            current,
+            extra={"assessment_url": submission_admin_url(current, "assessment"), "requested_by": actor_label(user)},
         )
         for reviewer in reviewers:
             if reviewer.pk in already:
                 continue
             already.add(reviewer.pk)
-            assessment = Assessment.objects.create(
-                submission=current,
-                reviewer=reviewer,
-                requested_by=user,
-                round=round_number,
-                state=current.state,
-                due_date=due_date,
-            )
-            created.append(assessment)
-            log(
-                current,
-                ASSESSMENT_REQUESTED_ACTION,
-                user=user,
-                title=str(current),
-                data={
-                    "assessment_id": assessment.pk,
-                    "reviewer": actor_label(reviewer),
-                    "round": round_number,
-                    "due_date": due_date.isoformat(),
-                },
-            )
-            if reviewer.email:
-                notification_queue(
+            created.append(
+                _request_one(
                     submission=current,
-                    template=ASSESSMENT_MAIL,
-                    recipient_email=reviewer.email,
-                    recipient_user=reviewer,
-                    context={
-                        **contexts.for_user(reviewer),
-                        "reviewer_name": actor_label(reviewer),
-                        "due_date": due_date_text(due_date, reviewer),
-                    },
+                    reviewer=reviewer,
+                    user=user,
+                    round_number=round_number,
+                    due_date=due_date,
+                    contexts=contexts,
                 )
+            )
     return created
 
 

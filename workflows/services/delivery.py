@@ -18,16 +18,16 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from ..mail import render_notification
 from ..models import Notification, NotificationState
+from .notifications import enqueue_delivery
 
 logger = logging.getLogger(__name__)
 
 # Context keys that must not outlive the delivery (the applicant's private status link).
 ONE_TIME_CONTEXT_KEYS = ("status_url", "set_password_url", "export_url")
-TEMPLATE_DIR = "workflows/mail"
 
 
 def max_attempts() -> int:
@@ -39,17 +39,6 @@ def retry_delay(attempts: int) -> datetime.timedelta:
     base = getattr(settings, "WORKFLOW_FORMS_MAIL_RETRY_DELAY", 60)
     cap = getattr(settings, "WORKFLOW_FORMS_MAIL_RETRY_MAX_DELAY", 6 * 3600)
     return datetime.timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), cap))
-
-
-def render_notification(notification: Notification) -> tuple[str, str, str]:
-    """(subject, text body, HTML body) of a notification, in the language stored with it."""
-    context = {**notification.context, "recipient_email": notification.recipient_email}
-    name = f"{TEMPLATE_DIR}/{notification.template}"
-    with translation.override(notification.context.get("language") or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{name}.subject.txt", context)
-        text = render_to_string(f"{name}.txt", context)
-        html = render_to_string(f"{name}.html", context)
-    return " ".join(subject.split()), text, html
 
 
 def lease_duration() -> datetime.timedelta:
@@ -142,7 +131,6 @@ def _finish(notification: Notification, state: str, *, error: str = "") -> str:
 
 def _retry_later(notification_id: int, run_after) -> None:
     from ..tasks import send_notification
-    from .notifications import enqueue_delivery
 
     if send_notification.get_backend().supports_defer:
         enqueue_delivery(notification_id, run_after=run_after)

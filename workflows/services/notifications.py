@@ -20,8 +20,10 @@ from wagtail.models import Site
 
 from ..actors import ApplicantActor
 from ..models import Notification
-from ..registry import as_specific
+from ..registry import as_specific, submissions_for_email
 from ..specs import spec_for
+from ..status_tokens import pending_status_token_issue
+from ..workspaces import submission_admin_url
 from .records import transition_log_write
 
 ALERT_PERMISSION = "workflow_forms.review_application"
@@ -107,19 +109,6 @@ def task_queue_commits_with_the_outbox() -> bool:
     ) == router.db_for_write(Notification)
 
 
-def _pending(
-    *, submission, template: str, recipient_email: str, context: dict, recipient_user=None, to_applicant=False
-):
-    return Notification(
-        submission=submission,
-        template=template,
-        recipient_email=recipient_email,
-        recipient_user=recipient_user,
-        to_applicant=to_applicant,
-        context=context,
-    )
-
-
 # -- what goes into the mails -------------------------------------------------------------------
 
 
@@ -149,17 +138,6 @@ def status_url_for(submission, token: str) -> str:
 
 def lost_link_url(submission) -> str:
     return public_root_url(submission) + reverse("workflow_forms:lost_link")
-
-
-def admin_url(submission) -> str:
-    """The submission's inspect page, which everyone the staff mails go to may open (its edit view is not)."""
-    from ..admin.registry import workspace_viewsets
-
-    viewset = next((v for v in workspace_viewsets() if v.model._meta.label == submission._meta.label), None)
-    if viewset is None:
-        return ""
-    path = reverse(viewset.get_url_name("inspect"), args=[submission.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _kind_label(specific) -> str:
@@ -196,7 +174,7 @@ def _applicant_context(specific, *, language: str) -> dict:
 
 def _staff_context(specific, *, language: str) -> dict:
     context = _base_context(specific, language=language)
-    context.update(applicant_email=specific.applicant_email, admin_url=admin_url(specific))
+    context.update(applicant_email=specific.applicant_email, admin_url=submission_admin_url(specific, "inspect"))
     return context
 
 
@@ -301,6 +279,21 @@ def status_link_resend(*, submission, token: str) -> Notification:
     )
 
 
+def status_links_resend(*, email: str) -> int:
+    """Send each submission made with ``email`` a new status link (outbox), kept as its pending token.
+
+    The current link keeps working until the new one is opened (``status_token_promote``), so asking for
+    links with someone else's address cannot take theirs away. A second request replaces the pending link
+    (the newest mail wins), never the current one. Returns how many submissions were found; callers must
+    not reveal it to the visitor (the view queues ``tasks.resend_status_links`` and never sees it).
+    """
+    submissions = submissions_for_email(email)
+    with transaction.atomic():
+        for submission in submissions:
+            status_link_resend(submission=submission, token=pending_status_token_issue(submission=submission))
+    return len(submissions)
+
+
 def notify_submission(*, submission, token: str, alert_permission: str = ALERT_PERMISSION) -> list[Notification]:
     """The applicant's confirmation (with the status link) and the alert to everyone who reviews: written in one
     INSERT and sent by one task."""
@@ -310,7 +303,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
         confirmation_context = _applicant_context(specific, language=language)
         confirmation_context["status_url"] = status_url_for(specific, token)
     notifications = [
-        _pending(
+        Notification(
             submission=specific,
             template="applicant_received",
             recipient_email=specific.applicant_email,
@@ -325,7 +318,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
             continue
         seen.add(user.email.lower())
         notifications.append(
-            _pending(
+            Notification(
                 submission=specific,
                 template="staff_new_application",
                 recipient_email=user.email,
@@ -336,7 +329,7 @@ def notify_submission(*, submission, token: str, alert_permission: str = ALERT_P
     alert_address = form_setting(specific, "alert_address")
     if alert_address and alert_address.lower() not in seen:
         notifications.append(
-            _pending(
+            Notification(
                 submission=specific,
                 template="staff_new_application",
                 recipient_email=alert_address,
@@ -365,8 +358,6 @@ def notify_transition(*, application, log_entry, actor) -> list[Notification]:
                 context.update(_target_context(specific, target))
                 context["discussion_url"] = specific.target_discussion_url(target) if spec.shares_discussion else ""
             if spec.sends_status_link:
-                from .submissions import pending_status_token_issue
-
                 context["status_url"] = status_url_for(specific, pending_status_token_issue(submission=specific))
         notifications.append(
             notification_queue(

@@ -15,12 +15,6 @@ from ..registry import as_specific
 from .inputs import text_input_error
 
 
-def records_filter(submission) -> dict:
-    """Lookup kwargs for the records (logs, notes, notifications, files) of ``submission``."""
-    specific = as_specific(submission)
-    return {"content_type": ContentType.objects.get_for_model(specific), "object_id": specific.pk}
-
-
 def actor_label(actor) -> str:
     if isinstance(actor, ApplicantActor):
         return "applicant"

@@ -13,9 +13,12 @@ from django.utils import timezone, translation
 from ..abuse import DUPLICATE_WINDOW, HONEYPOT_FIELD_NAME, submission_fingerprint
 from ..forms.fields import Upload
 from ..models import SubmittedFile
-from ..registry import as_specific, submissions_for_email
-from ..tokens import token_generate, token_hash, token_matches
-from .records import records_filter
+from ..references import reference_for, submission_reference
+from ..registry import as_specific
+from ..selectors.records import records_filter
+from ..tokens import token_generate, token_hash
+from .notifications import submission_record
+from .transitions import perform_transition
 
 
 @dataclass(frozen=True)
@@ -60,16 +63,6 @@ def core_values(*, model, cleaned_data: dict) -> tuple[dict, dict]:
         field = model._meta.get_field(name)
         (many if field.many_to_many else plain)[name] = cleaned_data[name]
     return plain, many
-
-
-def reference_for(submission, *, number: int, year: int) -> str:
-    """E.g. CA-2026-000042: the kind's prefix, the year of submission and the zero-padded id."""
-    return f"{submission.reference_prefix}-{year}-{number:06d}"
-
-
-def submission_reference(submission) -> str:
-    """The reference of a saved submission (see ``reference_for``)."""
-    return reference_for(submission, number=submission.pk, year=submission.submitted_at.year)
 
 
 def _root_pk_set(submission, value: int) -> None:
@@ -175,6 +168,18 @@ def active_language() -> str:
         return settings.LANGUAGE_CODE
 
 
+def _insert(submission, *, reserved_id: int | None) -> None:
+    """Save a new submission; with its reference in the INSERT where its id is known before (``reserved_id``)."""
+    if reserved_id is None:
+        submission.save()
+        return
+    # The id is given, so the INSERT is forced (no UPDATE tried).
+    submission.pk = reserved_id
+    _root_pk_set(submission, reserved_id)
+    submission.reference = reference_for(submission, number=reserved_id, year=timezone.now().year)
+    submission.save(force_insert=(_root_model(type(submission)),))
+
+
 def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> SubmissionResult:
     """Create the page's kind of submission from a valid form, in its first state, with a new status token.
 
@@ -209,15 +214,7 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
                 status_token_hash=token_hash(token),
                 fingerprint=fingerprint,
             )
-            year = timezone.now().year
-            if reserved_id is not None:
-                # The reference goes in with the row; the id is given, so the INSERT is forced (no UPDATE tried).
-                submission.pk = reserved_id
-                _root_pk_set(submission, reserved_id)
-                submission.reference = reference_for(submission, number=reserved_id, year=year)
-                submission.save(force_insert=(_root_model(model),))
-            else:
-                submission.save()
+            _insert(submission, reserved_id=reserved_id)
             for name, values in many.items():
                 getattr(submission, name).add(*values)  # a new row has none to compare with, as set() would
             if submission.reference != submission_reference(submission):
@@ -225,8 +222,6 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
                 submission.reference = submission_reference(submission)
                 submission.save(update_fields=["reference"])
             files_store(submission=submission, uploads=files, stored=stored)
-
-            from .notifications import submission_record
 
             # A kind may name who hears of new submissions (e.g. those who decide them); else the engine's default.
             alert_permission = getattr(model, "alert_permission", None)
@@ -241,6 +236,10 @@ def submission_create(*, form_page, cleaned_data: dict, files: list[Upload]) -> 
     return SubmissionResult(submission=submission, token=token, created=True)
 
 
+#: The applicant's address: set when they submit, never changed by a resubmission (``submission_resubmit``).
+ADDRESS_FIELD = "applicant_email"
+
+
 def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: list[Upload]):
     """The applicant's edited answers: validated by the form like a new submission, applied by ``resubmit``.
 
@@ -248,11 +247,10 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
     answers, logs and notifies). A new file for a question replaces the current one, which is kept, marked
     replaced, for staff; questions without a new file keep theirs. Raises its TransitionError.
     """
-    from .transitions import perform_transition
-
     specific = as_specific(submission)
     data = {name: value for name, value in cleaned_data.items() if name != HONEYPOT_FIELD_NAME}
     plain, many = core_values(model=type(specific), cleaned_data=data)
+    plain.pop(ADDRESS_FIELD, None)  # whoever holds the status link cannot move the application to another person
     form_page = specific.form_page.specific if specific.form_page_id else None
     answers = extra_answers(form_page=form_page, cleaned_data=data) if form_page else dict(specific.answers)
     stored: list[str] = []
@@ -271,54 +269,3 @@ def submission_resubmit(*, submission, token: str, cleaned_data: dict, files: li
         _delete_stored(stored)
         raise
     return application
-
-
-def status_links_resend(*, email: str) -> int:
-    """Send each submission made with ``email`` a new status link (outbox), kept as its pending token.
-
-    The current link keeps working until the new one is opened (``status_token_promote``), so asking for
-    links with someone else's address cannot take theirs away. A second request replaces the pending link
-    (the newest mail wins), never the current one. Returns how many submissions were found; callers must
-    not reveal it to the visitor (the view queues ``tasks.resend_status_links`` and never sees it).
-    """
-    from .notifications import status_link_resend
-
-    submissions = submissions_for_email(email)
-    with transaction.atomic():
-        for submission in submissions:
-            status_link_resend(submission=submission, token=pending_status_token_issue(submission=submission))
-    return len(submissions)
-
-
-def pending_status_token_issue(*, submission) -> str:
-    """A new status token kept as the submission's pending one (its hash only); returns the token.
-
-    Call it inside the transaction that queues the mail carrying the token, the only place it is known. The
-    current link keeps working until the new one is opened (``status_token_promote``); an earlier pending link
-    not opened yet stops working (the newest mail wins). Used by "lost your link?" and by the mails of
-    transitions that ask the applicant to act (``TransitionSpec.sends_status_link``).
-    """
-    token = token_generate()
-    digest = token_hash(token)
-    type(submission)._default_manager.filter(pk=submission.pk).update(pending_token_hash=digest)
-    submission.pending_token_hash = digest
-    return token
-
-
-def status_token_promote(*, submission, token: str):
-    """Make a pending link the status link when it is opened; the earlier link stops working then.
-
-    Does nothing for the current link. Returns the submission with its token fields up to date.
-    """
-    if not submission.pending_token_hash or not token_matches(token, submission.pending_token_hash):
-        return submission
-    digest = token_hash(token)
-    with transaction.atomic():
-        promoted = (
-            type(submission)
-            ._default_manager.filter(pk=submission.pk, pending_token_hash=digest)
-            .update(status_token_hash=digest, pending_token_hash="")
-        )
-    if promoted:
-        submission.status_token_hash, submission.pending_token_hash = digest, ""
-    return submission

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransition, can_proceed, has_transition_perm
 
 from ..actors import ApplicantActor
+from ..adapters import kind_adapter
 from ..exceptions import (
     TransitionConflict,
     TransitionError,
@@ -78,21 +79,20 @@ def perform_transition(
     name: str,
     user=None,
     applicant_token: str | None = None,
+    seen_state: str | None = None,
     note: str = "",
     message: str = "",
     **params,
 ):
     """Run transition ``name`` on ``application`` for a staff ``user`` or the applicant (``applicant_token``).
 
-    In one transaction: lock the row; refuse if its state is no longer the one ``application`` shows
-    (TransitionConflict), if the name is unknown (UnknownTransition), if the transition does not start
-    from this state (TransitionNotAllowed), if the actor may not do it (TransitionNotPermitted), or if an
-    input is missing (MissingTransitionInput with ``field_errors``); then run it, save, log it (our log and
-    Wagtail's) and queue the notifications, sent after commit. Nothing changes when it raises.
+    In one transaction: lock the row; refuse a state other than ``seen_state``, the one the user saw (default:
+    ``application``'s) (TransitionConflict), an unknown name (UnknownTransition), a transition that does not start
+    here (TransitionNotAllowed), an actor who may not (TransitionNotPermitted) or a missing input
+    (MissingTransitionInput); then run it, save, log it and queue the mails. Nothing changes when it raises.
 
-    Inputs: ``message`` goes to the applicant, ``note`` stays internal; the other keyword arguments (e.g.
-    ``target=``, ``confirm=True``, ``answers=``) are the transition method's. The transition's spec says which
-    it takes and which are required (``workflows.specs``). Returns the updated specific instance.
+    Inputs: ``message`` goes to the applicant, ``note`` stays internal; the others (``target=``, ``confirm=True``,
+    ``answers=`` ...) are the transition method's, as its spec declares. Returns the updated specific instance.
     """
     if user is not None and applicant_token is not None:
         raise TypeError("perform_transition() takes a user or an applicant_token, not both")
@@ -103,7 +103,7 @@ def perform_transition(
     note, message = (note or "").strip(), (message or "").strip()
 
     with transaction.atomic():
-        current = _locked(model, pk=specific.pk, seen_state=application.state)
+        current = _locked(model, pk=specific.pk, seen_state=application.state if seen_state is None else seen_state)
         actor = _actor(current, user=user, applicant_token=applicant_token)
         method = getattr(current, name)
         if not can_proceed(method):
@@ -129,7 +129,7 @@ def perform_transition(
             note=note,
             message=message,
         )
-        current.after_transition(name=name, actor=actor, log_entry=entry)
+        kind_adapter(model).after_transition(current, name=name, actor=actor, log_entry=entry)
         notify_transition(application=current, log_entry=entry, actor=actor)
     return current
 

@@ -10,20 +10,23 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..selectors.applicant import private_status_response, submission_for_status_link
+from ..selectors.applicant import private_status_response
 from ..selectors.personal_data import applicant_data
 from ..services.data_export import (
+    ExportAddressChanged,
     ExportRecentlyRequested,
     applicant_data_export_request,
     link_hours,
     submission_for_export_link,
 )
+from .status_link import submission_for_token, wrong_tokens_limited
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@wrong_tokens_limited
 def status_data_export(request, token):
     """GET: what will happen (a link mailed to the address on file). POST: queue that mail."""
-    submission = submission_for_status_link(token)
+    submission = submission_for_token(request, token)
     if request.method == "POST":
         try:
             applicant_data_export_request(submission=submission)
@@ -39,7 +42,11 @@ def status_data_export(request, token):
 @require_http_methods(["GET", "HEAD"])
 def data_export_download(request, signed):
     """The JSON file of everything held about the address, for a link that is valid and not expired."""
-    submission = submission_for_export_link(signed)
+    try:
+        submission = submission_for_export_link(signed)
+    except ExportAddressChanged:
+        response = TemplateResponse(request, "workflows/data_export_address_changed.html", status=410)
+        return private_status_response(response, referrer_policy="no-referrer")
     if submission is None:
         raise Http404(_("This download link is not valid or has expired."))
     data = applicant_data(email=submission.applicant_email)

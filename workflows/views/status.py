@@ -1,22 +1,17 @@
 """The applicant's status page: where the submission stands, what happened, and what they can do now."""
 
-import functools
-import math
-
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..abuse import TooManyWrongTokens, status_link_attempt
 from ..exceptions import TransitionError
 from ..forms import WithdrawForm
 from ..selectors.applicant import (
     applicant_status,
     private_status_response,
     reviewers_last_message,
-    submission_for_status_link,
 )
 from ..services.resubmission import (
     FormPageOffline,
@@ -25,26 +20,7 @@ from ..services.resubmission import (
     resubmission_submit,
 )
 from ..services.transitions import perform_transition
-
-
-def wrong_tokens_limited(view):
-    """Refuse with a 429 page while the visitor's address has used up its wrong status tokens."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except TooManyWrongTokens as refusal:
-            context = {"retry_after_minutes": math.ceil(refusal.retry_after / 60)}
-            response = TemplateResponse(request, "workflows/status_rate_limited.html", context, status=429)
-            response.headers["Retry-After"] = str(refusal.retry_after)
-            return private_status_response(response)
-
-    return wrapped
-
-
-def _submission(request, token):
-    return status_link_attempt(request, lambda: submission_for_status_link(token))
+from .status_link import submission_for_token, wrong_tokens_limited
 
 
 def _status_context(submission, token) -> dict:
@@ -64,7 +40,7 @@ def _back_to_status(request, token, error: str = ""):
 @require_http_methods(["GET", "HEAD"])
 @wrong_tokens_limited
 def status_page(request, token):
-    submission = _submission(request, token)
+    submission = submission_for_token(request, token)
     return _render(request, "workflows/status_page.html", _status_context(submission, token))
 
 
@@ -72,7 +48,7 @@ def status_page(request, token):
 @wrong_tokens_limited
 def status_withdraw(request, token):
     """GET: the confirmation step. POST with the box ticked: withdraw through the transition service."""
-    submission = _submission(request, token)
+    submission = submission_for_token(request, token)
     context = _status_context(submission, token)
     if "withdraw" not in context["actions"]:
         return _back_to_status(request, token, _("This application can no longer be withdrawn."))
@@ -115,7 +91,7 @@ def _edit_form(request, submission, token):
 @wrong_tokens_limited
 def status_edit(request, token):
     """Edit and resubmit: the same form as a new submission, filled in with the previous answers."""
-    submission = _submission(request, token)
+    submission = submission_for_token(request, token)
     context = _status_context(submission, token)
     if "resubmit" not in context["actions"]:
         return _back_to_status(

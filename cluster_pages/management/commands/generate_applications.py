@@ -15,17 +15,16 @@ with ``DEBUG`` off unless given ``--force`` (the benchmark's production-like set
 import random
 import secrets
 import time
-from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, models, transaction
-from django.db.models.functions import Cast, Concat, ExtractYear, LPad
+from django.db import transaction
 from django.utils import timezone
 
-from workflows.models import Application, ApplicationState, TransitionLog
+from workflows.models import Application, TransitionLog
+from workflows.references import reference_expression
 
 from ...models import (
     CityApplication,
@@ -36,109 +35,22 @@ from ...models import (
     ThematicClusterPage,
     ThemeSuggestion,
     ThemeSuggestionFormPage,
-    ThemeSuggestionState,
+)
+from ..bulk import analyze, dates_as_given, rows_insert
+from ..made_up import (
+    APPLICATION_PATHS,
+    CITIES,
+    COUNTRIES,
+    FIRST,
+    LAST,
+    STAFF,
+    SUGGESTION_PATHS,
+    TOPICS,
+    weighted_states,
 )
 
-S = ApplicationState
 DOMAIN = "generated.example"
 BATCH = 2000
-
-#: (state, weight, the transitions that lead there from "submitted")
-APPLICATION_PATHS = [
-    (S.SUBMITTED, 24, []),
-    (S.REVIEWED, 14, [("review", S.SUBMITTED, S.REVIEWED)]),
-    (S.CHANGES_REQUESTED, 5, [("request_changes", S.SUBMITTED, S.CHANGES_REQUESTED)]),
-    (S.ASSIGNED, 10, [("review", S.SUBMITTED, S.REVIEWED), ("assign", S.REVIEWED, S.ASSIGNED)]),
-    (
-        S.ACTIVE,
-        25,
-        [("review", S.SUBMITTED, S.REVIEWED), ("assign", S.REVIEWED, S.ASSIGNED), ("activate", S.ASSIGNED, S.ACTIVE)],
-    ),
-    (S.REJECTED, 12, [("review", S.SUBMITTED, S.REVIEWED), ("reject", S.REVIEWED, S.REJECTED)]),
-    (S.WITHDRAWN, 5, [("withdraw", S.SUBMITTED, S.WITHDRAWN)]),
-    (
-        S.ENDED,
-        5,
-        [
-            ("review", S.SUBMITTED, S.REVIEWED),
-            ("assign", S.REVIEWED, S.ASSIGNED),
-            ("activate", S.ASSIGNED, S.ACTIVE),
-            ("end", S.ACTIVE, S.ENDED),
-        ],
-    ),
-]
-T = ThemeSuggestionState
-SUGGESTION_PATHS = [
-    (T.SUBMITTED, 60, []),
-    (T.ACCEPTED, 10, [("accept", T.SUBMITTED, T.ACCEPTED)]),
-    (T.DECLINED, 30, [("decline", T.SUBMITTED, T.DECLINED)]),
-]
-#: Country codes, the first ones more often (a network's core members apply most).
-COUNTRIES = (  # noqa: SIM905 - a list of words reads best as words
-    "KR KR KR KR CN CN CN JP JP IN IN ID ID VN PH TH MY MN UZ KZ TR TR AE SA EG MA NG KE ZA ES ES MX MX "
-    "BR CO PE AR CL US CA DE FR IT NL PT PL RU UA GB SE FI"
-).split()
-CITIES = (  # noqa: SIM905 - a list of words reads best as words
-    "Seoul Busan Daegu Incheon Gwangju Daejeon Ulsan Suwon Changwon Goyang Beijing Chengdu Wuhan Tokyo "
-    "Osaka Delhi Pune Jakarta Bandung Hanoi Manila Bangkok Kuala Ulaanbaatar Tashkent Almaty Istanbul "
-    "Ankara Dubai Riyadh Cairo Rabat Lagos Nairobi Durban Madrid Bilbao Mexico Puebla Recife Medellin "
-    "Lima Rosario Santiago Denver Montreal Hamburg Lyon Turin Utrecht Porto Gdansk Kazan Lviv Leeds "
-    "Malmo Espoo"
-).split()
-FIRST = (  # noqa: SIM905 - a list of words reads best as words
-    "Min-jun Ji-woo Wei Li Haruto Yui Arjun Priya Siti Budi Linh Maria Ahmet Fatima Amara Kwame Lucia Pablo Ana"
-).split()
-LAST = (  # noqa: SIM905 - a list of words reads best as words
-    "Kim Lee Park Wang Zhang Sato Suzuki Sharma Patel Santoso Nguyen Garcia Yilmaz Hassan Okafor Silva Rossi"
-).split()
-TOPICS = (
-    "bus priority signals",
-    "open mobility data",
-    "smart street lighting",
-    "flood early warning",
-    "digital permits",
-    "waste sorting sensors",
-    "citizen participation platform",
-    "district heating optimisation",
-    "air quality monitoring",
-    "parking guidance",
-    "e-government portal",
-    "water leak detection",
-)
-STAFF = ("Reviewer", "Coordinator", "Cluster leader")
-
-
-def _weighted(paths):
-    return [state for state, weight, _path in paths for _ in range(weight)]
-
-
-@contextmanager
-def dates_as_given(*models_):
-    """Insert the dates the generator sets, not "now" (the models' ``auto_now``/``auto_now_add``)."""
-    changed = []
-    for model in models_:
-        for field in model._meta.concrete_fields:
-            if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add):
-                changed.append((field, field.auto_now, field.auto_now_add))
-                field.auto_now = field.auto_now_add = False
-    try:
-        yield
-    finally:
-        for field, auto_now, auto_now_add in changed:
-            field.auto_now, field.auto_now_add = auto_now, auto_now_add
-
-
-def _insert(model, rows, *, fields, returning=False):
-    """One multi-row INSERT of ``rows`` into ``model``'s own table (a multi-table child's too, which
-    ``bulk_create`` refuses); the new primary keys when ``returning``."""
-    returned = model._base_manager._insert(
-        rows,
-        fields=fields,
-        returning_fields=[model._meta.pk] if returning else None,
-        raw=True,
-        using="default",
-    )
-    return [row[0] for row in returned] if returning else None
 
 
 class Command(BaseCommand):
@@ -249,7 +161,7 @@ class Command(BaseCommand):
         content_type = ContentType.objects.get_for_model(kind)
         page_model = CityApplicationFormPage if kind is CityApplication else CompanyRegistrationFormPage
         form_page_id = page_model.objects.values_list("pk", flat=True).first()
-        states = _weighted(APPLICATION_PATHS)
+        states = weighted_states(APPLICATION_PATHS)
         paths = {state: path for state, _weight, path in APPLICATION_PATHS}
         parents, plans = [], []
         for number in range(size):
@@ -270,16 +182,8 @@ class Command(BaseCommand):
                 interests[0] = assigned
             plans.append((state, paths[state], moments, submitted, interests, person, number))
         parent_fields = [f for f in Application._meta.local_concrete_fields if not f.primary_key]
-        pks = _insert(Application, parents, fields=parent_fields, returning=True)
-        Application.objects.filter(pk__in=pks).update(
-            reference=Concat(
-                models.Value(f"{kind.reference_prefix}-"),
-                Cast(ExtractYear("submitted_at"), models.CharField()),
-                models.Value("-"),
-                LPad(Cast("pk", models.CharField()), 6, models.Value("0")),
-                output_field=models.CharField(),
-            )
-        )
+        pks = rows_insert(Application, parents, fields=parent_fields, returning=True)
+        Application.objects.filter(pk__in=pks).update(reference=reference_expression(kind))
         children, links, logs = [], [], []
         interest = kind._meta.get_field(kind.interest_field)
         through = interest.remote_field.through
@@ -298,7 +202,7 @@ class Command(BaseCommand):
                     applicant=person,
                 )
             )
-        _insert(kind, children, fields=list(kind._meta.local_concrete_fields))
+        rows_insert(kind, children, fields=list(kind._meta.local_concrete_fields))
         through.objects.bulk_create(links, batch_size=BATCH)
         TransitionLog.objects.bulk_create(logs, batch_size=BATCH)
 
@@ -336,7 +240,7 @@ class Command(BaseCommand):
     def add_suggestions(self, size: int) -> None:
         content_type = ContentType.objects.get_for_model(ThemeSuggestion)
         form_page_id = ThemeSuggestionFormPage.objects.values_list("pk", flat=True).first()
-        states = _weighted(SUGGESTION_PATHS)
+        states = weighted_states(SUGGESTION_PATHS)
         paths = {state: path for state, _weight, path in SUGGESTION_PATHS}
         rows, plans = [], []
         for _number in range(size):
@@ -356,16 +260,8 @@ class Command(BaseCommand):
             )
             plans.append((state, paths[state], moments, submitted, person))
         fields = [f for f in ThemeSuggestion._meta.local_concrete_fields if not f.primary_key]
-        pks = _insert(ThemeSuggestion, rows, fields=fields, returning=True)
-        ThemeSuggestion.objects.filter(pk__in=pks).update(
-            reference=Concat(
-                models.Value(f"{ThemeSuggestion.reference_prefix}-"),
-                Cast(ExtractYear("submitted_at"), models.CharField()),
-                models.Value("-"),
-                LPad(Cast("pk", models.CharField()), 6, models.Value("0")),
-                output_field=models.CharField(),
-            )
-        )
+        pks = rows_insert(ThemeSuggestion, rows, fields=fields, returning=True)
+        ThemeSuggestion.objects.filter(pk__in=pks).update(reference=reference_expression(ThemeSuggestion))
         logs = []
         for pk, (state, path, moments, submitted, person) in zip(pks, plans, strict=True):
             logs.extend(
@@ -380,23 +276,6 @@ class Command(BaseCommand):
                 )
             )
         TransitionLog.objects.bulk_create(logs, batch_size=BATCH)
-
-
-def analyze(*models_) -> None:
-    """Vacuum and refresh PostgreSQL's statistics of the tables just filled, as after any bulk load (until
-    autovacuum gets to them, the planner would still think them nearly empty and choose plans for a few rows,
-    every search would read the trigram indexes' pending lists, ~10,000 unsorted entries each, and index-only
-    scans would visit the rows). VACUUM cannot run in a transaction: there, statistics only."""
-    if connection.vendor != "postgresql":
-        return
-    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-    tables = {model._meta.db_table for model in models_}
-    for model in models_:
-        for field in model._meta.local_many_to_many:
-            tables.add(field.remote_field.through._meta.db_table)
-    with connection.cursor() as cursor:
-        for table in sorted(tables):
-            cursor.execute(f"{command} {connection.ops.quote_name(table)}")
 
 
 @transaction.atomic

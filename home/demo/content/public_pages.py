@@ -23,60 +23,65 @@ def privacy_page() -> StandardPageSpec:
             "long, and how to ask for a copy or for erasure.</p>"
         ),
         search_description="Who holds your data, what for, how long we keep it and how to ask for a copy or erasure.",
-        body=[
-            heading("Who holds your data"),
-            paragraph(
-                "<p>The World Smart Sustainable Cities Organization (WeGO), through its secretariat, runs this site "
-                "and decides what happens to the data you send us. Write to us at "
-                f'<a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> or to the postal address on the '
-                "contact page.</p>"
-            ),
-            heading("What we keep and what for"),
-            paragraph(
-                "<ul>"
-                "<li><b>Applications from cities and companies</b>: the contact person's name, role, e-mail and "
-                "phone, the city or company, the project or solution and any document you upload. We use them to "
-                "review your application, to put you in touch with the cluster you join and to write to you about "
-                "it.</li>"
-                "<li><b>Theme suggestions</b>: your name, e-mail, organisation and the suggestion, to decide on it "
-                "and to tell you what we decided.</li>"
-                "<li><b>Members' accounts</b>: your e-mail address, name and password (stored only as a secure "
-                "hash), to let you into your cluster's workspace.</li>"
-                "</ul>"
-                "<p>We publish a city's or company's name on its cluster's page only if you tick the box that "
-                "allows it. We never sell your data or use it for advertising.</p>"
-            ),
-            heading("Who sees it"),
-            paragraph(
-                "<p>The secretariat's staff who review applications, the coordinators of the clusters and, once "
-                "you join, the leader of your cluster. Our hosting and e-mail providers process the data on our "
-                "behalf and under our instructions.</p>"
-            ),
-            heading("How long we keep it"),
-            paragraph(
-                "<ul>"
-                "<li>Applications that were declined or withdrawn, and theme suggestions: 12 months after the "
-                "decision.</li>"
-                "<li>Accepted applications and members' accounts: while you take part in a cluster, and 24 months "
-                "after your participation ends.</li>"
-                "<li>Server logs: 30 days.</li>"
-                "</ul>"
-            ),
-            heading("Your rights: a copy, a correction or erasure"),
-            paragraph(
-                "<p>You may ask for a copy of the data we hold about you, ask us to correct it, or ask us to erase "
-                "it, and you may withdraw your consent at any time. Write to "
-                f'<a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> from the address you used with us; we '
-                "answer within one month. If you are not satisfied with our answer, you may complain to your "
-                "data-protection authority.</p>"
-            ),
-            heading("Cookies"),
-            paragraph(
-                "<p>This site sets only the cookies it needs to work: one that protects forms against forgery and, "
-                "when you sign in, one that keeps you signed in. There are no analytics or advertising cookies.</p>"
-            ),
-        ],
+        body=privacy_sections(),
     )
+
+
+def privacy_sections() -> list:
+    """Who holds the data, what for, who sees it, how long, the rights, the cookies."""
+    return [
+        heading("Who holds your data"),
+        paragraph(
+            "<p>The World Smart Sustainable Cities Organization (WeGO), through its secretariat, runs this site "
+            "and decides what happens to the data you send us. Write to us at "
+            f'<a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> or to the postal address on the '
+            "contact page.</p>"
+        ),
+        heading("What we keep and what for"),
+        paragraph(
+            "<ul>"
+            "<li><b>Applications from cities and companies</b>: the contact person's name, role, e-mail and "
+            "phone, the city or company, the project or solution and any document you upload. We use them to "
+            "review your application, to put you in touch with the cluster you join and to write to you about "
+            "it.</li>"
+            "<li><b>Theme suggestions</b>: your name, e-mail, organisation and the suggestion, to decide on it "
+            "and to tell you what we decided.</li>"
+            "<li><b>Members' accounts</b>: your e-mail address, name and password (stored only as a secure "
+            "hash), to let you into your cluster's workspace.</li>"
+            "</ul>"
+            "<p>We publish a city's or company's name on its cluster's page only if you tick the box that "
+            "allows it. We never sell your data or use it for advertising.</p>"
+        ),
+        heading("Who sees it"),
+        paragraph(
+            "<p>The secretariat's staff who review applications, the coordinators of the clusters and, once "
+            "you join, the leader of your cluster. Our hosting and e-mail providers process the data on our "
+            "behalf and under our instructions.</p>"
+        ),
+        heading("How long we keep it"),
+        paragraph(
+            "<ul>"
+            "<li>Applications that were declined or withdrawn, and theme suggestions: 12 months after the "
+            "decision.</li>"
+            "<li>Accepted applications and members' accounts: while you take part in a cluster, and 24 months "
+            "after your participation ends.</li>"
+            "<li>Server logs: 30 days.</li>"
+            "</ul>"
+        ),
+        heading("Your rights: a copy, a correction or erasure"),
+        paragraph(
+            "<p>You may ask for a copy of the data we hold about you, ask us to correct it, or ask us to erase "
+            "it, and you may withdraw your consent at any time. Write to "
+            f'<a href="mailto:{PRIVACY_EMAIL}">{PRIVACY_EMAIL}</a> from the address you used with us; we '
+            "answer within one month. If you are not satisfied with our answer, you may complain to your "
+            "data-protection authority.</p>"
+        ),
+        heading("Cookies"),
+        paragraph(
+            "<p>This site sets only the cookies it needs to work: one that protects forms against forgery and, "
+            "when you sign in, one that keeps you signed in. There are no analytics or advertising cookies.</p>"
+        ),
+    ]
 
 
 def accessibility_page() -> StandardPageSpec:

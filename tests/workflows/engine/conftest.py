@@ -2,8 +2,9 @@
 
 The engine is tested on the plugin's concrete default ``Application`` with the test site's ``TeamPage`` as
 the target (``clusters`` in ``tests/workflows/conftest.py``), through the plugin's default override points
-(the page's ``accepts_applications`` and ``application_managers()``). The plugin's default kind declares no
-assignable page types (each kind declares its own), so ``assignable_clusters`` gives it the team pages.
+(the page's ``accepts_applications``) and the test site's target adapter (its leaders). The plugin's default
+kind declares no assignable page types (each kind declares its own), so ``assignable_clusters`` gives it the
+team pages.
 """
 
 import itertools
@@ -13,8 +14,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from workflows.models import Application, ApplicationState, InternalNote, Notification, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition
-from workflows.services.records import records_filter
 from workflows.tokens import token_generate, token_hash
 
 from ..factories import UserFactory

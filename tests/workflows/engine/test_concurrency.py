@@ -3,8 +3,8 @@
 from tests.concurrency import POSTGRES_RACE, run_at_once
 from workflows.exceptions import TransitionConflict
 from workflows.models import Application, ApplicationState, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition
-from workflows.services.records import records_filter
 
 S = ApplicationState
 ROUNDS = 50

@@ -17,8 +17,8 @@ from workflows.exceptions import (
     TransitionNotPermitted,
 )
 from workflows.models import Application, ApplicationState, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import perform_transition, submission_record
-from workflows.services.records import records_filter
 
 from .conftest import footprint
 from .test_transitions import TABLE

@@ -6,8 +6,8 @@ from wagtail.models import ModelLogEntry
 
 from workflows.exceptions import MissingTransitionInput, TransitionNotPermitted
 from workflows.models import Application, ApplicationState, InternalNote, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import note_add, perform_transition, submission_record
-from workflows.services.records import records_filter
 
 S = ApplicationState
 

@@ -3,8 +3,8 @@
 import pytest
 
 from workflows.models import Application, ApplicationState, TransitionLog
+from workflows.selectors.records import records_filter
 from workflows.services import available_transitions, perform_transition
-from workflows.services.records import records_filter
 
 S = ApplicationState
 

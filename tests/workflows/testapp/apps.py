@@ -7,3 +7,11 @@ class WorkflowsTestAppConfig(AppConfig):
     name = "tests.workflows.testapp"
     label = "workflows_testapp"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from workflows.adapters import register_target
+
+        from .adapters import TeamAdapter
+        from .models import TeamPage
+
+        register_target(TeamPage, TeamAdapter())

@@ -21,12 +21,8 @@ from ...services.assessment_rules import (
     site_today,
     user_has_conflict,
 )
-from ...services.assessments import (
-    assessments_of,
-    assessor_candidates,
-    current_round,
-    user_may_request_assessments,
-)
+from ...services.assessments import assessments_of, current_round
+from ...services.assessors import assessor_candidates, user_may_request_assessments
 from ..assessment_request_forms import ConflictForm, DeclineForm, WithdrawForm
 from .assessments import Refused, RefusingView, _may_view
 

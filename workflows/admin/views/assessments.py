@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from ...exceptions import MissingTransitionInput, TransitionError, TransitionNotPermitted
+from ...ids import row_ids
 from ...models import Application
 from ...services.assessment_rules import (
     conflict_refusal_text,
@@ -22,12 +23,15 @@ from ...services.assessment_rules import (
     user_has_conflict,
 )
 from ...services.assessments import (
-    AssessorPool,
     assessable_states,
+    assessment_give,
     assessments_of,
     assessments_request,
     criteria_for,
     current_round,
+)
+from ...services.assessors import (
+    AssessorPool,
     user_may_assess,
     user_may_request_any_assessments,
     user_may_request_assessments,
@@ -106,7 +110,7 @@ class AssessmentRequestView(RefusingView):
             self.rows, self.left_out = [self.object], []
             fallback = self.inspect_url + "#assessments"
         else:
-            ids = [value for value in (request.POST or request.GET).getlist("id") if value.isdigit()]
+            ids = row_ids((request.POST or request.GET).getlist("id"))
             rows = visible_queryset(model=self.model, user=request.user).filter(pk__in=ids).order_by("pk")
             if issubclass(self.model, Application):
                 rows = rows.select_related("assigned_to")
@@ -289,8 +293,6 @@ class AssessmentFormView(RefusingView):
         if not form.is_valid():
             messages.error(request, _("The assessment was not saved: correct the errors below."))
             return self.render(form, status=400)
-        from ...services.assessments import assessment_give
-
         first_time = self.assessment.given_at is None
         try:
             assessment_give(

@@ -25,15 +25,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.views.bulk_action import BulkAction
 
 from ...exceptions import TransitionError
+from ...ids import row_ids
 from ...models import Application
-from ...services.transitions import transition_refusal
+from ...services.transitions import perform_transition, transition_refusal
 from ...specs import spec_for, transition_specs
+from ...workspaces import workspace_models
 from ..actions import confirmation_text, staff_transitions
 from ..forms import BulkTransitionForm
 from ..permission_policy import SubmissionPermissionPolicy, managed_target_ids
-from ..registry import workspace_models
 from .mixins import visible_queryset
-from .transitions import run_transition
 
 
 class TransitionBulkAction(BulkAction):
@@ -110,7 +110,7 @@ class TransitionBulkAction(BulkAction):
     def selected_rows(self):
         if self.whole_listing:
             return self.listing_rows()
-        return self.visible_rows([value for value in self.request.GET.getlist("id") if value.isdigit()])
+        return self.visible_rows(row_ids(self.request.GET.getlist("id")))
 
     def get_actionable_objects(self):
         """The selected rows (``?id=``, or the whole filtered listing for ``id=all``) the user may see, split
@@ -166,7 +166,7 @@ class TransitionBulkAction(BulkAction):
                 refused.append((f"#{pk}", _("Not found.")))
                 continue
             try:
-                run_transition(submission=row, name=self.name, user=self.request.user, seen_state=state, inputs=inputs)
+                perform_transition(application=row, name=self.name, user=self.request.user, seen_state=state, **inputs)
             except TransitionError as error:
                 refused.append((str(row), str(error.message)))
             else:

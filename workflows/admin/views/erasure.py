@@ -21,7 +21,7 @@ from ...registry import as_specific, submissions_for_email
 from ...selectors import user_may_see_submission
 from ...selectors.personal_data import is_erased_address
 from ...services.personal_data import applicant_erase
-from ..registry import workspace_viewsets
+from ...workspaces import workspace_viewsets
 
 ERASE_PERMISSION = "workflow_forms.erase_applicant_data"
 URL_NAME = "workflow_forms_erase_applicant"

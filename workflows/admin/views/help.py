@@ -10,7 +10,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from ...diagram import machine_edges, state_machine_svg, svg_width
 from ...models import Application
 from ...specs import spec_for
-from ..registry import user_may_see_any_submissions, workspace_models
+from ...workspaces import user_may_see_any_submissions, workspace_models
 
 
 def machines() -> list[type]:

@@ -1,12 +1,9 @@
 """The detail of one submission: answers, files, timeline, notifications, internal notes and actions."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.template import TemplateDoesNotExist, TemplateSyntaxError
-from django.template.loader import render_to_string
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -15,17 +12,12 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import HeaderButton
 
 from ...diagram import state_machine_svg, svg_width
+from ...mail import mail_subject
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...selectors.assessments import assessment_rounds
 from ...services import available_transitions
-from ...services.assessments import (
-    assessable_states,
-    assessments_of,
-    criteria_for,
-    user_may_assess,
-    user_may_request_assessments,
-)
-from ...services.delivery import TEMPLATE_DIR
+from ...services.assessments import assessable_states, assessments_of, criteria_for
+from ...services.assessors import user_may_assess, user_may_request_assessments
 from ...services.records import user_may_add_note
 from ...specs import spec_for, state_member
 from ..actions import transition_action
@@ -80,17 +72,6 @@ def timeline_entry(model, entry) -> dict:
     }
 
 
-def mail_subject(notification) -> str:
-    """The subject the mail had (or will have), in its recipient's language; its template's name if it has none."""
-    context = {**notification.context, "recipient_email": notification.recipient_email}
-    try:
-        with translation.override(notification.context.get("language") or settings.LANGUAGE_CODE):
-            subject = render_to_string(f"{TEMPLATE_DIR}/{notification.template}.subject.txt", context)
-    except (TemplateDoesNotExist, TemplateSyntaxError):
-        return notification.template
-    return " ".join(subject.split()) or notification.template
-
-
 class SubmissionInspectView(generic.InspectView):
     any_permission_required = ["view"]
     template_name = "workflows/admin/inspect.html"
@@ -102,8 +83,6 @@ class SubmissionInspectView(generic.InspectView):
     url_namespace = None
 
     def get_object(self, queryset=None):
-        from django.shortcuts import get_object_or_404
-
         return get_object_or_404(visible_queryset(model=self.model, user=self.request.user), pk=self.pk)
 
     def get_fields(self):

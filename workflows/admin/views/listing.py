@@ -18,7 +18,8 @@ from ...selectors.assessment_requests import with_overdue_count
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
 from ...selectors.related import attach_related, related_of
 from ...selectors.search import contains_any_q
-from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
+from ...services.assessments import assessable_states, criteria_for
+from ...services.assessors import user_may_request_any_assessments
 from ...services.transitions import StaffTransitionsMemo
 from ..actions import bulk_transition_choices, transition_action, transitions_from_states
 from ..buttons import QuickButtonWithDropdown, quick

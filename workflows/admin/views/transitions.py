@@ -1,8 +1,7 @@
 """Row transitions. Every change goes through ``perform_transition``; refusals become messages."""
 
-from copy import copy
-
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,25 +25,6 @@ def safe_next_url(request, fallback: str) -> str:
     return fallback
 
 
-def as_seen(submission, state: str):
-    """A copy of ``submission`` showing the state the user saw, so the service reports a change since as a
-    conflict (its locked re-read compares the two). The field is protected from assignment, so the
-    value goes straight into the instance's ``__dict__``, where the field reads it."""
-    seen = copy(submission)
-    seen.__dict__["state"] = state
-    return seen
-
-
-def run_transition(*, submission, name: str, user, seen_state: str, inputs: dict):
-    """Refuse a transition the user was not offered, report a state changed since the page was shown as a
-    conflict, else perform it. Raises TransitionError; nothing changes when it does."""
-    if seen_state != submission.state:
-        raise TransitionConflict()
-    if name not in available_transitions(application=submission, user=user):
-        raise transition_refusal(application=submission, name=name, user=user)
-    return perform_transition(application=as_seen(submission, seen_state), name=name, user=user, **inputs)
-
-
 class TransitionView(VisibleObjectMixin, View):
     """GET: the small form a transition needs (or a confirmation). POST: perform it."""
 
@@ -60,13 +40,23 @@ class TransitionView(VisibleObjectMixin, View):
         return super().dispatch(request, pk, name)
 
     def permission_denied(self):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
 
     def refuse(self, error: TransitionError):
         messages.error(self.request, f"{self.object}: {error.message}")
         return HttpResponseRedirect(self.next_url)
+
+    def refusal(self, *, seen_state: str) -> TransitionError | None:
+        """Why the user cannot perform this transition from the state they saw, or None."""
+        if seen_state != self.object.state:
+            return TransitionConflict()
+        if self.name not in available_transitions(application=self.object, user=self.request.user):
+            return transition_refusal(application=self.object, name=self.name, user=self.request.user)
+        return None
+
+    def invalid(self, form, message: str):
+        messages.error(self.request, message)
+        return self.render(form, status=400)
 
     def form(self, data=None):
         initial = {"state": self.request.GET.get("state") or self.object.state}
@@ -92,36 +82,33 @@ class TransitionView(VisibleObjectMixin, View):
         )
 
     def get(self, request, pk, name):
-        if name not in available_transitions(application=self.object, user=request.user):
-            return self.refuse(transition_refusal(application=self.object, name=name, user=request.user))
-        return self.render(self.form())
+        refusal = self.refusal(seen_state=self.object.state)
+        return self.refuse(refusal) if refusal is not None else self.render(self.form())
 
     def post(self, request, pk, name):
         # The listing's one-click items post the state the user saw in their URL, the forms in their body.
         data = request.POST.copy()
         data.setdefault("state", request.GET.get("state", ""))
-        # Refuse before reading any input: a changed state or an action not offered to this user.
-        if data.get("state") != self.object.state:
-            return self.refuse(TransitionConflict())
-        if name not in available_transitions(application=self.object, user=request.user):
-            return self.refuse(transition_refusal(application=self.object, name=name, user=request.user))
         form = self.form(data)
         if not form.is_valid():
-            messages.error(request, _("The action could not be performed: correct the errors below."))
-            return self.render(form, status=400)
+            # Nothing runs on this path; a changed state or an action not theirs is worth saying before the inputs.
+            refusal = self.refusal(seen_state=data["state"])
+            if refusal is not None:
+                return self.refuse(refusal)
+            return self.invalid(form, _("The action could not be performed: correct the errors below."))
         try:
-            run_transition(
-                submission=self.object,
+            # The one check that guards the change: the state the user saw and their right to act, under the lock.
+            perform_transition(
+                application=self.object,
                 name=name,
                 user=request.user,
                 seen_state=form.cleaned_data["state"],
-                inputs=form.transition_kwargs(),
+                **form.transition_kwargs(),
             )
         except MissingTransitionInput as error:
             for field, text in error.field_errors.items():
                 form.add_error(field if field in form.fields else None, text)
-            messages.error(request, str(error.message))
-            return self.render(form, status=400)
+            return self.invalid(form, str(error.message))
         except TransitionError as error:
             return self.refuse(error)
         messages.success(

@@ -17,7 +17,8 @@ from ...selectors.assessment_requests import request_state
 from ...selectors.staff import application_visible_to
 from ...services.assessment_requests import assessment_decline
 from ...services.assessment_rules import conflict_refusal_text, site_today, user_has_conflict
-from ...services.assessments import assessments_of, assessments_request, user_may_request_assessments
+from ...services.assessments import assessments_of, assessments_request
+from ...services.assessors import user_may_request_assessments
 from ...services.inputs import MAX_TEXT_LENGTH
 from ..params import MAX_ID, ObjectId
 from ..problems import field_errors_problem, problem_responses, transition_error_problem

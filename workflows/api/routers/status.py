@@ -1,5 +1,7 @@
 """The applicant's status link: what the status page shows, withdraw, and edit-and-resubmit."""
 
+import functools
+
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router
@@ -51,6 +53,19 @@ def _too_many_wrong_tokens(refusal: TooManyWrongTokens) -> HttpResponse:
     return response
 
 
+def wrong_tokens_refused(endpoint):
+    """Every status endpoint: a 429 problem, with ``Retry-After``, while the address has used up its wrong tokens."""
+
+    @functools.wraps(endpoint)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return endpoint(request, *args, **kwargs)
+        except TooManyWrongTokens as refusal:
+            return _too_many_wrong_tokens(refusal)
+
+    return wrapped
+
+
 def _submission(request, token: str):
     """The token's submission; a 404 counts against the address's wrong tokens (``abuse.status_link_attempt``)."""
     return status_link_attempt(request, lambda: submission_for_status_link(token))
@@ -71,11 +86,9 @@ def _applicant_refusal(submission, name: str):
     description="What the status page shows, for the holder of the private status token.",
     openapi_extra=merge_openapi(problem_responses(404, 429, overrides=STATUS_LINK_LIMITED), links.STATUS),
 )
+@wrong_tokens_refused
 def status(request, token: str, response: HttpResponse):
-    try:
-        submission = _submission(request, token)
-    except TooManyWrongTokens as refusal:
-        return _too_many_wrong_tokens(refusal)
+    submission = _submission(request, token)
     return status_data(submission, response)
 
 
@@ -89,11 +102,9 @@ def status(request, token: str, response: HttpResponse):
         problem_responses(400, 404, 409, 422, 429, overrides=STATUS_LINK_LIMITED), links.STATUS
     ),
 )
+@wrong_tokens_refused
 def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
-    try:
-        submission = _submission(request, token)
-    except TooManyWrongTokens as refusal:
-        return _too_many_wrong_tokens(refusal)
+    submission = _submission(request, token)
     refusal = _applicant_refusal(submission, "withdraw")
     if refusal:
         return refusal
@@ -119,11 +130,9 @@ def withdraw(request, token: str, data: WithdrawIn, response: HttpResponse):
         links.STATUS,
     ),
 )
+@wrong_tokens_refused
 def resubmit(request, token: str, response: HttpResponse):
-    try:
-        submission = _submission(request, token)
-    except TooManyWrongTokens as refusal:
-        return _too_many_wrong_tokens(refusal)
+    submission = _submission(request, token)
     refusal = _applicant_refusal(submission, "resubmit")
     if refusal:
         return refusal

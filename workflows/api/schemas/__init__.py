@@ -1,0 +1,61 @@
+"""Request and response bodies of the plugin's API (OpenAPI components), with examples, by purpose."""
+
+from .assessments import (
+    AssessmentIn,
+    AssessmentOut,
+    AssessmentsOut,
+    AssessmentSummaryOut,
+    CriterionMeanOut,
+    CriterionOut,
+    ScoreIn,
+    ScoreOut,
+)
+from .forms import AcceptedFileType, Choice, FormFieldSchema, SubmissionCreated, WorkflowFormDetail, WorkflowFormSummary
+from .staff import (
+    Answer,
+    ApplicationDetail,
+    ApplicationList,
+    ApplicationListItem,
+    InternalNoteOut,
+    NoteIn,
+    PageRef,
+    SubmittedFileOut,
+    TimelineEntry,
+    TransitionIn,
+    TransitionOut,
+)
+from .status import ApplicationStatus, StatusFile, StatusTimelineEntry, WithdrawIn
+from .text import NO_NUL
+
+__all__ = [
+    "AcceptedFileType",
+    "Answer",
+    "ApplicationDetail",
+    "ApplicationList",
+    "ApplicationListItem",
+    "ApplicationStatus",
+    "AssessmentIn",
+    "AssessmentOut",
+    "AssessmentSummaryOut",
+    "AssessmentsOut",
+    "Choice",
+    "CriterionMeanOut",
+    "CriterionOut",
+    "FormFieldSchema",
+    "InternalNoteOut",
+    "NO_NUL",
+    "NoteIn",
+    "PageRef",
+    "ScoreIn",
+    "ScoreOut",
+    "StatusFile",
+    "StatusTimelineEntry",
+    "SubmissionCreated",
+    "SubmittedFileOut",
+    "TimelineEntry",
+    "TransitionIn",
+    "TransitionOut",
+    "WithdrawIn",
+    "WorkflowFormDetail",
+    "WorkflowFormSummary",
+]
