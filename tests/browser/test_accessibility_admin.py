@@ -9,12 +9,15 @@ narrowly (``axe_support.EXCEPTIONS``, by rule and selector, each with its reason
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from cluster_pages.membership import cluster_workspace_ensure
+from cluster_pages.models import CityApplication
 from home.models import HomePage
-from workflows.models import ApplicationState
+from workflows.models import ApplicationState, Assessment
+from workflows.services.assessments import assessments_request
 
 from ..factories import TEST_PASSWORD, UserFactory
 from ..workspace.conftest import (  # noqa: F401 - fixtures
@@ -66,17 +69,12 @@ def screens(make_city_application, make_company_registration, make_theme_suggest
 
 
 def _content_type(row):
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(row)
 
 
 @pytest.fixture
 def assessment_form(screens, city_criteria, coordinator, reviewer):  # noqa: F811
     """The path of the assessment form of a row the coordinator asked ``reviewer`` to assess."""
-    from cluster_pages.models import CityApplication
-    from workflows.services.assessments import assessments_request
-
     city = CityApplication.objects.get(city="Seoul")
     assessments_request(submission=city, reviewers=[reviewer], user=coordinator)
     return f"/admin/applications/city-applications/assessment/{city.pk}/"
@@ -86,8 +84,6 @@ def assessment_form(screens, city_criteria, coordinator, reviewer):  # noqa: F81
 def request_screens(assessment_form, coordinator, reviewer):
     """The screens around the request ``assessment_form`` made: the coordinator's (withdraw or re-assign,
     record a conflict) and the reviewer's (decline)."""
-    from workflows.models import Assessment
-
     request = Assessment.objects.get(reviewer=reviewer)
     city_admin = "/admin/applications/city-applications"
     return {
