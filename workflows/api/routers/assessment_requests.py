@@ -1,14 +1,10 @@
 """Staff endpoints on assessment requests (bearer token): who was asked and the state of each request, asking
 reviewers with a due date, and declining one's own request (not available, or a conflict of interest)."""
 
-import datetime
-from typing import Literal
-
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
-from pydantic import ConfigDict
+from ninja import Router, Status
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 
@@ -19,78 +15,11 @@ from ...services.assessment_requests import assessment_decline
 from ...services.assessment_rules import conflict_refusal_text, site_today, user_has_conflict
 from ...services.assessments import assessments_of, assessments_request
 from ...services.assessors import user_may_request_assessments
-from ...services.inputs import MAX_TEXT_LENGTH
 from ..params import MAX_ID, ObjectId
 from ..problems import field_errors_problem, problem_responses, transition_error_problem
+from ..schemas import AssessmentRequestIn, AssessmentRequestOut, AssessmentRequestsOut, DeclineIn
 
 router = Router(tags=["applications"], auth=BearerTokenAuth())
-NO_NUL = r"^[^\x00]*$"
-RequestState = Literal["awaited", "overdue", "given", "declined", "withdrawn", "closed"]
-
-
-class AssessmentRequestOut(Schema):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "id": 9,
-                    "reviewer_id": 12,
-                    "reviewer": "Rita Reviewer",
-                    "requested_by": "Carl Coordinator",
-                    "round": 1,
-                    "requested_at": "2026-03-01T09:00:00Z",
-                    "due_date": "2026-03-15",
-                    "state": "overdue",
-                    "overdue": True,
-                    "declined_at": None,
-                    "decline_reason": None,
-                    "decline_note": None,
-                    "withdrawn_at": None,
-                }
-            ]
-        }
-    )
-
-    id: int
-    reviewer_id: int | None = Field(description="None when the reviewer's account was deleted.")
-    reviewer: str
-    requested_by: str
-    round: int = Field(ge=1)
-    requested_at: datetime.datetime
-    due_date: datetime.date | None = Field(description="A date in the site's time zone; None for older requests.")
-    state: RequestState = Field(
-        description="awaited; overdue (awaited past its due date); given; declined; withdrawn; closed (not given "
-        "before the application moved on)."
-    )
-    overdue: bool
-    declined_at: datetime.datetime | None
-    decline_reason: Literal["conflict_of_interest", "unavailable"] | None
-    decline_note: str | None = Field(description="Shown to those who may request assessments only, else None.")
-    withdrawn_at: datetime.datetime | None
-
-
-class AssessmentRequestsOut(Schema):
-    items: list[AssessmentRequestOut] = Field(description="Every request, latest round first.")
-
-
-class AssessmentRequestIn(Schema):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"reviewers": [12, 15], "due_date": "2026-03-15"}]})
-
-    reviewers: list[int] = Field(
-        min_length=1, max_length=50, description="User ids of the reviewers to ask (each once per round)."
-    )
-    due_date: datetime.date | None = Field(
-        None, description="A date in the site's time zone, today or later; default: the kind's (e.g. 14 days)."
-    )
-
-
-class DeclineIn(Schema):
-    model_config = ConfigDict(
-        json_schema_extra={"examples": [{"reason": "conflict_of_interest", "note": "I advise a competitor."}]}
-    )
-
-    reason: Literal["conflict_of_interest", "unavailable"]
-    note: str = Field("", max_length=MAX_TEXT_LENGTH, pattern=NO_NUL, description="Read by coordinators only.")
 
 
 def _application_or_404(request, application_id: int):
