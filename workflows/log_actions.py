@@ -19,6 +19,10 @@ GENERIC_TRANSITION_ACTION = "workflow_forms.transition"
 ASSESSMENT_REQUESTED_ACTION = "workflow_forms.assessment_request"
 ASSESSMENT_GIVEN_ACTION = "workflow_forms.assessment_give"
 ASSESSMENT_EDITED_ACTION = "workflow_forms.assessment_edit"
+ASSESSMENT_DECLINED_ACTION = "workflow_forms.assessment_decline"
+ASSESSMENT_WITHDRAWN_ACTION = "workflow_forms.assessment_withdraw"
+ASSESSMENT_REASSIGNED_ACTION = "workflow_forms.assessment_reassign"
+CONFLICT_DECLARED_ACTION = "workflow_forms.conflict_declare"
 #: A submission is logged like a transition ("" → its first state), though no method performs it.
 SUBMIT = "submit"
 SUBMIT_LABEL = _("Application submitted")
@@ -68,6 +72,44 @@ class AssessmentRequestedFormatter(LogFormatter):
         return _("Assessment requested from %(reviewer)s") % {"reviewer": reviewer}
 
 
+class AssessmentDeclinedFormatter(LogFormatter):
+    label = _("Assessment request declined")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("%(reviewer)s declined the assessment request: %(reason)s") % {
+            "reviewer": data.get("reviewer", ""),
+            "reason": data.get("reason_label", ""),
+        }
+
+
+class AssessmentWithdrawnFormatter(LogFormatter):
+    label = _("Assessment request withdrawn")
+
+    def format_message(self, log_entry):
+        return _("Assessment request to %(reviewer)s withdrawn") % {
+            "reviewer": (log_entry.data or {}).get("reviewer", "")
+        }
+
+
+class AssessmentReassignedFormatter(LogFormatter):
+    label = _("Assessment request re-assigned")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Assessment request re-assigned from %(reviewer)s to %(replacement)s") % {
+            "reviewer": data.get("reviewer", ""),
+            "replacement": data.get("replacement", ""),
+        }
+
+
+class ConflictDeclaredFormatter(LogFormatter):
+    label = _("Conflict of interest declared")
+
+    def format_message(self, log_entry):
+        return _("Conflict of interest declared for %(person)s") % {"person": (log_entry.data or {}).get("person", "")}
+
+
 def register(actions) -> None:
     """Called from the ``register_log_actions`` hook in wagtail_hooks.py."""
     for transition, label in transition_log_labels().items():
@@ -78,4 +120,8 @@ def register(actions) -> None:
     actions.register_action(ASSESSMENT_REQUESTED_ACTION)(AssessmentRequestedFormatter)
     actions.register_action(ASSESSMENT_GIVEN_ACTION, _("Assessment given"), _("Assessment given"))
     actions.register_action(ASSESSMENT_EDITED_ACTION, _("Assessment changed"), _("Assessment changed"))
+    actions.register_action(ASSESSMENT_DECLINED_ACTION)(AssessmentDeclinedFormatter)
+    actions.register_action(ASSESSMENT_WITHDRAWN_ACTION)(AssessmentWithdrawnFormatter)
+    actions.register_action(ASSESSMENT_REASSIGNED_ACTION)(AssessmentReassignedFormatter)
+    actions.register_action(CONFLICT_DECLARED_ACTION)(ConflictDeclaredFormatter)
     actions.register_action(ERASED_ACTION, _("Applicant's personal data erased"), _("Applicant's personal data erased"))

@@ -9,12 +9,15 @@ narrowly (``axe_support.EXCEPTIONS``, by rule and selector, each with its reason
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from cluster_pages.membership import cluster_workspace_ensure
+from cluster_pages.models import CityApplication
 from home.models import HomePage
-from workflows.models import ApplicationState
+from workflows.models import ApplicationState, Assessment
+from workflows.services.assessments import assessments_request
 
 from ..factories import TEST_PASSWORD, UserFactory
 from ..workspace.conftest import (  # noqa: F401 - fixtures
@@ -66,20 +69,30 @@ def screens(make_city_application, make_company_registration, make_theme_suggest
 
 
 def _content_type(row):
-    from django.contrib.contenttypes.models import ContentType
-
     return ContentType.objects.get_for_model(row)
 
 
 @pytest.fixture
 def assessment_form(screens, city_criteria, coordinator, reviewer):  # noqa: F811
     """The path of the assessment form of a row the coordinator asked ``reviewer`` to assess."""
-    from cluster_pages.models import CityApplication
-    from workflows.services.assessments import assessments_request
-
     city = CityApplication.objects.get(city="Seoul")
     assessments_request(submission=city, reviewers=[reviewer], user=coordinator)
     return f"/admin/applications/city-applications/assessment/{city.pk}/"
+
+
+@pytest.fixture
+def request_screens(assessment_form, coordinator, reviewer):
+    """The screens around the request ``assessment_form`` made: the coordinator's (withdraw or re-assign,
+    record a conflict) and the reviewer's (decline)."""
+    request = Assessment.objects.get(reviewer=reviewer)
+    city_admin = "/admin/applications/city-applications"
+    return {
+        "coordinator": {
+            "withdraw or re-assign a request": f"{city_admin}/assessment/{request.object_id}/withdraw/{request.pk}/",
+            "record a conflict of interest": f"{city_admin}/assessment/{request.object_id}/conflict/",
+        },
+        "reviewer": {"decline a request": f"{city_admin}/assessment/{request.object_id}/decline/"},
+    }
 
 
 @pytest.fixture
@@ -91,7 +104,7 @@ def member_workspace(clusters):  # noqa: F811
 
 
 def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violation(
-    screens, assessment_form, member_workspace, coordinator, reviewer, live_server, page, monkeypatch
+    screens, assessment_form, request_screens, member_workspace, coordinator, reviewer, live_server, page, monkeypatch
 ):
     axe = Axe()
     report, failures = [], []
@@ -111,7 +124,7 @@ def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violatio
 
     page.set_viewport_size(DESKTOP)
     sign_in(page, live_server, coordinator.username)
-    for label, path in screens.items():
+    for label, path in {**screens, **request_screens["coordinator"]}.items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{label}: {path} answered {response.status}"
         check(label)
@@ -142,6 +155,12 @@ def test_admin_screens_member_pages_and_error_pages_have_no_serious_axe_violatio
     page.get_by_role("button", name="Save assessment").click()
     expect(page.get_by_text("The assessment was not saved")).to_be_visible()
     check("assessment form, with errors")
+    for label, path in request_screens["reviewer"].items():
+        assert page.goto(live_server.url + path).status == 200
+        check(label, phone=True)
+        page.get_by_role("button", name="Decline").click()
+        expect(page.locator(".error-message").first).to_be_visible()
+        check(f"{label}, with errors")
 
     # A member: the site's login page (from the workspace), then the workspace itself.
     page.context.clear_cookies()

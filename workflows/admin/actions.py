@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from ..models import Application
 from ..selectors import prefetch_managed_targets
-from ..selectors.assessments import awaiting_assessment_q
+from ..selectors.assessments import awaiting_assessment_q, chased_assessment_q
 from ..services import available_transitions
 from ..specs import default_spec, spec_for, transition_specs
 from .permission_policy import managed_target_ids
@@ -104,7 +104,8 @@ def awaiting_action_q(*, model, user) -> Q:
     The states come from the machine: every source state of a forward transition (``moves_forward``: not
     ending, rejecting, reopening, nor the applicant's) the user may perform because of their permissions,
     plus, for applications assigned to targets they lead, the sources of those a leader may perform
-    (e.g. activate), plus the rows whose assessment was requested from the user and not given yet.
+    (e.g. activate), plus the rows whose assessment was requested from the user and not given yet, and those
+    where a request the user made is overdue.
     """
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
@@ -119,4 +120,4 @@ def awaiting_action_q(*, model, user) -> Q:
             leader_states = {str(t.source) for t in transitions if t.has_perm(leader_probe, user)} - general
             if leader_states:
                 query |= Q(state__in=sorted(leader_states), assigned_to_id__in=managed)
-    return query | awaiting_assessment_q(model=model, user=user)
+    return query | awaiting_assessment_q(model=model, user=user) | chased_assessment_q(model=model, user=user)

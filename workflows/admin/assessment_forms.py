@@ -6,8 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Recommendation
 from ..services.records import actor_label
+from .assessment_request_forms import clean_due_date, due_date_field
 
-COMMENT_HELP = _("Seen by staff only; never shown or sent to the applicant.")
+#: True of what happens to a comment: ``selectors.personal_data`` puts the comments given in an applicant's copy.
+COMMENT_HELP = _(
+    "Staff read it. The applicant never sees it on the status page, in mails or in the applicant API, but an "
+    "applicant who asks for a copy of their data receives it, without your name."
+)
 
 
 class ReviewerChoiceField(forms.ModelMultipleChoiceField):
@@ -26,11 +31,18 @@ class AssessmentRequestForm(forms.Form):
         error_messages={"required": _("Choose at least one reviewer.")},
     )
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, candidates, default_due=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Not required: left empty, the kind's default applies (as when an older client posts without it).
+        self.fields["due_date"] = due_date_field(required=False)
+        self.fields["due_date"].initial = default_due
+
         order = {user.pk: index for index, user in enumerate(candidates)}
         self.fields["reviewers"].queryset = get_user_model().objects.filter(pk__in=order)
         self.fields["reviewers"].choices = [(user.pk, actor_label(user)) for user in candidates]
+
+    def clean_due_date(self):
+        return clean_due_date(self.cleaned_data.get("due_date"))
 
 
 class AssessmentForm(forms.Form):

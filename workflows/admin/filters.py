@@ -13,6 +13,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from ..adapters import kind_adapter
+from ..selectors.assessment_requests import overdue_rows_q
 from ..selectors.assessments import with_assessment_summary
 from . import widgets
 from .actions import awaiting_action_q
@@ -64,6 +65,12 @@ class SubmissionFilterSet(WagtailFilterSet):
     assessments = django_filters.ChoiceFilter(
         label=_("Assessments"), choices=ASSESSMENT_CHOICES, method="filter_assessments", empty_label=_("Any")
     )
+    assessment_overdue = django_filters.BooleanFilter(
+        label=_("Assessment overdue"),
+        method="filter_assessment_overdue",
+        widget=BooleanRadioSelect,
+        help_text=_("A requested assessment is past its due date and not given."),
+    )
     mean_score_at_least = django_filters.NumberFilter(
         label=_("Mean score at least"),
         method="filter_mean_score",
@@ -90,6 +97,12 @@ class SubmissionFilterSet(WagtailFilterSet):
         if value is None:
             return queryset
         return self._summarised(queryset).filter(assessment_mean__gte=value)
+
+    def filter_assessment_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        query = overdue_rows_q(queryset.model)
+        return queryset.filter(query) if value else queryset.exclude(query)
 
     def filter_awaiting_my_action(self, queryset, name, value):
         if value is None:

@@ -9,7 +9,11 @@ from ..specs import spec_for
 from .filters import assignable_pages, target_label
 
 NOTE_LABEL = _("Internal note")
-NOTE_HELP = _("Seen by staff only; never shown or sent to the applicant.")
+#: True of what happens to a note: ``selectors.personal_data`` puts the notes in an applicant's copy of their data.
+NOTE_HELP = _(
+    "Staff read it. The applicant never sees it on the status page, in mails or in the applicant API, but an "
+    "applicant who asks for a copy of their data receives it, without your name."
+)
 MESSAGE_LABEL = _("Message to the applicant")
 MESSAGE_HELP = _("Sent to the applicant by e-mail and shown on their status page.")
 

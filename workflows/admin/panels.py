@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from ..selectors import submissions_visible_to
+from ..selectors.assessment_requests import overdue_rows_q
 from ..selectors.assessments import awaiting_assessment_q
 from ..specs import state_tone
 from ..workspaces import user_may_see_any_submissions, workspace_viewsets
@@ -51,11 +52,19 @@ class ApplicationsPanel(Component):
             .filter(awaiting_assessment_q(model=model, user=user))
             .values_list("pk", flat=True)
         )
+        overdue = set(
+            model._default_manager.filter(pk__in=[row.pk for row in awaiting_rows])
+            .filter(overdue_rows_q(model))
+            .values_list("pk", flat=True)
+        )
         return {
             "label": model._meta.verbose_name_plural.capitalize(),
             "total": sum(counts.values()),
             "states": states,
-            "awaiting": [self.awaiting_row(viewset, row, assess) for row in awaiting_rows[:AWAITING_SHOWN]],
+            "awaiting": [
+                {**self.awaiting_row(viewset, row, assess), "overdue": row.pk in overdue}
+                for row in awaiting_rows[:AWAITING_SHOWN]
+            ],
             "awaiting_count": awaiting.count() if len(awaiting_rows) > AWAITING_SHOWN else len(awaiting_rows),
             "awaiting_url": f"{index_url}?awaiting_my_action=true",
         }

@@ -31,6 +31,7 @@ from ..workspaces import register_workspace_viewset, user_may_see_any_submission
 from .criteria import AssessmentCriterionViewSet
 from .filters import filterset_for
 from .permission_policy import SubmissionPermissionPolicy
+from .views.assessment_requests import request_urlpatterns
 from .views.assessments import AssessmentFormView, AssessmentRequestView
 from .views.bulk import TransitionBulkAction
 from .views.help import StateDiagramView
@@ -103,6 +104,7 @@ class SubmissionViewSet(ModelViewSet):
             note_url_name=self.get_url_name("note"),
             assessment_url_name=self.get_url_name("assessment"),
             assessment_request_url_name=self.get_url_name("assessment_request"),
+            url_namespace=self.url_namespace,
             **kwargs,
         )
 
@@ -125,7 +127,11 @@ class SubmissionViewSet(ModelViewSet):
 
     @property
     def assessment_view(self):
-        return AssessmentFormView.as_view(model=self.model, inspect_url_name=self.get_url_name("inspect"))
+        return AssessmentFormView.as_view(
+            model=self.model,
+            inspect_url_name=self.get_url_name("inspect"),
+            decline_url_name=self.get_url_name("assessment_decline"),
+        )
 
     @property
     def assessment_request_view(self):
@@ -142,6 +148,7 @@ class SubmissionViewSet(ModelViewSet):
             path("assessment/<int:pk>/", self.assessment_view, name="assessment"),
             path("assessments/request/<int:pk>/", self.assessment_request_view, name="assessment_request"),
             path("assessments/request/", self.assessment_request_view, name="assessment_request_bulk"),
+            *request_urlpatterns(self),
         ]
 
     def register_permissions(self):

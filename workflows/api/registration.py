@@ -24,11 +24,12 @@ def register(api=None) -> None:
         from wagtail.api.v3.api import api
     if id(api) in _registered_on:
         return
-    from .routers import forms, staff, status
+    from .routers import assessment_requests, forms, staff, status
 
     api.add_router("/workflow-forms/", forms.router)
     api.add_router("/applications/", status.router)
     api.add_router("/applications/", staff.router)
+    api.add_router("/applications/", assessment_requests.router)
     _describe_anonymous_access_validly(api)
     check_site_filter_port()
     for error in UNREADABLE_BODY:

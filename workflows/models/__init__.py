@@ -1,5 +1,6 @@
 from .applications import AbstractApplication, Application
-from .assessments import Assessment, AssessmentCriterion, AssessmentScore, Recommendation
+from .assessment_requests import AssessmentConflict, AssessmentReminder, ReminderKind
+from .assessments import Assessment, AssessmentCriterion, AssessmentScore, DeclineReason, Recommendation
 from .forms import AbstractWorkflowFormField
 from .notifications import Notification, NotificationState
 from .places import AbstractRegistration, AbstractSlot, RegistrationState
@@ -16,13 +17,17 @@ __all__ = [
     "Application",
     "ApplicationState",
     "Assessment",
+    "AssessmentConflict",
     "AssessmentCriterion",
+    "AssessmentReminder",
     "AssessmentScore",
+    "DeclineReason",
     "InternalNote",
     "Notification",
     "NotificationState",
     "Recommendation",
     "RegistrationState",
+    "ReminderKind",
     "SubmittedFile",
     "TransitionLog",
 ]

@@ -25,6 +25,11 @@ DEFAULT_SCORE_LABELS = {
 }
 
 
+class DeclineReason(models.TextChoices):
+    CONFLICT_OF_INTEREST = "conflict_of_interest", _("Conflict of interest")
+    UNAVAILABLE = "unavailable", _("Not available")
+
+
 class Recommendation(models.TextChoices):
     ACCEPT = "accept", _("Accept")
     CHANGES = "changes", _("Ask for changes")
@@ -99,6 +104,24 @@ class Assessment(SubmissionRecord):
     comment = models.TextField(_("comment"), blank=True)
     given_at = models.DateTimeField(_("given"), null=True, blank=True)
     changed_at = models.DateTimeField(_("last changed"), null=True, blank=True)
+    # The request's life beyond giving: see ``workflows.models.assessment_requests``.
+    due_date = models.DateField(
+        _("due"), null=True, blank=True, help_text=_("A date in the site's time zone; reminders lead up to it.")
+    )
+    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
+    decline_reason = models.CharField(
+        _("reason for declining"), max_length=32, choices=DeclineReason.choices, blank=True
+    )
+    decline_note = models.TextField(_("note on declining"), blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta(SubmissionRecord.Meta):
         ordering = ["-round", "requested_at", "pk"]
@@ -126,6 +149,19 @@ class Assessment(SubmissionRecord):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def is_ended(self) -> bool:
+        """Declined by the reviewer or withdrawn by a coordinator: nothing is awaited from the reviewer."""
+        return self.declined_at is not None or self.withdrawn_at is not None
+
+    @property
+    def is_awaited(self) -> bool:
+        """Requested, not given, and still answerable: the reviewer is expected to assess."""
+        return self.given_at is None and self.is_open and not self.is_ended
+
+    def is_overdue(self, today) -> bool:
+        return self.is_awaited and self.due_date is not None and self.due_date < today
 
 
 class AssessmentScore(models.Model):

@@ -7,6 +7,7 @@ from statistics import mean
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Avg, Count, FloatField, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from ..models import Application, Assessment, AssessmentScore, Recommendation
 from .records import records_filter
@@ -67,13 +68,35 @@ def with_criterion_means(queryset, criteria, *, prefix: str):
 
 
 def awaiting_assessment_q(*, model, user) -> Q:
-    """Rows of ``model`` whose assessment was requested from ``user`` and not given while still open."""
+    """Rows of ``model`` whose assessment was requested from ``user`` and is still awaited (not given, declined,
+    withdrawn nor closed)."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
     awaited = Assessment.objects.filter(
-        content_type_id__in=record_content_types(model), reviewer=user, given_at__isnull=True, closed_at__isnull=True
+        content_type_id__in=record_content_types(model),
+        reviewer=user,
+        given_at__isnull=True,
+        closed_at__isnull=True,
+        declined_at__isnull=True,
+        withdrawn_at__isnull=True,
     ).values("object_id")
     return Q(pk__in=awaited)
+
+
+def chased_assessment_q(*, model, user) -> Q:
+    """Rows of ``model`` where a request ``user`` made is overdue: theirs to chase or re-assign."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return Q(pk__in=[])
+    chased = Assessment.objects.filter(
+        content_type_id__in=record_content_types(model),
+        requested_by=user,
+        given_at__isnull=True,
+        closed_at__isnull=True,
+        declined_at__isnull=True,
+        withdrawn_at__isnull=True,
+        due_date__lt=timezone.localdate(),
+    ).values("object_id")
+    return Q(pk__in=chased)
 
 
 def round_summary(assessments, criteria) -> dict:
@@ -87,7 +110,7 @@ def round_summary(assessments, criteria) -> dict:
     counts = Counter(assessment.recommendation for assessment in given)
     return {
         "given": len(given),
-        "requested": len(assessments),
+        "requested": len([assessment for assessment in assessments if not assessment.is_ended]),
         "criteria": [
             {
                 "criterion": criterion,

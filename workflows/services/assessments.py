@@ -1,55 +1,42 @@
-"""Structured assessments: who may ask and be asked, requesting them (with a mail), giving and editing one.
+"""Structured assessments: requesting them (with a mail), giving and editing one.
 
 Rounds (see ``workflows.models.assessments``): the current round of a submission is one more than the number
 of transitions logged for it. ``perform_transition`` closes the open assessments when the state changes, so an
 assessment is editable exactly until the submission moves on.
 
-Who may be asked: an active user who may see the submission (the plugin's visibility rule, so a leader only
-for the applications of the targets they lead) and either holds the kind's ``assessor_permission`` or leads
-the target the application is assigned to. Who may ask: holders of ``workflow_forms.request_assessment`` who
-may see the submission.
+Who may ask and who may be asked: ``services.assessors``.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..actors import ApplicantActor
 from ..exceptions import MissingTransitionInput, TransitionNotAllowed, TransitionNotPermitted
 from ..log_actions import ASSESSMENT_EDITED_ACTION, ASSESSMENT_GIVEN_ACTION, ASSESSMENT_REQUESTED_ACTION
 from ..models import Assessment, AssessmentCriterion, AssessmentScore, Recommendation, TransitionLog
 from ..registry import as_specific
 from ..selectors.records import records_filter
-from ..selectors.visibility import (
-    target_ids_managed_by,
-    user_may_see_submission,
-    user_sees_all_submissions,
-    view_permission_for,
-)
 from ..specs import default_spec
 from ..workspaces import submission_admin_url
+from .assessment_rules import (
+    conflict_refusal_text,
+    due_date_error,
+    due_date_text,
+    ended_request_text,
+    user_has_conflict,
+)
+from .assessment_rules import default_due_date as _default_due_date
+from .assessors import AssessorPool, is_active_staff, user_may_assess, user_may_request_assessments
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
 from .records import actor_label
 
-REQUEST_PERMISSION = "workflow_forms.request_assessment"
 ASSESSMENT_MAIL = "staff_assessment_requested"
 
 
-# -- rules ----------------------------------------------------------------------------------------
-
-
-def assessor_permission(model) -> str:
-    return getattr(model, "assessor_permission", None) or view_permission_for(model)
-
-
-def _active_staff(user) -> bool:
-    return bool(not isinstance(user, ApplicantActor) and getattr(user, "is_authenticated", False) and user.is_active)
+# -- rounds ---------------------------------------------------------------------------------------
 
 
 def assessable_states(model) -> set[str]:
@@ -67,105 +54,6 @@ def current_round(submission) -> int:
     return TransitionLog.objects.filter(**records_filter(submission)).exclude(from_state="").count() + 1
 
 
-def user_may_assess(*, submission, user) -> bool:
-    """Whether ``user`` may be asked for (and give) an assessment of ``submission``."""
-    specific = as_specific(submission)
-    if not _active_staff(user) or not user_may_see_submission(user=user, submission=specific):
-        return False
-    if user.has_perm(assessor_permission(type(specific))):
-        return True
-    manages = getattr(specific, "user_manages_target", None)
-    return bool(manages and manages(user))
-
-
-def user_may_request_assessments(*, submission, user) -> bool:
-    specific = as_specific(submission)
-    return bool(
-        _active_staff(user)
-        and user.has_perm(REQUEST_PERMISSION)
-        and user_may_see_submission(user=user, submission=specific)
-    )
-
-
-def user_may_request_any_assessments(user) -> bool:
-    """For the listing's bulk action: the permission alone (each row is checked again when it runs)."""
-    return bool(_active_staff(user) and user.has_perm(REQUEST_PERMISSION))
-
-
-def _permission_holders(model) -> list:
-    """The active users holding ``model``'s assessor permission (directly, through a group, or as superusers)."""
-    app_label, codename = assessor_permission(model).split(".", 1)
-    permission = Q(permissions__codename=codename, permissions__content_type__app_label=app_label)
-    holders = (
-        Q(is_superuser=True)
-        | Q(groups__in=_groups_with(permission))
-        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
-    )
-    return list(get_user_model().objects.filter(holders, is_active=True).distinct())
-
-
-def _by_name(users) -> list:
-    return sorted(users, key=lambda user: (user.get_full_name() or user.get_username()).lower())
-
-
-class AssessorPool:
-    """Who may assess rows of one kind, asked once for many rows (the bulk request screen and its POST).
-
-    The same rule as ``user_may_assess``, answered in memory: the permission holders are asked once per kind,
-    the targets a user leads once per user, the leaders of a target once per target, and each user's
-    permissions are Django's, cached on the user object.
-    """
-
-    def __init__(self, model):
-        self.model = model
-        self.holders = _permission_holders(model)
-        self._led: dict[int, set[int]] = {}
-        self._managers: dict[int, list] = {}
-
-    def _leads(self, user) -> set[int]:
-        if user.pk not in self._led:
-            self._led[user.pk] = target_ids_managed_by(user=user, model=self.model)
-        return self._led[user.pk]
-
-    def _target_managers(self, row) -> list:
-        target_id = getattr(row, "assigned_to_id", None)
-        if target_id is None:
-            return []
-        if target_id not in self._managers:
-            self._managers[target_id] = list(row.target_managers(row.assigned_to))
-        return self._managers[target_id]
-
-    def may_assess(self, *, submission, user) -> bool:
-        if not _active_staff(user):
-            return False
-        if user_sees_all_submissions(user=user, model=self.model) and user.has_perm(assessor_permission(self.model)):
-            return True
-        # Otherwise only as a leader of the row's target (which also lets them see it).
-        target_id = getattr(submission, "assigned_to_id", None)
-        return target_id is not None and target_id in self._leads(user)
-
-    def candidates(self, submission) -> list:
-        """Everyone who may be asked to assess ``submission``, by name (as ``assessor_candidates``)."""
-        users = {user.pk: user for user in self.holders}
-        for manager in self._target_managers(submission):
-            users.setdefault(manager.pk, manager)
-        return _by_name(user for user in users.values() if self.may_assess(submission=submission, user=user))
-
-
-def assessor_candidates(*, submission) -> list:
-    """Everyone who may be asked to assess ``submission``, by name."""
-    specific = as_specific(submission)
-    users = {user.pk: user for user in _permission_holders(type(specific))}
-    target = getattr(specific, "assigned_to", None)
-    if target is not None:
-        users.update({user.pk: user for user in specific.target_managers(target)})
-    return _by_name(user for user in users.values() if user_may_assess(submission=specific, user=user))
-
-
-def _groups_with(permission: Q):
-    return Group.objects.filter(permission)
-
-
 # -- reads ----------------------------------------------------------------------------------------
 
 
@@ -175,9 +63,13 @@ def assessments_of(submission):
 
 def open_assessment_for(*, submission, user) -> Assessment | None:
     """``user``'s assessment of ``submission`` that can still be given or edited, if one was requested."""
-    if not _active_staff(user):
+    if not is_active_staff(user):
         return None
-    return assessments_of(submission).filter(reviewer=user, closed_at__isnull=True).first()
+    return (
+        assessments_of(submission)
+        .filter(reviewer=user, closed_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True)
+        .first()
+    )
 
 
 def criteria_for(model):
@@ -204,15 +96,59 @@ def _refuse_unless_allowed(*, submission, reviewers, user, pool: AssessorPool | 
         )
 
 
-def assessments_request(*, submission, reviewers, user, pool: AssessorPool | None = None) -> list[Assessment]:
+def _request_one(*, submission, reviewer, user, round_number: int, due_date, contexts: StaffContexts) -> Assessment:
+    """Create one request, log it and mail the reviewer (in their admin language) if they have an address."""
+    assessment = Assessment.objects.create(
+        submission=submission,
+        reviewer=reviewer,
+        requested_by=user,
+        round=round_number,
+        state=submission.state,
+        due_date=due_date,
+    )
+    log(
+        submission,
+        ASSESSMENT_REQUESTED_ACTION,
+        user=user,
+        title=str(submission),
+        data={
+            "assessment_id": assessment.pk,
+            "reviewer": actor_label(reviewer),
+            "round": round_number,
+            "due_date": due_date.isoformat(),
+        },
+    )
+    if reviewer.email:
+        notification_queue(
+            submission=submission,
+            template=ASSESSMENT_MAIL,
+            recipient_email=reviewer.email,
+            recipient_user=reviewer,
+            context={
+                **contexts.for_user(reviewer),
+                "reviewer_name": actor_label(reviewer),
+                "due_date": due_date_text(due_date, reviewer),
+            },
+        )
+    return assessment
+
+
+def assessments_request(
+    *, submission, reviewers, user, pool: AssessorPool | None = None, due_date=None
+) -> list[Assessment]:
     """Ask each of ``reviewers`` to assess ``submission`` in its current round and mail them a link.
 
     Raises TransitionNotPermitted when ``user`` may not ask or a reviewer may not be asked, TransitionNotAllowed
     when the submission is in a state where no assessment can inform a decision. Reviewers already asked in
     this round are skipped. Returns the new requests. ``pool``: an ``AssessorPool`` of the submission's kind
     when many rows are asked at once, so each reviewer is checked again without asking the database per row.
+    ``due_date``: a date in the site's time zone (default: the kind's, see ``assessment_rules``);
+    MissingTransitionInput when it has passed.
     """
     specific = as_specific(submission)
+    due_date = due_date or _default_due_date(type(specific))
+    if error := due_date_error(due_date):
+        raise MissingTransitionInput(error, field_errors={"due_date": error})
     _refuse_unless_allowed(submission=specific, reviewers=reviewers, user=user, pool=pool)
     with transaction.atomic():
         current = type(specific)._default_manager.select_for_update().get(pk=specific.pk)
@@ -235,25 +171,16 @@ def assessments_request(*, submission, reviewers, user, pool: AssessorPool | Non
             if reviewer.pk in already:
                 continue
             already.add(reviewer.pk)
-            assessment = Assessment.objects.create(
-                submission=current, reviewer=reviewer, requested_by=user, round=round_number, state=current.state
-            )
-            created.append(assessment)
-            log(
-                current,
-                ASSESSMENT_REQUESTED_ACTION,
-                user=user,
-                title=str(current),
-                data={"assessment_id": assessment.pk, "reviewer": actor_label(reviewer), "round": round_number},
-            )
-            if reviewer.email:
-                notification_queue(
+            created.append(
+                _request_one(
                     submission=current,
-                    template=ASSESSMENT_MAIL,
-                    recipient_email=reviewer.email,
-                    recipient_user=reviewer,
-                    context={**contexts.for_user(reviewer), "reviewer_name": actor_label(reviewer)},
+                    reviewer=reviewer,
+                    user=user,
+                    round_number=round_number,
+                    due_date=due_date,
+                    contexts=contexts,
                 )
+            )
     return created
 
 
@@ -304,12 +231,16 @@ def assessment_give(*, submission, user, scores: dict, recommendation: str, comm
     """
     specific = as_specific(submission)
     comment = (comment or "").strip()
+    if user_has_conflict(submission=specific, user=user):
+        raise TransitionNotPermitted(conflict_refusal_text())
     if not user_may_assess(submission=specific, user=user):
         raise TransitionNotPermitted(_("You may not assess this application."))
     with transaction.atomic():
         requested = assessments_of(specific).select_for_update().filter(reviewer=user).order_by("-round", "-pk").first()
         if requested is None:
             raise TransitionNotPermitted(_("No assessment of this application was requested from you."))
+        if requested.is_ended:
+            raise TransitionNotAllowed(ended_request_text(requested))
         if requested.closed_at is not None:
             raise TransitionNotAllowed(
                 _("The application has moved on since your assessment was requested: it can no longer be changed.")

@@ -4,10 +4,10 @@ What stays, so figures and counts do not change: each submission's row, kind, st
 interests, and the structure of its log (which change, from and to which state, when, by whom on the staff).
 What goes: the fields the kind lists in ``personal_fields`` (the name becomes "Erased applicant", the address a
 placeholder under the reserved ``.invalid`` domain), the answers' values, the messages and internal reasons in
-the log and in Wagtail's audit entries, the internal notes' text and the assessments' comments (their scores
-and recommendations stay: they name no one), the mails' recipient (where it was the
-applicant) and context, and the uploaded files (storage and rows). Each erased submission gets an audit entry
-saying that it was erased and why, without the address.
+the log and in Wagtail's audit entries, the internal notes' text, the assessments' comments (their scores
+and recommendations stay: they name no one) and the notes on declined requests and declared conflicts, the
+mails' recipient (where it was the applicant) and context, and the uploaded files (storage and rows). Each
+erased submission gets an audit entry saying that it was erased and why, without the address.
 
 Other apps erase what they hold with the ``workflow_forms_erase_applicant`` hook:
 ``fn(*, email, submissions) -> list[str]`` (what it erased, in words), called before the rows change.
@@ -26,7 +26,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from ..log_actions import ERASED_ACTION
-from ..models import Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
+from ..models import Assessment, AssessmentConflict, InternalNote, Notification, SubmittedFile, TransitionLog
 from ..registry import as_specific, submissions_for_email
 from ..selectors.personal_data import ERASED_DOMAIN, is_erased_address
 from ..tokens import token_hash
@@ -146,6 +146,9 @@ def submission_anonymise(*, submission, reason: str, actor=None, placeholder: st
     TransitionLog.objects.filter(**lookup).update(note="", message="")
     InternalNote.objects.filter(**lookup).update(text=REDACTED)
     Assessment.objects.filter(**lookup).exclude(comment="").update(comment=REDACTED)
+    # A reviewer's reason for declining or their conflict may name the applicant ("I advise their company").
+    Assessment.objects.filter(**lookup).exclude(decline_note="").update(decline_note=REDACTED)
+    AssessmentConflict.objects.filter(**lookup).exclude(note="").update(note=REDACTED)
     _redact_audit(specific, patterns)
     type(specific)._default_manager.filter(pk=specific.pk).update(**_anonymous_values(specific, placeholder))
     log(specific, ERASED_ACTION, user=actor, title=str(specific), data={"reason": reason})

@@ -9,7 +9,8 @@ from wagtail.users.models import UserProfile
 from workflows.exceptions import TransitionNotAllowed, TransitionNotPermitted
 from workflows.log_actions import ASSESSMENT_REQUESTED_ACTION
 from workflows.models import ApplicationState, Assessment, Notification
-from workflows.services.assessments import assessments_request, assessor_candidates, user_may_assess
+from workflows.services.assessments import assessments_request
+from workflows.services.assessors import assessor_candidates, user_may_assess
 
 from ..factories import UserFactory
 

@@ -16,14 +16,22 @@ from django.views import View
 from ...exceptions import MissingTransitionInput, TransitionError, TransitionNotPermitted
 from ...ids import row_ids
 from ...models import Application
+from ...services.assessment_rules import (
+    conflict_refusal_text,
+    default_due_date,
+    ended_request_text,
+    user_has_conflict,
+)
 from ...services.assessments import (
-    AssessorPool,
     assessable_states,
     assessment_give,
     assessments_of,
     assessments_request,
     criteria_for,
     current_round,
+)
+from ...services.assessors import (
+    AssessorPool,
     user_may_assess,
     user_may_request_any_assessments,
     user_may_request_assessments,
@@ -156,13 +164,17 @@ class AssessmentRequestView(RefusingView):
         )
 
     def get(self, request, pk=None):
-        return self.render(AssessmentRequestForm(candidates=self.candidates()))
+        return self.render(
+            AssessmentRequestForm(candidates=self.candidates(), default_due=default_due_date(self.model))
+        )
 
     def post(self, request, pk=None):
         if not self.rows:
             messages.error(request, _("None of the selected rows is one you may request assessments of."))
             return HttpResponseRedirect(self.next_url)
-        form = AssessmentRequestForm(request.POST, candidates=self.candidates())
+        form = AssessmentRequestForm(
+            request.POST, candidates=self.candidates(), default_due=default_due_date(self.model)
+        )
         if not form.is_valid():
             messages.error(request, _("No assessment was requested: correct the errors below."))
             return self.render(form, status=400)
@@ -172,7 +184,13 @@ class AssessmentRequestView(RefusingView):
             eligible = [reviewer for reviewer in reviewers if self.pool.may_assess(submission=row, user=reviewer)]
             skipped = [reviewer for reviewer in reviewers if reviewer not in eligible]
             try:
-                created = assessments_request(submission=row, reviewers=eligible, user=request.user, pool=self.pool)
+                created = assessments_request(
+                    submission=row,
+                    reviewers=eligible,
+                    user=request.user,
+                    pool=self.pool,
+                    due_date=form.cleaned_data["due_date"],
+                )
             except TransitionError as error:
                 refused.append((str(row), str(error.message)))
                 continue
@@ -213,11 +231,14 @@ class AssessmentFormView(RefusingView):
     """The requested reviewer's assessment of one row: given, then editable until the row moves on."""
 
     template_name = "workflows/admin/assessment_form.html"
+    decline_url_name = None
 
     def checked_dispatch(self, request, pk):
         if not _may_view(self.model, request.user):
             raise PermissionDenied
         self.object = self.get_visible_object(pk)
+        if user_has_conflict(submission=self.object, user=request.user):
+            raise Refused(conflict_refusal_text())
         self.assessment = (
             assessments_of(self.object)
             .filter(reviewer=request.user)
@@ -238,7 +259,13 @@ class AssessmentFormView(RefusingView):
                 "object": self.object,
                 "assessment": self.assessment,
                 "form": form,
-                "editable": self.assessment.is_open,
+                "editable": self.assessment.is_open and not self.assessment.is_ended,
+                "ended_text": ended_request_text(self.assessment) if self.assessment.is_ended else "",
+                "decline_url": (
+                    reverse(self.decline_url_name, args=[self.object.pk])
+                    if self.decline_url_name and self.assessment.is_awaited
+                    else ""
+                ),
                 "state_label": self.object.get_state_display(),
                 "action_url": self.request.path,
                 "inspect_url": self.inspect_url,
@@ -254,6 +281,9 @@ class AssessmentFormView(RefusingView):
 
     def post(self, request, pk):
         form = self.form(request.POST)
+        if self.assessment.is_ended:
+            messages.error(request, ended_request_text(self.assessment))
+            return self.render(self.form(), status=409)
         if not self.assessment.is_open:
             messages.error(
                 request,

@@ -16,18 +16,14 @@ from ...mail import mail_subject
 from ...models import InternalNote, Notification, SubmittedFile, TransitionLog
 from ...selectors.assessments import assessment_rounds
 from ...services import available_transitions
-from ...services.assessments import (
-    assessable_states,
-    assessments_of,
-    criteria_for,
-    user_may_assess,
-    user_may_request_assessments,
-)
+from ...services.assessments import assessable_states, assessments_of, criteria_for
+from ...services.assessors import user_may_assess, user_may_request_assessments
 from ...services.records import user_may_add_note
 from ...specs import spec_for, state_member
 from ..actions import transition_action
 from ..forms import NoteForm
 from ..target_titles import target_titles, title_of
+from .assessment_requests import request_context
 from .erasure import erase_button
 from .mixins import visible_queryset
 
@@ -84,6 +80,7 @@ class SubmissionInspectView(generic.InspectView):
     history_url_name = None
     assessment_url_name = None
     assessment_request_url_name = None
+    url_namespace = None
 
     def get_object(self, queryset=None):
         return get_object_or_404(visible_queryset(model=self.model, user=self.request.user), pk=self.pk)
@@ -189,11 +186,13 @@ class SubmissionInspectView(generic.InspectView):
             and self.object.state in assessable_states(self.model)
             and user_may_request_assessments(submission=self.object, user=user)
         )
+        rounds = assessment_rounds(self.object, list(criteria_for(self.model)))
         return {
-            "assessment_rounds": assessment_rounds(self.object, list(criteria_for(self.model))),
+            "assessment_rounds": rounds,
             "my_assessment": mine,
             "assessment_url": reverse(self.assessment_url_name, args=(self.object.pk,)) if mine else "",
             "request_assessments_url": (
                 reverse(self.assessment_request_url_name, args=(self.object.pk,)) if may_request else ""
             ),
+            **request_context(submission=self.object, user=user, namespace=self.url_namespace, rounds=rounds),
         }

@@ -14,15 +14,18 @@ from wagtail.admin.widgets.button import Button
 
 from ...models import Application
 from ...selectors import prefetch_managed_targets, submissions_visible_to
+from ...selectors.assessment_requests import with_overdue_count
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
 from ...selectors.related import attach_related, related_of
 from ...selectors.search import contains_any_q
-from ...services.assessments import assessable_states, criteria_for, user_may_request_any_assessments
+from ...services.assessments import assessable_states, criteria_for
+from ...services.assessors import user_may_request_any_assessments
 from ...services.transitions import StaffTransitionsMemo
 from ..actions import bulk_transition_choices, transition_action, transitions_from_states
 from ..buttons import QuickButtonWithDropdown, quick
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
 from ..permission_policy import managed_target_ids
+from ..request_columns import OverdueColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
 ANSWER_PREFIX = "answer:"
@@ -52,8 +55,10 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             queryset = queryset.select_related(*self.list_select_related)
         if self.list_prefetch_related:
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
-        return with_assessment_summary(
-            submissions_visible_to(user=self.request.user, queryset=queryset, target_ids=self.managed_target_ids)
+        return with_overdue_count(
+            with_assessment_summary(
+                submissions_visible_to(user=self.request.user, queryset=queryset, target_ids=self.managed_target_ids)
+            )
         )
 
     def search_queryset(self, queryset):
@@ -186,6 +191,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         return [
             SelectColumn(offered=self.bulk_offered),
             *super().columns,
+            OverdueColumn(),
             AssessmentCountColumn(),
             AssessmentMeanColumn(),
         ]

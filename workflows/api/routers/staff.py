@@ -10,6 +10,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from ...exceptions import TransitionError, UnknownTransition
 from ...models import ApplicationState
 from ...selectors.staff import application_visible_to, applications_visible_to, specifics_of_keys
+from ...services.assessment_rules import conflict_refusal_text, user_has_conflict
 from ...services.assessments import assessment_give
 from ...services.records import note_add
 from ...services.transitions import (
@@ -169,11 +170,14 @@ def add_note(request, application_id: ObjectId, data: NoteIn):
     summary="The assessments of an application (staff)",
     description="Every reviewer's scores, recommendation and comment, every round (latest first), the kind's "
     "criteria and the latest round's aggregate. Never shown to the applicant on the status page, in mails or the "
-    "applicant API; an applicant's copy of their data includes the assessments given, without reviewers' names.",
-    openapi_extra=problem_responses(401, 404, 422),
+    "applicant API; an applicant's copy of their data includes the assessments given, without reviewers' names. "
+    "403: the token's user declared a conflict of interest with this application.",
+    openapi_extra=problem_responses(401, 403, 404, 422),
 )
 def list_assessments(request, application_id: ObjectId):
     application = _application_or_404(request, application_id)
+    if user_has_conflict(submission=application, user=request.user):
+        return problem_response(status=403, detail=conflict_refusal_text())
     return reads.assessments(application)
 
 

@@ -1,5 +1,6 @@
 """Request and response bodies of the plugin's API (OpenAPI components), with examples, by purpose."""
 
+from .assessment_requests import AssessmentRequestIn, AssessmentRequestOut, AssessmentRequestsOut, DeclineIn
 from .assessments import (
     AssessmentIn,
     AssessmentOut,
@@ -35,12 +36,16 @@ __all__ = [
     "ApplicationListItem",
     "ApplicationStatus",
     "AssessmentIn",
+    "AssessmentRequestIn",
+    "AssessmentRequestOut",
+    "AssessmentRequestsOut",
     "AssessmentOut",
     "AssessmentSummaryOut",
     "AssessmentsOut",
     "Choice",
     "CriterionMeanOut",
     "CriterionOut",
+    "DeclineIn",
     "FormFieldSchema",
     "InternalNoteOut",
     "NO_NUL",
