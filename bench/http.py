@@ -22,9 +22,9 @@ import sys
 from pathlib import Path
 
 # Run as a script, this folder comes first on the path, and this file would stand in for the standard library's
-# ``http`` (which urllib imports).
+# ``http`` (which urllib imports): the project's root takes its place.
 if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 import asyncio
 import json
@@ -34,6 +34,9 @@ import subprocess
 import tempfile
 import time
 import urllib.parse
+
+from bench import submission
+from bench.answers import CITY_APPLICATION
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -148,21 +151,6 @@ def _csrf(port: int) -> tuple[str, str]:
     return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar), token
 
 
-#: Our city application form's answers (the cluster is the demo's first open one).
-OURS = {
-    "city": "Seoul",
-    "country": "KR",
-    "applicant_name": "Kim Min-ji",
-    "role": "Director",
-    "phone": "",
-    "organisation": "Smart City Bureau",
-    "project_title": "Mobility data platform",
-    "project_description": "A shared platform for the city's mobility data.",
-    "project_status": "development",
-    "partners_sought": "Cities with open mobility data.",
-    "consent_public_listing": "on",
-    "consent_privacy": "on",
-}
 BARE = {"name": "Kim Min-ji", "message": "A shared platform for the city's mobility data."}
 HEADER = ("connections", "side", "subm./s", "p50 ms", "p95 ms", "errors", "ratio")
 
@@ -179,7 +167,7 @@ def _sides(submission) -> list[tuple]:
     stock[stock_email] = "http-stock@example.org"
     cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
     return [
-        ("ours", city.url, {**OURS, "clusters": [str(cluster.pk)]}, "CA-", CityApplication),
+        ("ours", city.url, {**CITY_APPLICATION, "clusters": [str(cluster.pk)]}, "CA-", CityApplication),
         ("stock", stock_page.url, stock, "Thank you", FormSubmission),
         ("bare", "/bench/bare/", BARE, "Thank you", BareSubmission),
     ]
@@ -233,9 +221,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as folder:
         environment = _environment(folder)
         os.environ.update(environment)
-        sys.path.insert(0, str(ROOT))
-        from bench import submission
-
         print("bench-http: migrating a throwaway database and loading the demo content…", flush=True)
         submission.setup(folder)
         os.environ.update(environment)  # setup() gave its own key prefix

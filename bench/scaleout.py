@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 
 if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    sys.path.pop(0)  # this folder's http.py would stand in for the standard library's http
+    # This folder's http.py would stand in for the standard library's http: the project's root takes its place.
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 import http.cookiejar
 import os
@@ -33,6 +34,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+from bench import submission
+from bench.answers import CITY_APPLICATION
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -78,22 +82,6 @@ def _wait_for(port: int) -> None:
     raise RuntimeError(f"nothing answers on port {port}")
 
 
-#: A city application's answers (the cluster and the address are added per run and per submission).
-ANSWERS = {
-    "city": "Seoul",
-    "country": "KR",
-    "applicant_name": "Kim Min-ji",
-    "role": "Director",
-    "organisation": "Smart City Bureau",
-    "project_title": "Mobility data platform",
-    "project_description": "A shared platform for the city's mobility data.",
-    "project_status": "development",
-    "partners_sought": "Cities with open mobility data.",
-    "consent_public_listing": "on",
-    "consent_privacy": "on",
-}
-
-
 def start_instances(ports: list[int], environment: dict, processes: list[subprocess.Popen]) -> None:
     """A gunicorn of two workers on each port and two mail workers, added to ``processes`` as they start (for the
     caller to stop, whatever happens); returns once both ports answer."""
@@ -110,7 +98,7 @@ def rate_limit_is_shared(ports: list[int], *, form_url: str, cluster_pk: int) ->
     """1. One counter for both instances: SUBMISSIONS accepted alternately, then either refuses."""
     visitor = Browser()
     _status, html, _headers = visitor.request(ports[0], form_url)
-    answers = {**ANSWERS, "csrfmiddlewaretoken": visitor.csrf_token(html), "clusters": [str(cluster_pk)]}
+    answers = {**CITY_APPLICATION, "csrfmiddlewaretoken": visitor.csrf_token(html), "clusters": [str(cluster_pk)]}
     accepted = 0
     for number in range(SUBMISSIONS):
         status, body, _headers = visitor.request(
@@ -196,9 +184,6 @@ def main() -> int:
     first_port = int(os.environ.get("BENCH_SCALEOUT_PORT", "8766"))
     ports = [first_port, first_port + 10]
     with tempfile.TemporaryDirectory(prefix="bench-scaleout-") as folder:
-        sys.path.insert(0, str(ROOT))
-        from bench import submission
-
         os.environ["WORKFLOW_FORMS_RATE_LIMIT"] = f"{SUBMISSIONS}/h"
         print("bench-scaleout: migrating a throwaway database and loading the demo content…", flush=True)
         submission.setup(folder)

@@ -97,6 +97,12 @@ def cluster_leader(db):
     return UserFactory(username="cluster-leader", groups=["Cluster leaders"])
 
 
+@pytest.fixture
+def login_throttling_on(settings):
+    """django-axes as deployed: the test settings switch it off."""
+    settings.AXES_ENABLED = True
+
+
 #: The proxy's own address, as REMOTE_ADDR shows it behind the proxy (see ``deployed_behind_one_proxy``).
 PROXY = "10.0.0.1"
 

@@ -4,31 +4,16 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from django.test import Client
 
 from .factories import UserFactory
+from .logins import ADMIN_LOGIN, MEMBER_LOGIN, attempt
 
-pytestmark = pytest.mark.django_db
-
-ADMIN_LOGIN = "/admin/login/"
-MEMBER_LOGIN = "/en/account/login/"
-ATTACKER = "198.51.100.7"
-
-
-@pytest.fixture(autouse=True)
-def throttling_on(settings):
-    settings.AXES_ENABLED = True
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("login_throttling_on")]
 
 
 @pytest.fixture
 def communications(db):
     return UserFactory(username="communications", email="communications@example.org", groups=["Communications"])
-
-
-def attempt(url, username, password, address=ATTACKER):
-    client = Client(REMOTE_ADDR=address)
-    response = client.post(url, {"username": username, "password": password})
-    return response, "_auth_user_id" in client.session
 
 
 def test_a_locked_account_gets_no_more_guesses_under_its_e_mail_address(communications, password):

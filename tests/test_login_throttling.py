@@ -4,26 +4,11 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from django.test import Client
 
 from .factories import UserFactory
+from .logins import ADMIN_LOGIN, MEMBER_LOGIN, attempt
 
-pytestmark = pytest.mark.django_db
-
-ADMIN_LOGIN = "/admin/login/"
-MEMBER_LOGIN = "/en/account/login/"
-ATTACKER = "198.51.100.7"
-
-
-@pytest.fixture(autouse=True)
-def throttling_on(settings):
-    settings.AXES_ENABLED = True
-
-
-def attempt(url, username, password, address=ATTACKER):
-    client = Client(REMOTE_ADDR=address)
-    response = client.post(url, {"username": username, "password": password})
-    return response, "_auth_user_id" in client.session
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("login_throttling_on")]
 
 
 def hammer(url, username, times=6):

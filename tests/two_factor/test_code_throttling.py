@@ -8,14 +8,9 @@ from axes.models import AccessAttempt
 
 from .conftest import VERIFY, forget_wrong_code_delay, next_code_for, password_sign_in, with_authenticator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("login_throttling_on")]
 
 ATTACKER = "198.51.100.7"
-
-
-@pytest.fixture(autouse=True)
-def throttling_on(settings):
-    settings.AXES_ENABLED = True
 
 
 def wrong(code: str) -> str:

@@ -26,12 +26,19 @@ def test_nothing_is_saved_until_a_code_confirms_the_key(required, coordinator):
     assert not TOTPDevice.objects.filter(user=coordinator).exists()
 
 
+def set_up_while_a_first_session_holds_its_key(user):
+    """A first session (198.51.100.7) is shown a key; a second one (203.0.113.20) then sets up with its own key.
+    Returns the first session and the key it was shown."""
+    first, _ = password_sign_in(user, address="198.51.100.7")
+    first_key = key_shown(first.get(ENROL).content.decode())
+    second, _ = password_sign_in(user, address="203.0.113.20")
+    second_key = key_shown(second.get(ENROL).content.decode())
+    assert second.post(ENROL, {"code": code_for_key(second_key)}).status_code == 302
+    return first, first_key
+
+
 def test_the_key_an_attacker_noted_gives_no_valid_code_once_the_owner_sets_up(required, coordinator):
-    attacker, _ = password_sign_in(coordinator, address="198.51.100.7")
-    noted_key = key_shown(attacker.get(ENROL).content.decode())
-    owner, _ = password_sign_in(coordinator, address="203.0.113.20")
-    owner_key = key_shown(owner.get(ENROL).content.decode())
-    assert owner.post(ENROL, {"code": code_for_key(owner_key)}).status_code == 302
+    _, noted_key = set_up_while_a_first_session_holds_its_key(coordinator)
 
     attacker, _ = password_sign_in(coordinator, address="198.51.100.7")
     forget_wrong_code_delay(coordinator)
@@ -42,11 +49,7 @@ def test_the_key_an_attacker_noted_gives_no_valid_code_once_the_owner_sets_up(re
 
 
 def test_a_second_session_cannot_replace_an_app_set_up_in_the_meantime(required, coordinator):
-    first, _ = password_sign_in(coordinator, address="198.51.100.7")
-    first_key = key_shown(first.get(ENROL).content.decode())
-    second, _ = password_sign_in(coordinator, address="203.0.113.20")
-    second_key = key_shown(second.get(ENROL).content.decode())
-    assert second.post(ENROL, {"code": code_for_key(second_key)}).status_code == 302
+    first, first_key = set_up_while_a_first_session_holds_its_key(coordinator)
 
     late = first.post(ENROL, {"code": code_for_key(first_key)})
 

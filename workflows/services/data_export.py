@@ -15,12 +15,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ..models import Notification
 from ..registry import as_specific
 from ..selectors.personal_data import is_erased_address
-from .notifications import _applicant_context, notification_queue, public_root_url
+from .notifications import applicant_mail_queue, public_root_url
 
 EXPORT_MAIL = "applicant_data_export"
 SIGNING_SALT = "workflow_forms.applicant_data_export"
@@ -86,15 +86,13 @@ def applicant_data_export_request(*, submission) -> Notification:
         )
         if recent.exists():
             raise ExportRecentlyRequested()
-        language = specific.mail_language
-        with translation.override(language):
-            context = _applicant_context(specific, language=language)
-            path = reverse("workflow_forms:data_export_download", args=[export_link_token(specific)])
-        context.update(export_url=public_root_url(specific) + path, link_hours=link_hours())
-        return notification_queue(
+        return applicant_mail_queue(
             submission=specific,
             template=EXPORT_MAIL,
-            recipient_email=specific.applicant_email,
-            to_applicant=True,
-            context=context,
+            language=specific.mail_language,
+            extra=lambda: {
+                "export_url": public_root_url(specific)
+                + reverse("workflow_forms:data_export_download", args=[export_link_token(specific)]),
+                "link_hours": link_hours(),
+            },
         )

@@ -262,20 +262,28 @@ def submission_record(*, submission, token: str, alert_permission: str = ALERT_P
     return entry
 
 
+def applicant_mail_queue(*, submission, template: str, language: str, extra=dict) -> Notification:
+    """Queue one mail to the applicant; its context, and ``extra()``'s additions to it, made in ``language``."""
+    with translation.override(language):
+        context = {**_applicant_context(submission, language=language), **extra()}
+    return notification_queue(
+        submission=submission,
+        template=template,
+        recipient_email=submission.applicant_email,
+        to_applicant=True,
+        context=context,
+    )
+
+
 def status_link_resend(*, submission, token: str) -> Notification:
     """Mail the applicant the new status link made from ``token`` (the "lost your link?" form)."""
     specific = as_specific(submission)
-    # A submission from before languages were recorded: the language the link was asked for in.
-    language = specific.language or translation.get_language() or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = _applicant_context(specific, language=language)
-        context["status_url"] = status_url_for(specific, token)
-    return notification_queue(
+    return applicant_mail_queue(
         submission=specific,
         template="applicant_status_link",
-        recipient_email=specific.applicant_email,
-        to_applicant=True,
-        context=context,
+        # A submission from before languages were recorded: the language the link was asked for in.
+        language=specific.language or translation.get_language() or settings.LANGUAGE_CODE,
+        extra=lambda: {"status_url": status_url_for(specific, token)},
     )
 
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..actors import WAITING_LIST, ApplicantActor
@@ -35,7 +35,7 @@ from ..selectors.places import (
 from ..selectors.records import records_filter
 from ..status_tokens import pending_status_token_issue
 from ..tokens import token_generate, token_hash
-from .notifications import _applicant_context, notification_queue, status_link_resend, status_url_for
+from .notifications import applicant_mail_queue, status_link_resend, status_url_for
 from .records import transition_log_write
 from .submissions import active_language
 from .transitions import perform_transition
@@ -101,17 +101,11 @@ def _fingerprint(slot, email: str) -> str:
 
 def registration_mail_queue(*, registration, template: str, token: str | None = None) -> Notification:
     """Queue one mail to the registrant, in their language; with ``token`` it carries their status link."""
-    language = registration.mail_language
-    with translation.override(language):
-        context = _applicant_context(registration, language=language)
-        if token is not None:
-            context["status_url"] = status_url_for(registration, token)
-    return notification_queue(
+    return applicant_mail_queue(
         submission=registration,
         template=template,
-        recipient_email=registration.applicant_email,
-        to_applicant=True,
-        context=context,
+        language=registration.mail_language,
+        extra=(lambda: {"status_url": status_url_for(registration, token)}) if token is not None else dict,
     )
 
 

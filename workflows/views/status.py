@@ -44,24 +44,44 @@ def status_page(request, token):
     return _render(request, "workflows/status_page.html", _status_context(submission, token))
 
 
+def confirm_step(request, token, *, action: str, form_class, template: str, refused: str, perform, done: str):
+    """A status-link confirmation step: GET shows it; POST with the box ticked runs ``perform(submission)``.
+
+    ``action`` must be one the applicant can take now, else back to the status page with ``refused``;
+    ``done`` is the success message.
+    """
+    submission = submission_for_token(request, token)
+    context = _status_context(submission, token)
+    if action not in context["actions"]:
+        return _back_to_status(request, token, refused)
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(submission)
+        except TransitionError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(request, done)
+        return _back_to_status(request, token)
+    return _render(request, template, {**context, "form": form})
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @wrong_tokens_limited
 def status_withdraw(request, token):
     """GET: the confirmation step. POST with the box ticked: withdraw through the transition service."""
-    submission = submission_for_token(request, token)
-    context = _status_context(submission, token)
-    if "withdraw" not in context["actions"]:
-        return _back_to_status(request, token, _("This application can no longer be withdrawn."))
-    form = WithdrawForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            perform_transition(application=submission, name="withdraw", applicant_token=token, confirm=True)
-        except TransitionError as error:
-            messages.error(request, str(error.message))
-        else:
-            messages.success(request, _("Your application has been withdrawn."))
-        return _back_to_status(request, token)
-    return _render(request, "workflows/status_withdraw.html", {**context, "form": form})
+    return confirm_step(
+        request,
+        token,
+        action="withdraw",
+        form_class=WithdrawForm,
+        template="workflows/status_withdraw.html",
+        refused=_("This application can no longer be withdrawn."),
+        perform=lambda submission: perform_transition(
+            application=submission, name="withdraw", applicant_token=token, confirm=True
+        ),
+        done=_("Your application has been withdrawn."),
+    )
 
 
 def _edit_form(request, submission, token):
