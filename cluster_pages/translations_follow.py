@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.signals import page_unpublished
 
 from .clusters_once import default_content_language
 
@@ -34,6 +35,22 @@ def translations_of(page: Page):
     if page.locale.language_code != default_content_language():
         return Page.objects.none()
     return Page.objects.translation_of(page, inclusive=False).select_related("locale")
+
+
+def translations_unpublish(*, page: Page) -> None:
+    """Unpublish the live translations of ``page`` (Wagtail unpublishes its aliases itself)."""
+    for translation in translations_of(page).live().filter(alias_of__isnull=True).specific():
+        translation.unpublish()
+
+
+def _source_unpublished(sender, instance, **kwargs):
+    translations_unpublish(page=instance)
+
+
+def connect() -> None:
+    """Unpublishing an original unpublishes its translations on every route: the unpublish view, the page
+    explorer's bulk Unpublish and the expiry of its ``expire_at`` (``publish_scheduled``)."""
+    page_unpublished.connect(_source_unpublished, dispatch_uid="translations_follow_source_unpublished")
 
 
 def refuse_publishing(request, page: Page, source: Page):

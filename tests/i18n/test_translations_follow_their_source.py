@@ -2,10 +2,14 @@
 wagtail-localize's translation editor, keeping what was written), it is unpublished and deleted with it (the
 confirmations say so), and no language switcher or ``hreflang`` leads to a version that is not live."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtail_localize.models import Translation, TranslationSource
@@ -109,6 +113,31 @@ def test_unpublishing_the_original_unpublishes_its_translation_and_says_so(admin
 
     korean_page.refresh_from_db()
     assert not korean_page.live
+
+
+def bulk_action_url(action, page):
+    return reverse("wagtail_bulk_action", args=("wagtailcore", "page", action)) + f"?id={page.pk}"
+
+
+def test_bulk_unpublishing_the_original_in_the_page_explorer_unpublishes_its_translation(admin_client, published):
+    english, korean_page = published
+
+    admin_client.post(bulk_action_url("unpublish", english))
+
+    english.refresh_from_db()
+    korean_page.refresh_from_db()
+    assert not english.live and not korean_page.live
+
+
+def test_the_original_expiring_unpublishes_its_translation(published):
+    english, korean_page = published
+    Page.objects.filter(pk=english.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+
+    call_command("publish_scheduled")
+
+    english.refresh_from_db()
+    korean_page.refresh_from_db()
+    assert english.expired and not korean_page.live
 
 
 def test_unpublishing_a_translation_leaves_the_original_live(admin_client, published):
