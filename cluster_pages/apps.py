@@ -7,10 +7,11 @@ class ClusterPagesConfig(AppConfig):
     verbose_name = _("Thematic clusters")
 
     def ready(self):
-        from . import api_schemas, chrome, figures, kinds, live_data, roster_cache
+        from . import api_schemas, chrome, figures, kinds, live_data, roster_cache, translations_follow
 
         api_schemas.register()
         chrome.connect()
         roster_cache.connect()
+        translations_follow.connect()
         kinds.register()
         live_data.plug(live_data.Readers(figures=figures.site_figures, roster=roster_cache.cluster_roster))

@@ -17,11 +17,11 @@ from .clusters_once import default_content_language
 
 
 def in_language(matching: QuerySet, *, locale_id: int) -> QuerySet:
-    """The live pages of ``matching``'s model that ``matching`` selects on their default-language version, each
-    once: in locale ``locale_id`` where it has a live version there, else in the default language (one query)."""
+    """The live pages of ``matching``'s model that ``matching`` selects on their live default-language version,
+    each once: in locale ``locale_id`` where it has a live version there, else in the default language (one query)."""
     model = matching.model
     default = default_content_language()
-    keys = matching.filter(locale__language_code=default).order_by().values("translation_key")
+    keys = matching.filter(locale__language_code=default, live=True).order_by().values("translation_key")
     live = model.objects.live()
     here = Q(locale_id=locale_id, translation_key__in=keys)
     translated_here = live.filter(locale_id=locale_id).order_by().values("translation_key")

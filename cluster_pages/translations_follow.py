@@ -7,9 +7,12 @@ the Korean page behind when the English one was unpublished or deleted.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.signals import page_unpublished
 
 from .clusters_once import default_content_language
 
@@ -28,12 +31,54 @@ def unpublished_source_of(page: Page) -> Page | None:
     return source if source is not None and not source.live else None
 
 
+class SourceNotLive(ValidationError, PermissionDenied):
+    """Publishing a translation whose original is not live: a ValidationError, which wagtail-localize's "Sync
+    translated pages" skips, and a PermissionDenied, which the admin refuses as any forbidden action (back to the
+    dashboard, saying so) rather than with a server error."""
+
+
+class FollowsItsSource:
+    """A page mixin: a translation is not published while its default-language original is not live.
+
+    Every publishing route (the editor, the page explorer's bulk Publish, workflow approval, wagtail-localize's
+    sync, ``publish_scheduled``) ends in ``Page.publish``. A scheduled go-live is not refused (that would stop the
+    command for every page after it) but waits: it stays scheduled and goes live on a run after the original."""
+
+    def publish(self, revision, *args, log_action=True, **kwargs):
+        source = unpublished_source_of(self)
+        go_live_at = revision.as_object().go_live_at
+        if source is not None and not (go_live_at and go_live_at > timezone.now()):
+            if log_action == "wagtail.publish.scheduled":
+                return None
+            raise SourceNotLive(
+                _("“%(title)s” was not published: its original, “%(source)s”, is not published.")
+                % {"title": self.get_admin_display_title(), "source": source.get_admin_display_title()}
+            )
+        return super().publish(revision, *args, log_action=log_action, **kwargs)
+
+
 def translations_of(page: Page):
     """The pages in other languages that follow ``page`` (its translations and aliases), when ``page`` is in the
     default language; none otherwise (a translation leads nothing)."""
     if page.locale.language_code != default_content_language():
         return Page.objects.none()
     return Page.objects.translation_of(page, inclusive=False).select_related("locale")
+
+
+def translations_unpublish(*, page: Page) -> None:
+    """Unpublish the live translations of ``page`` (Wagtail unpublishes its aliases itself)."""
+    for translation in translations_of(page).live().filter(alias_of__isnull=True).specific():
+        translation.unpublish()
+
+
+def _source_unpublished(sender, instance, **kwargs):
+    translations_unpublish(page=instance)
+
+
+def connect() -> None:
+    """Unpublishing an original unpublishes its translations on every route: the unpublish view, the page
+    explorer's bulk Unpublish and the expiry of its ``expire_at`` (``publish_scheduled``)."""
+    page_unpublished.connect(_source_unpublished, dispatch_uid="translations_follow_source_unpublished")
 
 
 def refuse_publishing(request, page: Page, source: Page):

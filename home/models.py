@@ -15,9 +15,10 @@ from cluster_pages.clusters_once import local_title_of
 from cluster_pages.models import CaseStudyPage, EventPage, ThematicClusterPage
 from cluster_pages.page_language import in_language
 from cluster_pages.translation_fields import PAGE_FIELDS
+from cluster_pages.translations_follow import FollowsItsSource
 
 
-class HomePage(Page):
+class HomePage(FollowsItsSource, Page):
     """The site's root page."""
 
     override_translatable_fields = PAGE_FIELDS

@@ -21,6 +21,7 @@ from ..choices import ClusterStatus
 from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
 from ..translation_fields import PAGE_FIELDS
+from ..translations_follow import FollowsItsSource
 
 LONG_TEXT_MAX_LENGTH = 5000
 OPEN_CLUSTERS = {"live": True, "status__in": [ClusterStatus.FORMING, ClusterStatus.ACTIVE]}
@@ -284,7 +285,7 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
 # -- the form pages ---------------------------------------------------------------------------------------
 
 
-class JoinFormPage(AbstractWorkflowFormPage):
+class JoinFormPage(FollowsItsSource, AbstractWorkflowFormPage):
     """What the three forms under /join/ share: one of each, below a standard page, with the same landing page."""
 
     override_translatable_fields = PAGE_FIELDS

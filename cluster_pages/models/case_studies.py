@@ -15,11 +15,12 @@ from ..choices import ProjectStatus
 from ..clusters_once import local_title_of
 from ..filters import CaseStudyFilter
 from ..translation_fields import PAGE_FIELDS
+from ..translations_follow import FollowsItsSource
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class CaseStudyIndexPage(Page):
+class CaseStudyIndexPage(FollowsItsSource, Page):
     """Lists case studies, filterable by cluster, country and status."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -63,7 +64,7 @@ class CaseStudyIndexPage(Page):
         return context
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(FollowsItsSource, Page):
     """A city's project told as a best practice: challenge, solution, results."""
 
     override_translatable_fields = PAGE_FIELDS

@@ -17,6 +17,7 @@ from ..join_forms import form_url, join_forms
 from ..live_data import cluster_roster
 from ..public_pages import public_q
 from ..translation_fields import PAGE_FIELDS
+from ..translations_follow import FollowsItsSource
 from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 from .case_studies import CaseStudyPage
 from .events import EventPage
@@ -36,7 +37,7 @@ def _public(pages, public: Q | None):
     return pages.public() if public is None else pages.filter(public)
 
 
-class ClusterIndexPage(Page):
+class ClusterIndexPage(FollowsItsSource, Page):
     """Lists the thematic clusters, grouped by status."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -69,7 +70,7 @@ class ClusterIndexPage(Page):
         return context
 
 
-class ThematicClusterPage(Page):
+class ThematicClusterPage(FollowsItsSource, Page):
     """One theme around which cities and companies gather, led by an expert."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -244,7 +245,7 @@ class ThematicClusterPage(Page):
         return {"join_url": join_url, "expertise_url": expertise_url}
 
 
-class ClusterWorkspacePage(Page):
+class ClusterWorkspacePage(FollowsItsSource, Page):
     """The members-only page of a cluster, restricted to the cluster's members group (see membership)."""
 
     override_translatable_fields = PAGE_FIELDS

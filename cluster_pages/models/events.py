@@ -24,6 +24,7 @@ from ..choices import EventKind
 from ..filters import EventFilter
 from ..ical import calendar_for_events
 from ..translation_fields import EVENT_FIELDS, PAGE_FIELDS
+from ..translations_follow import FollowsItsSource
 
 # Read once per process: available_timezones() walks the whole tz database (tens of ms) on every call.
 KNOWN_TIME_ZONES = frozenset(zoneinfo.available_timezones())
@@ -40,7 +41,7 @@ def default_time_zone():
     return settings.TIME_ZONE
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(FollowsItsSource, RoutablePageMixin, Page):
     """Upcoming and past events, filterable, with an iCalendar feed of upcoming ones."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -94,7 +95,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return response
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(FollowsItsSource, RoutablePageMixin, Page):
     """One event: when, where, who organises it and which clusters it concerns."""
 
     override_translatable_fields = EVENT_FIELDS

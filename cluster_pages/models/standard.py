@@ -10,10 +10,11 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..translation_fields import PAGE_FIELDS
+from ..translations_follow import FollowsItsSource
 from .snippets import Contact, in_language
 
 
-class StandardPage(Page):
+class StandardPage(FollowsItsSource, Page):
     """A page of headings, text, images, quotes, calls to action and live figures."""
 
     override_translatable_fields = PAGE_FIELDS

@@ -2,11 +2,16 @@
 wagtail-localize's translation editor, keeping what was written), it is unpublished and deleted with it (the
 confirmations say so), and no language switcher or ``hreflang`` leads to a version that is not live."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from wagtail.models import GroupApprovalTask, Locale, Page, Workflow, WorkflowTask
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
@@ -100,6 +105,68 @@ def test_a_translation_publishes_once_its_original_is_live(
     assert not error_messages(response)
 
 
+def test_bulk_publish_in_the_page_explorer_does_not_publish_a_translation_of_a_draft(admin_client, draft_original):
+    english, korean_page = draft_original
+
+    response = admin_client.post(bulk_action_url("publish", korean_page))
+
+    korean_page.refresh_from_db()
+    assert not korean_page.live
+    assert response.status_code == 302  # Wagtail's answer to a refused action: back to the dashboard, saying so
+
+
+def test_approving_a_translation_in_a_workflow_does_not_publish_it_before_its_original(
+    admin_client, admin_user, draft_original
+):
+    english, korean_page = draft_original
+    task = GroupApprovalTask.objects.create(name="Review")
+    workflow = Workflow.objects.create(name="Review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    korean_page.save_revision(user=admin_user)
+    task_state = workflow.start(korean_page, admin_user).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(korean_page.pk, "approve", task_state.pk))
+
+    response = admin_client.post(url, {"comment": ""})
+
+    korean_page.refresh_from_db()
+    assert not korean_page.live
+    assert response.status_code == 302  # Wagtail's answer to a refused action: back to the dashboard, saying so
+
+
+def test_sync_translated_pages_with_publish_immediately_does_not_publish_a_translation_of_a_draft(
+    draft_original, django_capture_on_commit_callbacks
+):
+    english, korean_page = draft_original
+    translation = Translation.objects.get(target_locale=korean_page.locale)
+
+    with pytest.raises(ValidationError), django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)  # the view skips a ValidationError and syncs the next translation
+
+    korean_page.refresh_from_db()
+    assert not korean_page.live
+
+
+def test_a_translation_scheduled_to_go_live_waits_for_its_original(draft_original):
+    english, korean_page = draft_original
+    korean_page.go_live_at = timezone.now() + timedelta(hours=1)
+    revision = korean_page.save_revision()
+    revision.publish()  # scheduling is not publishing: allowed
+    past = timezone.now() - timedelta(minutes=1)  # the hour has passed
+    revision.refresh_from_db()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+
+    call_command("publish_scheduled")
+    korean_page.refresh_from_db()
+    assert not korean_page.live
+
+    english.save_revision().publish()
+    call_command("publish_scheduled")
+    korean_page.refresh_from_db()
+    assert korean_page.live
+
+
 def test_unpublishing_the_original_unpublishes_its_translation_and_says_so(admin_client, published):
     english, korean_page = published
     url = reverse("wagtailadmin_pages:unpublish", args=(english.pk,))
@@ -109,6 +176,31 @@ def test_unpublishing_the_original_unpublishes_its_translation_and_says_so(admin
 
     korean_page.refresh_from_db()
     assert not korean_page.live
+
+
+def bulk_action_url(action, page):
+    return reverse("wagtail_bulk_action", args=("wagtailcore", "page", action)) + f"?id={page.pk}"
+
+
+def test_bulk_unpublishing_the_original_in_the_page_explorer_unpublishes_its_translation(admin_client, published):
+    english, korean_page = published
+
+    admin_client.post(bulk_action_url("unpublish", english))
+
+    english.refresh_from_db()
+    korean_page.refresh_from_db()
+    assert not english.live and not korean_page.live
+
+
+def test_the_original_expiring_unpublishes_its_translation(published):
+    english, korean_page = published
+    Page.objects.filter(pk=english.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+
+    call_command("publish_scheduled")
+
+    english.refresh_from_db()
+    korean_page.refresh_from_db()
+    assert english.expired and not korean_page.live
 
 
 def test_unpublishing_a_translation_leaves_the_original_live(admin_client, published):
