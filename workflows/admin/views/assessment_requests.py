@@ -22,7 +22,7 @@ from ...services.assessment_rules import (
     user_has_conflict,
 )
 from ...services.assessments import assessments_of, current_round
-from ...services.assessors import assessor_candidates, user_may_request_assessments
+from ...services.assessors import assessor_candidates, request_refusal_text, user_may_request_assessments
 from ..assessment_request_forms import ConflictForm, DeclineForm, WithdrawForm
 from .assessments import Refused, RefusingView, _may_view
 
@@ -122,7 +122,8 @@ class AssessmentDeclineView(RequestActionView):
 class CoordinatorActionView(RequestActionView):
     def check(self, request, **kwargs):
         if not user_may_request_assessments(submission=self.object, user=request.user):
-            raise Refused(_("Your role does not allow managing assessment requests."))
+            role = _("Your role does not allow managing assessment requests.")
+            raise Refused(request_refusal_text(submission=self.object, user=request.user, otherwise=role))
 
 
 class AssessmentWithdrawView(CoordinatorActionView):
