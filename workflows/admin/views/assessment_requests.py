@@ -220,7 +220,13 @@ def request_context(*, submission, user, namespace: str, rounds: list[dict]) -> 
         withdraw_url = ""
         if coordinator and state in ("awaited", "overdue"):
             withdraw_url = reverse(f"{namespace}:assessment_withdraw", args=[submission.pk, assessment.pk])
-        assessment.request_info = {"state": state, "label": REQUEST_STATES[state], "withdraw_url": withdraw_url}
+        assessment.request_info = {
+            "state": state,
+            "label": REQUEST_STATES[state],
+            "withdraw_url": withdraw_url,
+            # Why it was declined (a conflict, or not available) only for those who may see declarations.
+            "show_reason": coordinator or assessment.reviewer_id == user.pk,
+        }
     return {
         "conflicts": list(conflicts_of(submission).select_related("user", "declared_by")) if coordinator else [],
         "conflict_url": reverse(f"{namespace}:assessment_conflict", args=[submission.pk]) if coordinator else "",
