@@ -91,10 +91,12 @@ def criteria_for(model):
 def _refuse_unless_allowed(*, submission, reviewers, user, pool: AssessorPool | None) -> None:
     """TransitionNotPermitted unless ``user`` may ask for assessments of ``submission`` and each reviewer may
     give one."""
-    if not user_may_request_assessments(submission=submission, user=user):
+    pooled = pool is not None and pool.model is type(submission)
+    conflicts = pool.conflicts if pooled else None
+    if not user_may_request_assessments(submission=submission, user=user, conflicts=conflicts):
         role = _("Your role does not allow requesting assessments of this application.")
         raise TransitionNotPermitted(request_refusal_text(submission=submission, user=user, otherwise=role))
-    may_assess = pool.may_assess if pool is not None and pool.model is type(submission) else user_may_assess
+    may_assess = pool.may_assess if pooled else user_may_assess
     refused = [reviewer for reviewer in reviewers if not may_assess(submission=submission, user=reviewer)]
     if refused:
         names = ", ".join(actor_label(reviewer) for reviewer in refused)

@@ -46,16 +46,23 @@ def user_may_assess(*, submission, user) -> bool:
     return bool(manages and manages(user))
 
 
-def user_may_request_assessments(*, submission, user) -> bool:
+def user_may_request_assessments(*, submission, user, conflicts: set | None = None) -> bool:
     """Whether ``user`` may ask for, withdraw or re-assign assessments of ``submission`` and record conflicts with
-    it for others: never with a declared conflict of their own."""
+    it for others: never with a declared conflict of their own. ``conflicts``: an ``AssessorPool``'s (object id,
+    user id) pairs, so that many rows ask nothing more per row."""
     specific = as_specific(submission)
     return bool(
         is_active_staff(user)
         and user.has_perm(REQUEST_PERMISSION)
         and user_may_see_submission(user=user, submission=specific)
-        and not user_has_conflict(submission=specific, user=user)
+        and not _has_conflict(specific, user, conflicts)
     )
+
+
+def _has_conflict(specific, user, conflicts: set | None) -> bool:
+    if conflicts is None:
+        return user_has_conflict(submission=specific, user=user)
+    return (specific.pk, user.pk) in conflicts
 
 
 def request_refusal_text(*, submission, user, otherwise: str) -> str:

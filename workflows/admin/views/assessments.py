@@ -125,7 +125,7 @@ class AssessmentRequestView(RefusingView):
                         "state": row.get_state_display()
                     }
                     self.left_out.append((str(row), reason))
-                elif not user_may_request_assessments(submission=row, user=request.user):
+                elif not user_may_request_assessments(submission=row, user=request.user, conflicts=self.pool.conflicts):
                     role = _("Your role does not allow requesting assessments of it.")
                     reason = request_refusal_text(submission=row, user=request.user, otherwise=role)
                     self.left_out.append((str(row), reason))
