@@ -76,10 +76,10 @@ class AssessmentDeclinedFormatter(LogFormatter):
     label = _("Assessment request declined")
 
     def format_message(self, log_entry):
-        data = log_entry.data or {}
-        return _("%(reviewer)s declined the assessment request: %(reason)s") % {
-            "reviewer": data.get("reviewer", ""),
-            "reason": data.get("reason_label", ""),
+        # No reason: everyone who reads the history sees this, and a declared conflict is for coordinators only
+        # (the reason stays in the entry's data and on the logger).
+        return _("%(reviewer)s declined the assessment request") % {
+            "reviewer": (log_entry.data or {}).get("reviewer", "")
         }
 
 

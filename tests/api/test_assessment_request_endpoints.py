@@ -167,3 +167,21 @@ def test_the_document_describes_the_three_operations(anonymous):
     decline = document["paths"]["/api/v3/applications/{application_id}/assessments/decline/"]["post"]
     assert decline["operationId"] == "applications_assessment_decline"
     assert {"200", "403", "409", "422"} <= set(decline["responses"])
+
+
+def test_a_coordinator_with_a_conflict_cannot_ask_reviewers(staff, assigned):
+    coordinator = staff["coordinator"][0]
+    AssessmentConflict.objects.create(submission=assigned, user=coordinator, declared_by=coordinator)
+    response = staff["coordinator"][1].post(path(assigned), {"reviewers": [staff["leader"][0].pk]})
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    assert "conflict of interest" in response.json()["detail"]
+    assert not Assessment.objects.filter(reviewer=staff["leader"][0]).exists()
+
+
+def test_why_a_request_was_declined_is_for_coordinators_only(staff, assigned):
+    assessment_decline(submission=assigned, user=staff["reviewer"][0], reason="conflict_of_interest")
+    (seen_by_leader,) = staff["leader"][1].get(path(assigned)).json()["items"]
+    assert (seen_by_leader["state"], seen_by_leader["decline_reason"]) == ("declined", None)
+    (seen_by_coordinator,) = staff["coordinator"][1].get(path(assigned)).json()["items"]
+    assert seen_by_coordinator["decline_reason"] == "conflict_of_interest"

@@ -296,7 +296,8 @@ class AssessmentCountColumn(CompactColumn):
         kwargs.setdefault("label", _("Assessed"))
         kwargs.setdefault("full_label", _("Assessments given"))
         kwargs.setdefault("sort_key", "assessment_count")
-        kwargs.setdefault("accessor", lambda row: getattr(row, "assessment_count", 0))
+        # None where the user declared a conflict with the row: blank, as its mean.
+        kwargs.setdefault("accessor", lambda row: _blank_if_none(getattr(row, "assessment_count", 0)))
         super().__init__(name, **kwargs)
 
 
@@ -309,6 +310,10 @@ class AssessmentMeanColumn(CompactColumn):
         kwargs.setdefault("sort_key", "assessment_mean")
         kwargs.setdefault("accessor", lambda row: mean_score_text(getattr(row, "assessment_mean", None)))
         super().__init__(name, **kwargs)
+
+
+def _blank_if_none(value):
+    return "" if value is None else value
 
 
 def mean_score_text(value) -> str:

@@ -80,11 +80,11 @@ class SubmissionFilterSet(WagtailFilterSet):
         help_text=_("1 to 5, over the latest round's assessments."),
     )
 
-    @staticmethod
-    def _summarised(queryset):
+    def _summarised(self, queryset):
+        """The rows with their count and mean, both blank (so never matched) where the user declared a conflict."""
         if "assessment_count" in queryset.query.annotations:
             return queryset
-        return with_assessment_summary(queryset)
+        return with_assessment_summary(queryset, user=getattr(self.request, "user", None))
 
     def filter_assessments(self, queryset, name, value):
         if value == "none":

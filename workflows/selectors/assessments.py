@@ -5,11 +5,11 @@ from collections import Counter, defaultdict
 from statistics import mean
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Avg, Count, FloatField, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Avg, Case, Count, Exists, FloatField, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from ..models import Application, Assessment, AssessmentScore, Recommendation
+from ..models import Application, Assessment, AssessmentConflict, AssessmentScore, Recommendation
 from .records import records_filter
 from .staff import application_kinds
 
@@ -32,9 +32,26 @@ def latest_given(model):
     )
 
 
-def with_assessment_summary(queryset):
+def _hidden_from(model, user):
+    """A test for the rows ``user`` declared a conflict with (None for no user): their scores are blank to them."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Exists(
+        AssessmentConflict.objects.filter(
+            content_type_id__in=record_content_types(model), object_id=OuterRef("pk"), user_id=user.pk
+        )
+    )
+
+
+def _unless(conflicted, expression, output_field):
+    if conflicted is None:
+        return expression
+    return Case(When(conflicted, then=Value(None)), default=expression, output_field=output_field)
+
+
+def with_assessment_summary(queryset, *, user=None):
     """``queryset`` annotated with ``assessment_count`` (given, latest round) and ``assessment_mean`` (their mean
-    score over every criterion, None without scores)."""
+    score over every criterion, None without scores); both None on rows ``user`` declared a conflict with."""
     model = queryset.model
     counted = latest_given(model).order_by().values("object_id").annotate(total=Count("pk")).values("total")[:1]
     scores = AssessmentScore.objects.filter(
@@ -44,15 +61,20 @@ def with_assessment_summary(queryset):
         assessment__superseded=False,
     )
     averaged = scores.order_by().values("assessment__object_id").annotate(avg=Avg("score")).values("avg")[:1]
+    conflicted = _hidden_from(model, user)
     return queryset.annotate(
-        assessment_count=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)),
-        assessment_mean=Subquery(averaged, output_field=FloatField()),
+        assessment_count=_unless(
+            conflicted, Coalesce(Subquery(counted, output_field=IntegerField()), Value(0)), IntegerField()
+        ),
+        assessment_mean=_unless(conflicted, Subquery(averaged, output_field=FloatField()), FloatField()),
     )
 
 
-def with_criterion_means(queryset, criteria, *, prefix: str):
-    """``queryset`` annotated with ``<prefix><criterion pk>``: each criterion's mean score in the latest round."""
+def with_criterion_means(queryset, criteria, *, prefix: str, user=None):
+    """``queryset`` annotated with ``<prefix><criterion pk>``: each criterion's mean score in the latest round
+    (None on rows ``user`` declared a conflict with)."""
     model = queryset.model
+    conflicted = _hidden_from(model, user)
     annotations = {}
     for criterion in criteria:
         scores = AssessmentScore.objects.filter(
@@ -63,7 +85,9 @@ def with_criterion_means(queryset, criteria, *, prefix: str):
             assessment__superseded=False,
         )
         averaged = scores.order_by().values("assessment__object_id").annotate(avg=Avg("score")).values("avg")[:1]
-        annotations[f"{prefix}{criterion.pk}"] = Subquery(averaged, output_field=FloatField())
+        annotations[f"{prefix}{criterion.pk}"] = _unless(
+            conflicted, Subquery(averaged, output_field=FloatField()), FloatField()
+        )
     return queryset.annotate(**annotations)
 
 

@@ -24,7 +24,7 @@ from ..registry import as_specific
 from ..selectors.visibility import user_may_see_submission
 from .assessment_rules import conflicts_of, user_has_conflict
 from .assessments import assessments_of, assessments_request, current_round
-from .assessors import user_may_request_assessments
+from .assessors import request_refusal_text, user_may_request_assessments
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
 from .records import actor_label
@@ -122,7 +122,11 @@ def assessment_withdraw(*, assessment: Assessment, user, replacement=None, due_d
     declined, withdrawn, or the application moved on), MissingTransitionInput (a due date that has passed)."""
     specific = as_specific(assessment.submission)
     if not user_may_request_assessments(submission=specific, user=user):
-        raise TransitionNotPermitted(_("Your role does not allow withdrawing assessment requests."))
+        raise TransitionNotPermitted(
+            request_refusal_text(
+                submission=specific, user=user, otherwise=_("Your role does not allow withdrawing assessment requests.")
+            )
+        )
     with transaction.atomic():
         # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
@@ -176,7 +180,8 @@ def conflict_record(*, submission, person, user, note: str = "") -> AssessmentCo
     note = _note_or_error(note)
     on_behalf = person.pk != user.pk
     if on_behalf and not user_may_request_assessments(submission=specific, user=user):
-        raise TransitionNotPermitted(_("Your role does not allow recording conflicts of interest for others."))
+        role = _("Your role does not allow recording conflicts of interest for others.")
+        raise TransitionNotPermitted(request_refusal_text(submission=specific, user=user, otherwise=role))
     if not on_behalf and not user_may_see_submission(user=user, submission=specific):
         raise TransitionNotPermitted(_("You may not see this application."))
     with transaction.atomic():

@@ -28,7 +28,13 @@ from .assessment_rules import (
     user_has_conflict,
 )
 from .assessment_rules import default_due_date as _default_due_date
-from .assessors import AssessorPool, is_active_staff, user_may_assess, user_may_request_assessments
+from .assessors import (
+    AssessorPool,
+    is_active_staff,
+    request_refusal_text,
+    user_may_assess,
+    user_may_request_assessments,
+)
 from .inputs import text_input_error
 from .notifications import StaffContexts, notification_queue
 from .records import actor_label
@@ -85,9 +91,12 @@ def criteria_for(model):
 def _refuse_unless_allowed(*, submission, reviewers, user, pool: AssessorPool | None) -> None:
     """TransitionNotPermitted unless ``user`` may ask for assessments of ``submission`` and each reviewer may
     give one."""
-    if not user_may_request_assessments(submission=submission, user=user):
-        raise TransitionNotPermitted(_("Your role does not allow requesting assessments of this application."))
-    may_assess = pool.may_assess if pool is not None and pool.model is type(submission) else user_may_assess
+    pooled = pool is not None and pool.model is type(submission)
+    conflicts = pool.conflicts if pooled else None
+    if not user_may_request_assessments(submission=submission, user=user, conflicts=conflicts):
+        role = _("Your role does not allow requesting assessments of this application.")
+        raise TransitionNotPermitted(request_refusal_text(submission=submission, user=user, otherwise=role))
+    may_assess = pool.may_assess if pooled else user_may_assess
     refused = [reviewer for reviewer in reviewers if not may_assess(submission=submission, user=reviewer)]
     if refused:
         names = ", ".join(actor_label(reviewer) for reviewer in refused)

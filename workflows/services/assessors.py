@@ -3,7 +3,7 @@
 Who may be asked: an active user who may see the submission (the plugin's visibility rule, so a leader only
 for the applications of the targets they lead), has declared no conflict with it, and either holds the kind's
 ``assessor_permission`` or leads the target the application is assigned to. Who may ask: holders of
-``workflow_forms.request_assessment`` who may see the submission.
+``workflow_forms.request_assessment`` who may see the submission and declared no conflict with it.
 """
 
 from django.contrib.auth import get_user_model
@@ -19,7 +19,7 @@ from ..selectors.visibility import (
     user_sees_all_submissions,
     view_permission_for,
 )
-from .assessment_rules import conflicted_pairs, user_has_conflict
+from .assessment_rules import conflict_refusal_text, conflicted_pairs, user_has_conflict
 
 REQUEST_PERMISSION = "workflow_forms.request_assessment"
 
@@ -46,13 +46,28 @@ def user_may_assess(*, submission, user) -> bool:
     return bool(manages and manages(user))
 
 
-def user_may_request_assessments(*, submission, user) -> bool:
+def user_may_request_assessments(*, submission, user, conflicts: set | None = None) -> bool:
+    """Whether ``user`` may ask for, withdraw or re-assign assessments of ``submission`` and record conflicts with
+    it for others: never with a declared conflict of their own. ``conflicts``: an ``AssessorPool``'s (object id,
+    user id) pairs, so that many rows ask nothing more per row."""
     specific = as_specific(submission)
     return bool(
         is_active_staff(user)
         and user.has_perm(REQUEST_PERMISSION)
         and user_may_see_submission(user=user, submission=specific)
+        and not _has_conflict(specific, user, conflicts)
     )
+
+
+def _has_conflict(specific, user, conflicts: set | None) -> bool:
+    if conflicts is None:
+        return user_has_conflict(submission=specific, user=user)
+    return (specific.pk, user.pk) in conflicts
+
+
+def request_refusal_text(*, submission, user, otherwise: str) -> str:
+    """Why ``user_may_request_assessments`` said no: their declared conflict, else ``otherwise`` (their role)."""
+    return conflict_refusal_text() if user_has_conflict(submission=submission, user=user) else otherwise
 
 
 def user_may_request_any_assessments(user) -> bool:

@@ -22,7 +22,7 @@ from ...services.assessment_rules import (
     user_has_conflict,
 )
 from ...services.assessments import assessments_of, current_round
-from ...services.assessors import assessor_candidates, user_may_request_assessments
+from ...services.assessors import assessor_candidates, request_refusal_text, user_may_request_assessments
 from ..assessment_request_forms import ConflictForm, DeclineForm, WithdrawForm
 from .assessments import Refused, RefusingView, _may_view
 
@@ -122,7 +122,8 @@ class AssessmentDeclineView(RequestActionView):
 class CoordinatorActionView(RequestActionView):
     def check(self, request, **kwargs):
         if not user_may_request_assessments(submission=self.object, user=request.user):
-            raise Refused(_("Your role does not allow managing assessment requests."))
+            role = _("Your role does not allow managing assessment requests.")
+            raise Refused(request_refusal_text(submission=self.object, user=request.user, otherwise=role))
 
 
 class AssessmentWithdrawView(CoordinatorActionView):
@@ -219,7 +220,13 @@ def request_context(*, submission, user, namespace: str, rounds: list[dict]) -> 
         withdraw_url = ""
         if coordinator and state in ("awaited", "overdue"):
             withdraw_url = reverse(f"{namespace}:assessment_withdraw", args=[submission.pk, assessment.pk])
-        assessment.request_info = {"state": state, "label": REQUEST_STATES[state], "withdraw_url": withdraw_url}
+        assessment.request_info = {
+            "state": state,
+            "label": REQUEST_STATES[state],
+            "withdraw_url": withdraw_url,
+            # Why it was declined (a conflict, or not available) only for those who may see declarations.
+            "show_reason": coordinator or assessment.reviewer_id == user.pk,
+        }
     return {
         "conflicts": list(conflicts_of(submission).select_related("user", "declared_by")) if coordinator else [],
         "conflict_url": reverse(f"{namespace}:assessment_conflict", args=[submission.pk]) if coordinator else "",

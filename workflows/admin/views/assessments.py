@@ -32,6 +32,7 @@ from ...services.assessments import (
 )
 from ...services.assessors import (
     AssessorPool,
+    request_refusal_text,
     user_may_assess,
     user_may_request_any_assessments,
     user_may_request_assessments,
@@ -99,7 +100,10 @@ class AssessmentRequestView(RefusingView):
             else user_may_request_any_assessments(request.user)
         )
         if not may_request:
-            raise Refused(_("Your role does not allow requesting assessments."))
+            role = _("Your role does not allow requesting assessments.")
+            if self.object is not None:
+                role = request_refusal_text(submission=self.object, user=request.user, otherwise=role)
+            raise Refused(role)
         if pk is not None:
             if self.object.state not in assessable_states(self.model):
                 raise Refused(
@@ -121,8 +125,10 @@ class AssessmentRequestView(RefusingView):
                         "state": row.get_state_display()
                     }
                     self.left_out.append((str(row), reason))
-                elif not user_may_request_assessments(submission=row, user=request.user):
-                    self.left_out.append((str(row), _("Your role does not allow requesting assessments of it.")))
+                elif not user_may_request_assessments(submission=row, user=request.user, conflicts=self.pool.conflicts):
+                    role = _("Your role does not allow requesting assessments of it.")
+                    reason = request_refusal_text(submission=row, user=request.user, otherwise=role)
+                    self.left_out.append((str(row), reason))
                 else:
                     self.rows.append(row)
             fallback = reverse(self.index_url_name)

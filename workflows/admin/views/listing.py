@@ -57,7 +57,8 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             queryset = queryset.prefetch_related(*self.list_prefetch_related)
         return with_overdue_count(
             with_assessment_summary(
-                submissions_visible_to(user=self.request.user, queryset=queryset, target_ids=self.managed_target_ids)
+                submissions_visible_to(user=self.request.user, queryset=queryset, target_ids=self.managed_target_ids),
+                user=self.request.user,
             )
         )
 
@@ -85,8 +86,9 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
                 orderings += [key, f"-{key}"]
         return list(dict.fromkeys(orderings))
 
-    #: Sort keys that are empty (NULL) for rows without a value, e.g. the mean of no assessment.
-    NULLABLE_SORT_KEYS = ("assessment_mean",)
+    #: Sort keys that are empty (NULL) for rows without a value: the mean of no assessment, the scores of a row the
+    #: user declared a conflict with.
+    NULLABLE_SORT_KEYS = ("assessment_mean", "assessment_count")
 
     def order_queryset(self, queryset):
         """Rows without a value come last whichever way the column is sorted, on every database (PostgreSQL puts
@@ -267,7 +269,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
                 for criterion in criteria
             },
         }
-        queryset = with_criterion_means(queryset, criteria, prefix=CRITERION_PREFIX)
+        queryset = with_criterion_means(queryset, criteria, prefix=CRITERION_PREFIX, user=self.request.user)
         self.list_export = [*self.list_export, *self.assessment_headings, *self.answer_headings]
         return super().as_spreadsheet(queryset, spreadsheet_format)
 

@@ -33,8 +33,11 @@ def _name(user) -> str:
     return (user.get_full_name() or user.get_username()) if user else ""
 
 
-def request_out(assessment, *, today, with_notes: bool) -> dict:
+def request_out(assessment, *, today, with_notes: bool, viewer_id: int | None = None) -> dict:
+    """One request; why it was declined only for those who may see declarations (``with_notes``: coordinators)
+    and the person who declined."""
     state = request_state(assessment, today=today)
+    with_reason = with_notes or (viewer_id is not None and assessment.reviewer_id == viewer_id)
     return {
         "id": assessment.pk,
         "reviewer_id": assessment.reviewer_id,
@@ -46,7 +49,7 @@ def request_out(assessment, *, today, with_notes: bool) -> dict:
         "state": state,
         "overdue": state == "overdue",
         "declined_at": assessment.declined_at,
-        "decline_reason": assessment.decline_reason or None,
+        "decline_reason": (assessment.decline_reason or None) if with_reason else None,
         "decline_note": assessment.decline_note if with_notes and assessment.declined_at else None,
         "withdrawn_at": assessment.withdrawn_at,
     }
@@ -56,7 +59,7 @@ def _requests(application, user) -> list[dict]:
     today = site_today()
     with_notes = user_may_request_assessments(submission=application, user=user)
     rows = assessments_of(application).select_related("reviewer", "requested_by").order_by("-round", "pk")
-    return [request_out(row, today=today, with_notes=with_notes) for row in rows]
+    return [request_out(row, today=today, with_notes=with_notes, viewer_id=user.pk) for row in rows]
 
 
 @router.get(

@@ -48,7 +48,9 @@ class AssessmentRequestOut(Schema):
     )
     overdue: bool
     declined_at: datetime.datetime | None
-    decline_reason: Literal["conflict_of_interest", "unavailable"] | None
+    decline_reason: Literal["conflict_of_interest", "unavailable"] | None = Field(
+        description="Shown to those who may request assessments and to the person who declined only, else None."
+    )
     decline_note: str | None = Field(description="Shown to those who may request assessments only, else None.")
     withdrawn_at: datetime.datetime | None
 
