@@ -5,8 +5,8 @@ sending the mail happen in the background worker, so the answer, and how long it
 address, an unknown one and one that is over its limit. Limits (django-ratelimit counters, "ratelimit" cache):
 - ``PASSWORD_RESET_ADDRESS_RATE`` (5/h) mails to one address, counted by the worker; asking more often still
   gets the usual answer, as fast, and no mail.
-- ``PASSWORD_RESET_CLIENT_RATE`` (20/h) requests from one client address (``cms.security.client_ip``); more get a
-  429 page with ``Retry-After``.
+- ``PASSWORD_RESET_CLIENT_RATE`` (20/h) requests from one client (``cms.security.client_network``: an IPv6 /64
+  is one client); more get a 429 page with ``Retry-After``.
 """
 
 import hashlib
@@ -24,7 +24,7 @@ from django_ratelimit.core import get_usage
 from django_tasks import task
 from wagtail.admin.views import account
 
-from cms.security import client_ip
+from cms.security import client_network
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def _over(request, *, group: str, key, rate: str) -> bool:  # ``request`` is Non
 
 def client_over_limit(request) -> bool:
     rate = getattr(settings, "PASSWORD_RESET_CLIENT_RATE", "20/h")
-    return _over(request, group=CLIENT_GROUP, key=lambda _group, req: client_ip(req), rate=rate)
+    return _over(request, group=CLIENT_GROUP, key=lambda _group, req: client_network(req), rate=rate)
 
 
 def address_over_limit(email: str) -> bool:

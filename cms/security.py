@@ -12,6 +12,8 @@ from django.shortcuts import render
 
 #: The address a request is counted under when even REMOTE_ADDR is empty or not an address (a Unix socket).
 UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - an address to count under, never one to bind to
+#: An ISP gives one subscriber a whole IPv6 /64, so the throttles count that network, not its single addresses.
+IPV6_CLIENT_PREFIX = 64
 
 #: Browser features no page of the site uses; an injected script or a framed page cannot ask for them either.
 PERMISSIONS_POLICY = ", ".join(
@@ -65,6 +67,20 @@ def client_ip(request) -> str:
     if len(values) < proxies:
         return remote
     return _address(values[-proxies]) or remote
+
+
+def client_network(request) -> str:
+    """What every throttle counts a visitor under: ``client_ip``, or for IPv6 its /64 network's first address.
+
+    ``2001:db8:1:2::a`` and ``2001:db8:1:2:ffff::1`` are both ``2001:db8:1:2::``, so rotating addresses inside
+    one's own /64 gets no more guesses. An IPv4-mapped address (``::ffff:198.51.100.7``) counts as its IPv4 one.
+    """
+    address = ipaddress.ip_address(client_ip(request))
+    if address.version == 4:
+        return str(address)
+    if address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{address}/{IPV6_CLIENT_PREFIX}", strict=False).network_address)
 
 
 def login_username(request, credentials) -> str:

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from cms.security import client_ip
+from cms.security import client_ip, client_network
 from tests.conftest import PROXY
 
 
@@ -59,3 +59,19 @@ def test_an_empty_connection_address_still_gives_an_address_to_count_under(setti
     settings.CLIENT_IP_META_KEY = None
 
     assert address(remote="") == "0.0.0.0"  # noqa: S104 - counted under, not bound to
+
+
+@pytest.mark.parametrize(
+    ("remote", "counted_as"),
+    [
+        pytest.param("2001:db8:1:2::a", "2001:db8:1:2::", id="ipv6"),
+        pytest.param("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::", id="ipv6-same-64"),
+        pytest.param("2001:db8:1:3::a", "2001:db8:1:3::", id="ipv6-next-64"),
+        pytest.param("198.51.100.61", "198.51.100.61", id="ipv4"),
+        pytest.param("::ffff:198.51.100.61", "198.51.100.61", id="ipv4-mapped"),
+    ],
+)
+def test_an_ipv6_client_is_counted_as_its_64_network_and_ipv4_as_its_address(settings, remote, counted_as):
+    settings.CLIENT_IP_META_KEY = None
+
+    assert client_network(RequestFactory().get("/", REMOTE_ADDR=remote)) == counted_as

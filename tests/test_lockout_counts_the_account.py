@@ -40,6 +40,14 @@ def test_the_lockout_still_binds_only_the_attackers_address(communications, pass
     assert attempt(ADMIN_LOGIN, "communications", password, address="203.0.113.20")[1]
 
 
+def test_rotating_ipv6_addresses_within_one_64_gets_no_more_guesses(communications, password):
+    for index in range(5):
+        attempt(ADMIN_LOGIN, "communications", "wrong password", address=f"2001:db8:1:2::{index + 1:x}")
+
+    assert attempt(ADMIN_LOGIN, "communications", password, address="2001:db8:1:2:ffff::9")[0].status_code == 429
+    assert attempt(ADMIN_LOGIN, "communications", password, address="2001:db8:1:3::1")[1], "the next /64 is not"
+
+
 def test_a_wrong_try_during_the_lockout_does_not_extend_it(communications, password):
     for _ in range(5):
         attempt(ADMIN_LOGIN, "communications", "wrong password")

@@ -72,3 +72,12 @@ def test_a_client_over_its_limit_gets_a_429_page(known, url):
     assert "Too many password resets" in refused.content.decode()
     assert mail.outbox == []
     assert ask(url, known.email, address="203.0.113.20").status_code == 302, "other clients are not affected"
+
+
+@RESET_PAGES
+def test_a_client_rotating_ipv6_addresses_within_one_64_meets_the_same_limit(known, url):
+    for index in range(20):
+        assert ask(url, f"someone{index}@example.org", address=f"2001:db8:1:2::{index + 1:x}").status_code == 302
+
+    assert ask(url, known.email, address="2001:db8:1:2:ffff::9").status_code == 429
+    assert ask(url, known.email, address="2001:db8:1:3::1").status_code == 302, "the next /64 is another client"

@@ -238,11 +238,12 @@ else:
     CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
 # Behind a reverse proxy every request comes from the proxy's address. The environment's RATELIMIT_IP_META_KEY
 # names the header the proxies append the client's address to (HTTP_X_FORWARDED_FOR), TRUSTED_PROXY_COUNT how
-# many proxies there are (default one); cms.security.client_ip reads them, for django-ratelimit and django-axes
-# alike, so no throttle ever trusts the values a client writes itself (see docs/security.md).
+# many proxies there are (default one); cms.security.client_ip reads them, and client_network (an IPv6 address as
+# its /64) is what django-ratelimit and django-axes alike count, so no throttle ever trusts the values a client
+# writes itself nor counts one subscriber's /64 as many clients (see docs/security.md).
 CLIENT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 1)
-RATELIMIT_IP_META_KEY = "cms.security.client_ip"
+RATELIMIT_IP_META_KEY = "cms.security.client_network"
 # django-ratelimit warns about any cache backend it does not list (W001), ours included; the deploy check
 # fails on warnings. AtomicDatabaseCache gives the atomic increment that warning is about.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
@@ -344,7 +345,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "cms.security.login_username"
-AXES_CLIENT_IP_CALLABLE = "cms.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.security.client_network"
 AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 

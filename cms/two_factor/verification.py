@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from cms.security import client_ip, login_username
+from cms.security import client_network, login_username
 
 from .policy import authenticator_for, backup_codes_for
 
@@ -71,5 +71,5 @@ def code_check(*, request, code: str, backup_codes: bool = True) -> CodeCheck:
             message=WRONG_CODE if backup_codes else WRONG_APP_CODE,
         )
     django_otp.login(request, verified)
-    AxesProxyHandler.reset_attempts(username=login_username(request, credentials), ip_address=client_ip(request))
+    AxesProxyHandler.reset_attempts(username=login_username(request, credentials), ip_address=client_network(request))
     return CodeCheck(accepted=True, used_backup_code=isinstance(verified, StaticDevice))

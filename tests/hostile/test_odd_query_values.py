@@ -3,6 +3,8 @@ that is a syntax error to the search engine): a 400 or the value ignored, never 
 unavailable" 503."""
 
 import pytest
+from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
 
 from tests.factories import CaseStudyPageFactory, EventPageFactory, ThematicClusterPageFactory
 
@@ -47,3 +49,38 @@ def test_a_search_with_quotes_still_finds_the_words(client, listings):
 
     assert response.status_code == 200
     assert "Seoul traffic lights" in [item["title"] for item in response.json()["items"]]
+
+
+ADMIN_SEARCHES = [
+    "/admin/pages/search/",
+    "/admin/images/chooser/results/",
+    "/admin/documents/chooser/results/",
+    "/admin/snippets/choose/cluster_pages/person/results/",
+]
+
+
+@pytest.mark.parametrize("query", ["a\x00b", '"', 'a"b', "\x00"])
+@pytest.mark.parametrize("url", ADMIN_SEARCHES)
+def test_an_admin_search_the_engine_cannot_parse_is_answered_not_a_server_error(
+    client, listings, superuser, url, query
+):
+    client.force_login(superuser)
+
+    response = client.get(url, {"q": query})
+
+    assert response.status_code == 200, response.content[:300]
+
+
+@pytest.mark.parametrize(
+    "query", [*ODD_SEARCHES, pytest.param("a\x00b", id="nul-inside"), pytest.param('"a\x00b" c', id="nul-in-phrase")]
+)
+def test_a_search_parsed_as_the_admin_parses_it_is_answered_as_plain_words(listings, query):
+    _filters, parsed = parse_query_string(query)
+
+    assert list(Page.objects.search(parsed)) is not None
+
+
+def test_a_parsed_search_with_quotes_still_finds_the_words(listings):
+    _filters, parsed = parse_query_string('"traffic lights\x00" seoul')
+
+    assert "Seoul traffic lights" in [page.title for page in Page.objects.search(parsed)]

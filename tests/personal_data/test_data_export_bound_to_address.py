@@ -95,3 +95,12 @@ def test_a_link_whose_address_the_application_no_longer_has_exports_nothing_and_
     assert "This download link no longer works" in html
     assert "Real Person" not in html and VICTIM not in html
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_application_itself_refuses_a_resubmission_that_moves_it_to_another_address(person):
+    application = CityApplication.objects.get(pk=person.application.pk)
+
+    with pytest.raises(ValueError, match="applicant_email"):
+        application.apply_resubmission(fields={"applicant_email": VICTIM}, answers={})
+
+    assert application.applicant_email == EMAIL

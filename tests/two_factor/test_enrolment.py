@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
@@ -22,6 +23,32 @@ def test_after_the_password_a_required_role_without_an_app_is_sent_to_set_one_up
         response = client.get(path)
         assert response.status_code == 302, path
         assert response["Location"].startswith(f"{ENROL}?next=")
+
+
+@pytest.mark.parametrize("codename", ["view_application", "export_application", "erase_applicant_data"])
+@pytest.mark.parametrize("given", ["directly", "by another group"])
+def test_anyone_given_a_permission_to_applicants_data_must_set_up_an_app_whatever_their_group(
+    required, editor, codename, given
+):
+    permission = Permission.objects.get(content_type__app_label="workflow_forms", codename=codename)
+    if given == "directly":
+        editor.user_permissions.add(permission)
+    else:
+        auditors = Group.objects.create(name="Auditors")
+        auditors.permissions.add(permission)
+        editor.groups.add(auditors)
+    client, _ = password_sign_in(editor)
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{ENROL}?next=")
+
+
+def test_an_editor_without_applicants_data_is_not_asked_to_set_up_an_app(required, editor):
+    client, _ = password_sign_in(editor)
+
+    assert client.get("/admin/").status_code == 200
 
 
 def test_the_set_up_page_shows_a_qr_code_and_the_key_to_type(required, coordinator):

@@ -50,6 +50,7 @@ class AbstractApplication(ConcurrentTransitionMixin, AbstractSubmission):
         "assigned_to",
         "form_page",
         "answers",
+        "applicant_email",  # the status link, mails and the data export belong to it
     )
 
     state = FSMField(

@@ -113,55 +113,64 @@ def registration_create(*, slot, fields: dict, form_page=None, language: str = "
     """Register a person for ``slot``: confirmed while places are left, else on the waiting list.
 
     ``fields`` are the kind's own model fields (``applicant_name``, ``applicant_email``, …), validated here.
-    Under the slot's lock: an address already registered (not cancelled) gets its registration back and its
-    status link mailed again (a pending link, as "lost your link?" sends); a slot that has started or whose
-    registration has closed refuses (SlotInThePast, RegistrationClosed), and so does a full one without a
+    An address already registered (not cancelled) gets its registration back and its status link mailed again
+    (a pending link, as "lost your link?" sends), outside the slot's lock. Under the lock, a slot that has started
+    or whose registration has closed refuses (SlotInThePast, RegistrationClosed), and so does a full one without a
     waiting list (SlotFull). Otherwise the registration is written with its log row and the registrant's mail
     (``registration_confirmed`` or ``registration_waiting``, with the status link), sent after commit.
     """
     kind = registration_model_for(slot)
     fields = _checked_fields(kind, slot=slot, fields=fields)
-    email = fields["applicant_email"]
-    now = timezone.now()
+    existing = registration_for_address(slot=slot, email=fields["applicant_email"])
+    if existing is None:
+        with transaction.atomic():
+            locked = _locked_slot(slot)
+            # Looked up again under the lock: the same address sent twice at once makes one registration.
+            existing = registration_for_address(slot=locked, email=fields["applicant_email"])
+            if existing is None:
+                return _registration_add(kind, slot=locked, fields=fields, form_page=form_page, language=language)
+    # Outside the slot's lock: a cancellation locks the registration, then the slot, so the other order deadlocks.
     with transaction.atomic():
-        slot = _locked_slot(slot)
-        existing = registration_for_address(slot=slot, email=email)
-        if existing is not None:
-            status_link_resend(submission=existing, token=pending_status_token_issue(submission=existing))
-            return RegistrationResult(registration=existing, token=None, created=False)
-        _refuse_if_closed(slot, now=now)
-        # People already waiting come before a newcomer, should places have freed up without them moving on.
-        registration_waiting_list_fill(slot=slot)
-        if places_taken(slot=slot) < slot.places:
-            state = R.CONFIRMED
-        elif slot.waiting_list_enabled:
-            state = R.WAITING
-        else:
-            raise SlotFull()
+        status_link_resend(submission=existing, token=pending_status_token_issue(submission=existing))
+    return RegistrationResult(registration=existing, token=None, created=False)
 
-        token = token_generate()
-        registration = kind(
-            **fields,
-            **{kind.slot_field: slot},
-            state=state,
-            state_changed_at=now,
-            language=language or active_language(),
-            form_page=form_page,
-            status_token_hash=token_hash(token),
-            fingerprint=_fingerprint(slot, email),
-        )
-        registration.save()
-        registration.reference = submission_reference(registration)
-        registration.save(update_fields=["reference"])
-        transition_log_write(
-            submission=registration,
-            transition="submit",
-            from_state="",
-            to_state=state,
-            actor=ApplicantActor.for_submission(registration),
-        )
-        template = "registration_confirmed" if state == R.CONFIRMED else "registration_waiting"
-        registration_mail_queue(registration=registration, template=template, token=token)
+
+def _registration_add(kind, *, slot, fields: dict, form_page, language: str) -> RegistrationResult:
+    """``registration_create``'s new registration, under the (locked) slot's lock."""
+    now = timezone.now()
+    _refuse_if_closed(slot, now=now)
+    # People already waiting come before a newcomer, should places have freed up without them moving on.
+    registration_waiting_list_fill(slot=slot)
+    if places_taken(slot=slot) < slot.places:
+        state = R.CONFIRMED
+    elif slot.waiting_list_enabled:
+        state = R.WAITING
+    else:
+        raise SlotFull()
+
+    token = token_generate()
+    registration = kind(
+        **fields,
+        **{kind.slot_field: slot},
+        state=state,
+        state_changed_at=now,
+        language=language or active_language(),
+        form_page=form_page,
+        status_token_hash=token_hash(token),
+        fingerprint=_fingerprint(slot, fields["applicant_email"]),
+    )
+    registration.save()
+    registration.reference = submission_reference(registration)
+    registration.save(update_fields=["reference"])
+    transition_log_write(
+        submission=registration,
+        transition="submit",
+        from_state="",
+        to_state=state,
+        actor=ApplicantActor.for_submission(registration),
+    )
+    template = "registration_confirmed" if state == R.CONFIRMED else "registration_waiting"
+    registration_mail_queue(registration=registration, template=template, token=token)
     return RegistrationResult(registration=registration, token=token, created=True)
 
 

@@ -71,6 +71,18 @@ def test_the_same_address_twice_at_once_takes_one_place(make_workshop):
         assert WorkshopRegistration.objects.filter(slot=workshop).count() == 1
 
 
+def test_registering_an_address_again_while_it_is_being_cancelled_never_deadlocks(make_workshop, register):
+    for round_number in range(ROUNDS):
+        workshop = make_workshop(places=5)
+        address = f"lee{round_number}@seoul.example"
+        held = register(workshop, applicant_email=address)
+
+        outcomes = run_at_once(registering(workshop, applicant_email=address), cancelling(held))
+
+        assert not failures(outcomes), f"round {round_number}: {outcomes}"
+        assert WorkshopRegistration.objects.get(pk=held.registration.pk).state == "cancelled"
+
+
 def test_two_cancellations_at_once_promote_the_first_two_people_waiting(make_workshop, register):
     for round_number in range(ROUNDS):
         workshop = make_workshop(places=2)
