@@ -74,6 +74,16 @@ class AssessmentCriterion(models.Model):
         return [(score, f"{score} – {self.score_label(score)}") for score in SCORES]
 
 
+class AssessmentQuerySet(models.QuerySet):
+    def answerable(self):
+        """Requests the reviewer can still answer (``is_open and not is_ended``): not closed, declined or withdrawn."""
+        return self.filter(closed_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True)
+
+    def awaited(self):
+        """Answerable requests whose assessment has not been given yet (``is_awaited``)."""
+        return self.answerable().filter(given_at__isnull=True)
+
+
 class Assessment(SubmissionRecord):
     """One reviewer's assessment of one submission in one round: requested, then given (and edited)."""
 
@@ -122,6 +132,8 @@ class Assessment(SubmissionRecord):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta(SubmissionRecord.Meta):
         ordering = ["-round", "requested_at", "pk"]

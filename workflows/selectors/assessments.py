@@ -96,14 +96,11 @@ def awaiting_assessment_q(*, model, user) -> Q:
     withdrawn nor closed)."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
-    awaited = Assessment.objects.filter(
-        content_type_id__in=record_content_types(model),
-        reviewer=user,
-        given_at__isnull=True,
-        closed_at__isnull=True,
-        declined_at__isnull=True,
-        withdrawn_at__isnull=True,
-    ).values("object_id")
+    awaited = (
+        Assessment.objects.awaited()
+        .filter(content_type_id__in=record_content_types(model), reviewer=user)
+        .values("object_id")
+    )
     return Q(pk__in=awaited)
 
 
@@ -111,15 +108,15 @@ def chased_assessment_q(*, model, user) -> Q:
     """Rows of ``model`` where a request ``user`` made is overdue: theirs to chase or re-assign."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return Q(pk__in=[])
-    chased = Assessment.objects.filter(
-        content_type_id__in=record_content_types(model),
-        requested_by=user,
-        given_at__isnull=True,
-        closed_at__isnull=True,
-        declined_at__isnull=True,
-        withdrawn_at__isnull=True,
-        due_date__lt=timezone.localdate(),
-    ).values("object_id")
+    chased = (
+        Assessment.objects.awaited()
+        .filter(
+            content_type_id__in=record_content_types(model),
+            requested_by=user,
+            due_date__lt=timezone.localdate(),
+        )
+        .values("object_id")
+    )
     return Q(pk__in=chased)
 
 

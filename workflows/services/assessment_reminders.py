@@ -40,14 +40,7 @@ def _start_of(day: datetime.date) -> datetime.datetime:
 
 
 def awaited_requests():
-    return Assessment.objects.filter(
-        given_at__isnull=True,
-        closed_at__isnull=True,
-        declined_at__isnull=True,
-        withdrawn_at__isnull=True,
-        superseded=False,
-        due_date__isnull=False,
-    )
+    return Assessment.objects.awaited().filter(superseded=False, due_date__isnull=False)
 
 
 def reminders_due(*, today: datetime.date) -> list[tuple[int, str]]:

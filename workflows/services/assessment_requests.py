@@ -33,12 +33,6 @@ logger = logging.getLogger("workflows.assessments")
 DECLINED_MAIL = "staff_assessment_declined"
 
 
-def _awaited(queryset):
-    return queryset.filter(given_at__isnull=True, closed_at__isnull=True, declined_at__isnull=True).filter(
-        withdrawn_at__isnull=True
-    )
-
-
 def _note_or_error(note: str) -> str:
     note = (note or "").strip()
     if error := text_input_error(note):
@@ -186,7 +180,7 @@ def conflict_record(*, submission, person, user, note: str = "") -> AssessmentCo
         raise TransitionNotPermitted(_("You may not see this application."))
     with transaction.atomic():
         conflict = _declare(submission=specific, person=person, user=user, note=note)
-        for request in _awaited(assessments_of(specific).select_for_update().filter(reviewer=person)):
+        for request in assessments_of(specific).select_for_update().awaited().filter(reviewer=person):
             request.withdrawn_at = timezone.now()
             request.withdrawn_by = user
             request.save(update_fields=["withdrawn_at", "withdrawn_by"])

@@ -30,7 +30,6 @@ from .assessment_rules import (
 from .assessment_rules import default_due_date as _default_due_date
 from .assessors import (
     AssessorPool,
-    is_active_staff,
     request_refusal_text,
     user_may_assess,
     user_may_request_assessments,
@@ -65,17 +64,6 @@ def current_round(submission) -> int:
 
 def assessments_of(submission):
     return Assessment.objects.filter(**records_filter(submission))
-
-
-def open_assessment_for(*, submission, user) -> Assessment | None:
-    """``user``'s assessment of ``submission`` that can still be given or edited, if one was requested."""
-    if not is_active_staff(user):
-        return None
-    return (
-        assessments_of(submission)
-        .filter(reviewer=user, closed_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True)
-        .first()
-    )
 
 
 def criteria_for(model):

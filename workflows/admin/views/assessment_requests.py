@@ -93,7 +93,7 @@ class AssessmentDeclineView(RequestActionView):
         awaited = (
             assessments_of(self.object)
             .filter(reviewer=request.user, round=current_round(self.object))
-            .filter(given_at__isnull=True, closed_at__isnull=True, declined_at__isnull=True, withdrawn_at__isnull=True)
+            .awaited()
             .first()
         )
         if awaited is None:
