@@ -7,6 +7,8 @@ on ``tests/workflows/settings.py`` alike (``make test-plugin``).
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from tests.catalogs import compile_stale_catalogs
@@ -17,6 +19,16 @@ from .testapp.models import PlainPage, StartPage, TeamPage
 
 def pytest_configure(config):
     compile_stale_catalogs()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each plugin test starts in the default language, on the plugin's own settings too (where the site's
+    tests/conftest.py is not read): a request in Korean leaves Korean active in the test's thread, because
+    LocaleMiddleware activates a language and never deactivates it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
