@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workflows.forms import RenderedOnceSelect, UploadField, WorkflowSubmissionForm
 
+from .choices import OrganisationType
 from .clusters_once import clusters_once, local_title
 from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
 from .models.applications import OPEN_CLUSTERS
@@ -132,20 +133,32 @@ class CityApplicationForm(ConsentMixin, WorkflowSubmissionForm):
 
 
 class CompanyRegistrationForm(ConsentMixin, WorkflowSubmissionForm):
+    """The partner registration: companies, non-profits, universities and research institutes, and others."""
+
     website = forms.URLField(
         label=_("Website"), max_length=500, assume_scheme="https", help_text=_("E.g. https://example.com")
     )
     brochure = UploadField(
-        label=_("Brochure"), required=False, help_text=_("Optional: a brochure or presentation of the solution.")
+        label=_("Brochure"),
+        required=False,
+        help_text=_("Optional: a brochure or presentation of what you offer."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One of the types, always: no empty "---------" choice among the radio buttons.
+        self.fields["organisation_type"].choices = OrganisationType.choices
 
     class Meta:
         model = CompanyRegistration
         fields = CompanyRegistration.core_fields
         field_classes = {"themes": OpenClustersField}
-        widgets = {"country": RenderedOnceSelect}
-        labels = CONTACT_LABELS
-        error_messages = {"applicant_email": EMAIL_MESSAGES}
+        widgets = {"country": RenderedOnceSelect, "organisation_type": forms.RadioSelect}
+        labels = {**CONTACT_LABELS, "organisation_type": _("Your organisation is")}
+        error_messages = {
+            "applicant_email": EMAIL_MESSAGES,
+            "organisation_type": {"required": _("Choose what kind of organisation you register.")},
+        }
 
 
 class ThemeSuggestionForm(WorkflowSubmissionForm):

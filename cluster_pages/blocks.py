@@ -1,12 +1,25 @@
 """StreamField blocks shared by the site's pages."""
 
+from dataclasses import replace
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
-from .live_data import FIGURE_CHOICES, live_figures
+from .live_data import FIGURE_CHOICES, YearFigure, live_figures
+
+
+def year_figure(value) -> YearFigure:
+    """A ``YearFigureBlock``'s value as the figure lists show it."""
+    return YearFigure(
+        label=value["label"],
+        value=value["value"],
+        year=value["year"],
+        source_url=value["source_url"] or "",
+        source_name=value["source_name"] or "",
+    )
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -64,13 +77,40 @@ class LiveFigureBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         figure = next(f for f in live_figures() if f.key == value["figure"])
-        context["number"] = figure.value
-        context["label"] = value["caption"] or figure.label
+        context["figure"] = replace(figure, label=value["caption"] or figure.label)
         return context
 
     def get_api_representation(self, value, context=None):
         figure = next(f for f in live_figures() if f.key == value["figure"])
-        return {"figure": figure.key, "label": value["caption"] or str(figure.label), "value": figure.value}
+        return {**figure.as_dict(), "figure": figure.key, "label": value["caption"] or str(figure.label)}
+
+
+class YearFigureBlock(blocks.StructBlock):
+    """A figure an editor typed, true of one year: shown with its year (and source), never as a live count."""
+
+    value = blocks.CharBlock(label=_("Figure"), max_length=32, help_text=_("As it should read, e.g. 120 or 1,200+."))
+    label = blocks.CharBlock(label=_("What it counts"), max_length=120)
+    year = blocks.IntegerBlock(label=_("Year"), min_value=1900, max_value=2100)
+    source_url = blocks.URLBlock(label=_("Source link"), required=False)
+    source_name = blocks.CharBlock(
+        label=_("Source name"),
+        max_length=120,
+        required=False,
+        help_text=_('Shown as the link, e.g. NIST. Leave empty to show "source".'),
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Figure with a year and a source")
+        template = "includes/blocks/year_figure.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["figure"] = year_figure(value)
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return year_figure(value).as_dict()
 
 
 class FigureImageBlock(blocks.StructBlock):
@@ -91,3 +131,11 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     live_figure = LiveFigureBlock()
+    year_figure = YearFigureBlock()
+
+
+class FiguresBlock(blocks.StreamBlock):
+    """The figures a page shows in a grid, in the editors' order: live ones and ones with a year."""
+
+    live_figure = LiveFigureBlock(label=_("Live figure"))
+    year_figure = YearFigureBlock()

@@ -26,3 +26,12 @@ class EventKind(models.TextChoices):
 class ProjectStatus(models.TextChoices):
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
+
+
+class OrganisationType(models.TextChoices):
+    """What kind of organisation a partner is: the partner registration asks, the figures count by it."""
+
+    COMPANY = "company", _("Company")
+    NONPROFIT = "nonprofit", _("Non-profit organisation")
+    ACADEMIC = "academic", _("University or research institute")
+    OTHER = "other", _("Other organisation")

@@ -4,23 +4,36 @@ Computed, not cached: seven queries whatever the amount of content, so a transit
 activation or an end) shows on the next page view without any cache to invalidate.
 """
 
-from django.db.models import Count, Q
+from collections import Counter
+
+from django.db.models import Count, Max, Q
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from .choices import ClusterStatus
 from .clusters_once import default_content_language
 from .live_data import FIGURE_CHOICES, Figure
-from .membership.selectors import (
-    active_city_applications,
-    active_company_registrations,
-    distinct_member_cities,
-    distinct_partner_companies,
-)
+from .membership.selectors import active_city_applications, active_company_registrations, distinct_member_cities
 from .models import CaseStudyPage, EventPage, ThematicClusterPage
+from .organisations import by_type_in_order
+
+
+def partners_by_type(queryset) -> tuple[tuple[str, int], ...]:
+    """The distinct partners of ``queryset`` (by name, ignoring case and spaces) counted by organisation type, in
+    the types' order (one query); a partner registered under two types counts once, under one of them."""
+    rows = (
+        queryset.annotate(company_key=Lower(Trim("company_name")))
+        .values("company_key")
+        .annotate(kind=Max("organisation_type"))
+        .values_list("kind", flat=True)
+        .order_by()
+    )
+    return by_type_in_order(Counter(rows))
 
 
 def membership_figures() -> dict[str, int]:
-    """Cities, companies and countries taking part in live clusters (four queries)."""
+    """Cities, partner organisations (with their count by type) and countries taking part in live clusters
+    (four queries)."""
     live_clusters = ThematicClusterPage.objects.live().values("pk")
     cities = active_city_applications().filter(assigned_to_id__in=live_clusters).order_by()
     companies = active_company_registrations().filter(assigned_to_id__in=live_clusters).order_by()
@@ -28,9 +41,11 @@ def membership_figures() -> dict[str, int]:
     countries = (
         cities.exclude(country="").values_list("country").union(companies.exclude(country="").values_list("country"))
     )
+    by_type = partners_by_type(companies)
     return {
         "participating_cities": distinct_member_cities(cities),
-        "partner_companies": distinct_partner_companies(companies),
+        "partner_companies": sum(count for _type, count in by_type),
+        "partners_by_type": by_type,
         "countries": len(list(countries)),
     }
 
@@ -61,4 +76,7 @@ def site_figures() -> list[Figure]:
         "case_studies": CaseStudyPage.objects.live().filter(**language).exclude(private).count(),
         **membership_figures(),
     }
-    return [Figure(key=key, label=label, value=values[key]) for key, label in FIGURE_CHOICES]
+    by_type = {"partner_companies": values["partners_by_type"]}
+    return [
+        Figure(key=key, label=label, value=values[key], by_type=by_type.get(key, ())) for key, label in FIGURE_CHOICES
+    ]

@@ -13,10 +13,13 @@ from typing import Any
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .organisations import partners_by_type_text
+
 FIGURE_CHOICES = [
     ("participating_cities", _("Participating cities")),
     ("active_clusters", _("Active clusters")),
-    ("partner_companies", _("Partner companies")),
+    # The key predates partners other than companies: it counts every partner organisation, by type in ``by_type``.
+    ("partner_companies", _("Partner organisations")),
     ("countries", _("Countries represented")),
     ("forming_clusters", _("Clusters forming")),
     ("upcoming_events", _("Upcoming events")),
@@ -29,6 +32,43 @@ class Figure:
     key: str
     label: str
     value: int
+    #: ((organisation type, count), ...) for the partners, in the types' order; empty for other figures.
+    by_type: tuple = ()
+
+    @property
+    def breakdown(self) -> str:
+        """ "7 companies, 3 non-profits, 2 universities or institutes" in the active language, or ""."""
+        return partners_by_type_text(self.by_type) if self.by_type else ""
+
+    def as_dict(self) -> dict:
+        """The figure as the API gives it."""
+        data = {"key": self.key, "label": str(self.label), "value": self.value}
+        if self.key == "partner_companies":
+            data["by_type"] = dict(self.by_type)
+        return data
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    """A figure an editor typed, true of ``year``: never mistaken for a live count."""
+
+    label: str
+    value: str
+    year: int
+    source_url: str = ""
+    source_name: str = ""
+    key = None  # not one of the live figures
+
+    def as_dict(self) -> dict:
+        """The figure as the API gives it."""
+        return {
+            "key": None,
+            "label": self.label,
+            "value": self.value,
+            "year": self.year,
+            "source_url": self.source_url,
+            "source_name": self.source_name,
+        }
 
 
 @dataclass(frozen=True)

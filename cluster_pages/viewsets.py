@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from workflows.admin.columns import (
     ApplicantColumn,
     ClusterColumn,
+    CompactColumn,
     LanguageColumn,
     StateColumn,
     SubmittedColumn,
@@ -78,13 +79,20 @@ class CityApplicationViewSet(ApplicationViewSet):
 
 class CompanyRegistrationViewSet(ApplicationViewSet):
     model = CompanyRegistration
-    name = "company_registrations"
-    menu_label = _("Company registrations")
+    name = "company_registrations"  # its address before partners of every type registered: kept for bookmarks
+    menu_label = _("Partner registrations")
     icon = "group"
     list_display = [
         "reference",
-        WithCountryColumn("company_name", label=_("Company, country")),
-        ApplicantColumn(organisation_field=""),  # the company has its own column
+        WithCountryColumn("company_name", label=_("Organisation, country")),
+        CompactColumn(
+            "organisation_type",
+            label=_("Type"),
+            full_label=_("Type of organisation"),
+            accessor="get_organisation_type_display",
+            sort_key="organisation_type",
+        ),
+        ApplicantColumn(organisation_field=""),  # the organisation has its own column
         ClusterColumn(interest_field="themes"),
         StateColumn(),
         LanguageColumn(),

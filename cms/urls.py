@@ -10,7 +10,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cluster_pages import seo
+from cluster_pages import old_addresses, seo
 from cluster_pages import views as cluster_views
 from cluster_pages.membership import views as account_views
 from cms.password_reset import StaffPasswordResetView
@@ -68,6 +68,8 @@ urlpatterns += i18n_patterns(
         auth_views.PasswordResetCompleteView.as_view(),
         name="member_set_password_done",
     ),
+    # The company registration became the partner registration (/join/partner/): old links and bookmarks follow.
+    path("join/company/", old_addresses.partner_registration_moved, name="partner_registration_moved"),
     # Wagtail's page pattern allows no "." (wagtail/wagtail#3653); let the events' .ics sub-routes reach its serve view.
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", wagtail_views.serve, name="wagtail_serve_ics"),
     path("", include(wagtail_urls)),

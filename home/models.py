@@ -1,4 +1,6 @@
-"""The home page: hero, live figures, featured clusters, next events, latest case studies."""
+"""The home page: hero, the figures editors choose, featured clusters, next events, latest case studies."""
+
+from dataclasses import replace
 
 from django.db import models
 from django.utils import timezone
@@ -6,16 +8,31 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cluster_pages import figures as live_figures
+from cluster_pages.blocks import FiguresBlock, year_figure
 from cluster_pages.clusters_once import local_title_of
 from cluster_pages.models import CaseStudyPage, EventPage, ThematicClusterPage
 from cluster_pages.page_language import in_language
 from cluster_pages.translation_fields import PAGE_FIELDS
 from cluster_pages.translations_follow import FollowsItsSource
+
+#: The figures a new home page shows, in this order (the seven the home page always showed before editors chose).
+DEFAULT_FIGURES = [
+    ("live_figure", {"figure": key, "caption": ""})
+    for key in (
+        "participating_cities",
+        "active_clusters",
+        "partner_companies",
+        "countries",
+        "forming_clusters",
+        "upcoming_events",
+        "case_studies",
+    )
+]
 
 
 class HomePage(FollowsItsSource, Page):
@@ -42,6 +59,16 @@ class HomePage(FollowsItsSource, Page):
         related_name="+",
     )
     hero_cta_label = models.CharField(_("call-to-action label"), max_length=64, blank=True)
+    figure_blocks = StreamField(
+        FiguresBlock(),
+        verbose_name=_("figures"),
+        blank=True,
+        default=DEFAULT_FIGURES,
+        help_text=_(
+            'Shown in this order under "The network in figures": live figures, counted when the page is shown, '
+            "and figures with a year that you type with their source. None: the section is not shown."
+        ),
+    )
     body = RichTextField(_("body"), blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
 
     content_panels = Page.content_panels + [
@@ -55,6 +82,7 @@ class HomePage(FollowsItsSource, Page):
             ],
             _("Hero"),
         ),
+        FieldPanel("figure_blocks"),
         InlinePanel("featured_clusters", label=_("Featured clusters"), help_text=_("Shown in this order.")),
         FieldPanel("body"),
     ]
@@ -76,8 +104,23 @@ class HomePage(FollowsItsSource, Page):
         verbose_name = _("home page")
 
     @property
-    def figures(self):
-        return [{"key": f.key, "label": str(f.label), "value": f.value} for f in live_figures.site_figures()]
+    def figures(self) -> list[dict]:
+        """The figures the page shows, in the editors' order (the API's shape: see docs/api.md)."""
+        return [figure.as_dict() for figure in self.figures_shown()]
+
+    def figures_shown(self) -> list:
+        """The editors' figures, live ones counted now (one count of every live figure, whatever their number)."""
+        if not self.figure_blocks:
+            return []
+        live = {figure.key: figure for figure in live_figures.site_figures()}
+        shown = []
+        for block in self.figure_blocks:
+            if block.block_type == "live_figure" and block.value["figure"] in live:
+                figure = live[block.value["figure"]]
+                shown.append(replace(figure, label=block.value["caption"] or figure.label))
+            elif block.block_type == "year_figure":
+                shown.append(year_figure(block.value))
+        return shown
 
     @property
     def featured_cluster_ids(self):
@@ -85,7 +128,7 @@ class HomePage(FollowsItsSource, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = live_figures.site_figures()
+        context["figures"] = self.figures_shown()
         context["featured_clusters"] = self.featured_clusters_in_own_language()
         # Each language's home lists its own pages, each once: the Korean home the Korean events (in English where
         # one has no live Korean version yet), not both copies of each.

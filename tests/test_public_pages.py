@@ -103,7 +103,7 @@ def forms_with_privacy_page(site_tree):
 
 
 def test_the_consent_label_of_the_city_and_company_forms_links_to_the_privacy_notice(client, forms_with_privacy_page):
-    for path in ("/en/join/city/", "/en/join/company/"):
+    for path in ("/en/join/city/", "/en/join/partner/"):
         html = client.get(path).content.decode()
         label = html[html.index('<label for="id_consent_privacy">') :]
         label = label[: label.index("</label>")]

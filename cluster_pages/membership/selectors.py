@@ -1,10 +1,12 @@
 """Who belongs to a cluster, derived from active applications (never stored twice).
 
-An active city application assigned to a cluster makes its city a **member**; an active company
-registration makes the company a **partner**. Only those who consented to public listing are named;
+An active city application assigned to a cluster makes its city a **member**; an active partner
+registration (``CompanyRegistration``: a company, non-profit, university or research institute...) makes the
+organisation a **partner**. Only those who consented to public listing are named;
 everyone counts. Each selector runs one query whatever the number of members.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models.functions import Lower, Trim
@@ -12,7 +14,9 @@ from django_countries import countries
 
 from workflows.models import Application, ApplicationState
 
+from ..choices import OrganisationType
 from ..models import CityApplication, CompanyRegistration
+from ..organisations import by_type_in_order, organisation_type_label
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,20 @@ class Partner:
     name: str
     website: str
     country_code: str
+    #: An ``OrganisationType`` value: company, nonprofit, academic or other.
+    organisation_type: str = OrganisationType.COMPANY
+
+    @property
+    def organisation_type_label(self) -> str:
+        return organisation_type_label(self.organisation_type)
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "website": self.website, "country_code": self.country_code}
+        return {
+            "name": self.name,
+            "website": self.website,
+            "country_code": self.country_code,
+            "organisation_type": self.organisation_type,
+        }
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,8 @@ class Roster:
 
     named: list = field(default_factory=list)
     total: int = 0
+    #: ((organisation type, count), ...) of every entry, named or not, in the types' order (partners only).
+    by_type: tuple = ()
 
     @property
     def others(self) -> int:
@@ -61,8 +78,9 @@ def active_company_registrations():
     return CompanyRegistration.objects.filter(state=ApplicationState.ACTIVE)
 
 
-def _roster(rows, *, key, make) -> Roster:
-    """One entry per distinct ``key``; it is named when any of its active applications consented."""
+def _roster(rows, *, key, make, kind=None) -> Roster:
+    """One entry per distinct ``key``; it is named when any of its active applications consented. With ``kind``
+    (a row's organisation type), the entries are also counted by it."""
     entries: dict = {}
     for row in rows:
         identity = key(row)
@@ -73,7 +91,8 @@ def _roster(rows, *, key, make) -> Roster:
         (make(entry["row"]) for entry in entries.values() if entry["consented"]),
         key=lambda item: (getattr(item, "city", None) or getattr(item, "name", "")).casefold(),
     )
-    return Roster(named=named, total=len(entries))
+    by_type = by_type_in_order(Counter(kind(entry["row"]) for entry in entries.values())) if kind else ()
+    return Roster(named=named, total=len(entries), by_type=by_type)
 
 
 def _city_key(row) -> tuple[str, str]:
@@ -101,12 +120,18 @@ def partners_of(cluster) -> Roster:
         active_company_registrations()
         .filter(assigned_to__translation_key=cluster.translation_key)
         .order_by("pk")
-        .values("company_name", "website", "country", "consent_public_listing")
+        .values("company_name", "website", "country", "organisation_type", "consent_public_listing")
     )
     return _roster(
         rows,
         key=_company_key,
-        make=lambda row: Partner(name=row["company_name"].strip(), website=row["website"], country_code=row["country"]),
+        make=lambda row: Partner(
+            name=row["company_name"].strip(),
+            website=row["website"],
+            country_code=row["country"],
+            organisation_type=row["organisation_type"],
+        ),
+        kind=lambda row: row["organisation_type"],
     )
 
 
@@ -125,10 +150,6 @@ def distinct_member_cities(queryset) -> int:
     return queryset.annotate(city_key=Lower(Trim("city"))).values("city_key", "country").distinct().count()
 
 
-def distinct_partner_companies(queryset) -> int:
-    return queryset.annotate(company_key=Lower(Trim("company_name"))).values("company_key").distinct().count()
-
-
 __all__ = [
     "Member",
     "Partner",
@@ -136,7 +157,6 @@ __all__ = [
     "active_city_applications",
     "active_company_registrations",
     "distinct_member_cities",
-    "distinct_partner_companies",
     "members_of",
     "memberships_of_email",
     "partners_of",

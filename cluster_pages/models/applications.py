@@ -1,7 +1,9 @@
 """The site's submission kinds (built on the workflow-forms plugin) and their public form pages.
 
-- ``CityApplication`` (/join/city/) and ``CompanyRegistration`` (/join/company/) are applications: they share
-  the plugin's queue and state machine (multi-table children of ``workflows.models.Application``).
+- ``CityApplication`` (/join/city/) and ``CompanyRegistration`` (/join/partner/) are applications: they share
+  the plugin's queue and state machine (multi-table children of ``workflows.models.Application``). A
+  "company registration" is a partner registration of any organisation type (company, non-profit, university or
+  research institute, other); the model keeps its name so that the API's kind and stored references stay valid.
 - ``ThemeSuggestion`` (/join/suggest-a-theme/) has its own small machine, submitted → accepted | declined,
   decided by Coordinators. Accepting one creates a draft "forming" cluster page (see ``accept``).
 """
@@ -17,7 +19,7 @@ from workflows.models import AbstractSubmission, AbstractWorkflowFormField, Appl
 from workflows.pages import AbstractWorkflowFormPage
 from workflows.specs import StateChoices, TransitionSpec, state
 
-from ..choices import ClusterStatus
+from ..choices import ClusterStatus, OrganisationType
 from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
 from ..translation_fields import PAGE_FIELDS
@@ -107,29 +109,36 @@ class CityApplication(ClusterMembershipMixin, Application):
 
 
 class CompanyRegistration(ClusterMembershipMixin, Application):
-    """A company's registration to lend its expertise to one or more clusters."""
+    """A partner organisation's registration (a company, non-profit, university...) to lend expertise to clusters."""
 
     reference_prefix = "CR"
     assignable_page_types = ASSIGNABLE
     core_fieldsets = (
-        (_("Your company"), ("company_name", "country", "website")),
+        (_("Your organisation"), ("organisation_type", "company_name", "country", "website")),
         (_("Contact person"), ("applicant_name", "role", "applicant_email")),
-        (_("Your solution"), ("solution_name", "solution_description", "themes", "reference_projects", "brochure")),
+        (_("What you offer"), ("solution_name", "solution_description", "themes", "reference_projects", "brochure")),
         (_("Consent"), ("consent_public_listing", "consent_privacy")),
     )
     interest_field = "themes"
     country_field = "country"
+    filter_fields = ("organisation_type",)
     personal_fields = (*Application.personal_fields, "role")
 
-    company_name = models.CharField(_("company name"), max_length=255)
+    organisation_type = models.CharField(
+        _("type of organisation"), max_length=16, choices=OrganisationType.choices, db_index=True
+    )
+    company_name = models.CharField(_("organisation name"), max_length=255)
     country = CountryField(_("country"))
     website = models.URLField(_("website"), max_length=500)
     role = models.CharField(_("role"), max_length=255, help_text=_("The contact person's job title."))
-    solution_name = models.CharField(_("solution name"), max_length=255)
+    solution_name = models.CharField(_("solution or expertise"), max_length=255)
     solution_description = models.TextField(
         _("solution description"),
         max_length=LONG_TEXT_MAX_LENGTH,
-        help_text=_("What the solution does and which problems of cities it solves. At most 5,000 characters."),
+        help_text=_(
+            "What your solution, research or programme does and which problems of cities it helps with. "
+            "At most 5,000 characters."
+        ),
     )
     themes = models.ManyToManyField(
         "cluster_pages.ThematicClusterPage",
@@ -141,7 +150,7 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
     reference_projects = models.TextField(
         _("reference cities or projects"),
         max_length=LONG_TEXT_MAX_LENGTH,
-        help_text=_("Cities or projects where the solution is in use."),
+        help_text=_("Cities or projects where your solution or expertise has been put to use."),
     )
     consent_public_listing = models.BooleanField(
         _("list my company publicly as a partner of the clusters it joins"), default=False
@@ -149,8 +158,8 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
     consent_privacy = models.BooleanField(_("consent to the privacy notice"), default=False)
 
     class Meta:
-        verbose_name = _("company registration")
-        verbose_name_plural = _("company registrations")
+        verbose_name = _("partner registration")
+        verbose_name_plural = _("partner registrations")
         indexes = [models.Index(fields=["country"])]  # the listings' and the API's country filter
 
 
@@ -326,14 +335,15 @@ class CityApplicationFormPage(JoinFormPage):
 
 
 class CompanyRegistrationFormPage(JoinFormPage):
-    """/join/company/: companies register to lend their expertise."""
+    """/join/partner/: companies, non-profits, universities and other organisations register as partners
+    (/join/company/, its address before, redirects here: ``cluster_pages.old_addresses``)."""
 
     submission_model = CompanyRegistration
     cluster_field_name = "themes"
     template = "cluster_pages/forms/company_registration_form_page.html"
 
     class Meta:
-        verbose_name = _("company registration form")
+        verbose_name = _("partner registration form")
 
 
 class ThemeSuggestionFormPage(JoinFormPage):

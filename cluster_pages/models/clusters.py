@@ -15,6 +15,7 @@ from ..blocks import BodyBlock
 from ..choices import ClusterStatus
 from ..join_forms import form_url, join_forms
 from ..live_data import cluster_roster
+from ..organisations import partners_by_type_text
 from ..public_pages import public_q
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
@@ -188,13 +189,17 @@ class ThematicClusterPage(FollowsItsSource, Page):
 
     @property
     def partners(self) -> list[dict]:
-        """The partner companies that consented to be listed: name, website and country code."""
+        """The partner organisations that consented to be listed: name, website, country code and type."""
         return [partner.as_dict() for partner in self.partner_roster.named]
 
     @property
-    def figures(self) -> dict[str, int]:
-        """How many cities and companies take part, named or not."""
-        return {"member_cities": self.member_roster.total, "partner_companies": self.partner_roster.total}
+    def figures(self) -> dict:
+        """How many cities and partner organisations take part, named or not, and the partners by type."""
+        return {
+            "member_cities": self.member_roster.total,
+            "partner_companies": self.partner_roster.total,
+            "partners_by_type": dict(self.partner_roster.by_type),
+        }
 
     # -- events and case studies, each once in this page's language (see page_language) ----------------
 
@@ -224,6 +229,7 @@ class ThematicClusterPage(FollowsItsSource, Page):
         context["case_studies"] = self.case_studies_in_own_language(public=public).order_by("-year", "title")
         context["member_roster"] = self.member_roster
         context["partner_roster"] = self.partner_roster
+        context["partner_breakdown"] = partners_by_type_text(self.partner_roster.by_type)
         context["workspace"] = ClusterWorkspacePage.objects.child_of(self).live().first()
         context.update(self.join_links(request))
         return context

@@ -33,8 +33,9 @@ CITY_INTRO = (
     "Reviewers read every application and the coordinators place it in the cluster where it fits best.</p>"
 )
 COMPANY_INTRO = (
-    "<p>Companies interested in lending their expert guidance on the clusters' topics register here and describe "
-    "their solution, so that cities looking for partners can find them.</p>"
+    "<p>Companies, non-profit organisations, universities and research institutes interested in lending their "
+    "expert guidance on the clusters' topics register here as partners and describe what they offer, so that "
+    "cities looking for partners can find them.</p>"
 )
 THEME_INTRO = (
     "<p>Additional theme suggestions are welcome. Tell us which theme you would like a cluster for, why it "
@@ -44,7 +45,7 @@ THANK_YOU = "<p>Thank you! We have sent you a confirmation by e-mail. Reviewers 
 
 
 def form_pages_ensure(*, join: StandardPage, report: LoadReport) -> dict:
-    """The three form pages below /join/: city/, company/ and suggest-a-theme/."""
+    """The three form pages below /join/: city/, partner/ and suggest-a-theme/."""
     city = page_ensure(
         parent=join,
         page_class=CityApplicationFormPage,
@@ -65,8 +66,8 @@ def form_pages_ensure(*, join: StandardPage, report: LoadReport) -> dict:
     company = page_ensure(
         parent=join,
         page_class=CompanyRegistrationFormPage,
-        slug="company",
-        title="Register as a company",
+        slug="partner",
+        title="Register as a partner",
         intro=COMPANY_INTRO,
         thank_you_text=THANK_YOU,
         report=report,
@@ -242,6 +243,7 @@ DEMO_SUBMISSIONS = (
     DemoSubmission(
         "company",
         {
+            "organisation_type": "company",
             "company_name": "Urban Sensors GmbH",
             "country": "DE",
             "website": "https://sensors.example.org",
@@ -264,6 +266,7 @@ DEMO_SUBMISSIONS = (
     DemoSubmission(
         "company",
         {
+            "organisation_type": "company",
             "company_name": "MoveWell Ltd",
             "country": "GB",
             "website": "https://movewell.example.org",
@@ -280,6 +283,52 @@ DEMO_SUBMISSIONS = (
         (
             Step("reject", note="Registration looked like advertising.", message=""),
             Step("reopen", by="coordinator", note="The founder explained their open-data work; worth a second look."),
+        ),
+    ),
+    DemoSubmission(
+        "company",
+        {
+            "organisation_type": "academic",
+            "company_name": "Institute for Urban Mobility Research",
+            "country": "KR",
+            "website": "https://mobility-research.example.org",
+            "applicant_name": "Park Ji-won",
+            "role": "Research Fellow",
+            "applicant_email": f"jiwon@{DEMO_DOMAIN}",
+            "solution_name": "Travel-behaviour studies",
+            "solution_description": "Surveys and models of how residents travel, to plan bus routes and cycle lanes.",
+            "themes": ["smart-mobility"],
+            "reference_projects": "Seoul night-bus network study",
+            "consent_public_listing": True,
+            "consent_privacy": True,
+        },
+        (
+            Step("review"),
+            Step("assign", by="coordinator", params={"target": ASSIGN_TO + ":smart-mobility"}),
+            Step("activate", by="coordinator"),
+        ),
+    ),
+    DemoSubmission(
+        "company",
+        {
+            "organisation_type": "nonprofit",
+            "company_name": "Open Data Commons Foundation",
+            "country": "KE",
+            "website": "https://opendata-commons.example.org",
+            "applicant_name": "Wanjiru Kamau",
+            "role": "Programme Director",
+            "applicant_email": f"wanjiru@{DEMO_DOMAIN}",
+            "solution_name": "Open-data training for city staff",
+            "solution_description": "Courses and toolkits that help city departments publish and use open data.",
+            "themes": ["living-labs-for-open-innovation", "smart-governance"],
+            "reference_projects": "Nairobi open budget portal",
+            "consent_public_listing": True,
+            "consent_privacy": True,
+        },
+        (
+            Step("review"),
+            Step("assign", by="coordinator", params={"target": ASSIGN_TO + ":living-labs-for-open-innovation"}),
+            Step("activate", by="coordinator"),
         ),
     ),
     DemoSubmission(

@@ -36,10 +36,11 @@ KOREAN = {
     "Thematic clusters": "테마 클러스터",
     # How to join
     "How to join &amp; questions": "참여 방법 및 문의",
-    "How cities and companies join a thematic cluster, and whom to ask.": "도시와 기업이 테마 클러스터에 참여하는 "
-    "방법과 문의처를 안내합니다.",
-    "Cities, companies and everyone with an idea for a new theme are welcome.": "도시와 기업, 그리고 새로운 주제를 "
-    "제안하고 싶은 누구나 환영합니다.",
+    "How cities and partner organisations join a thematic cluster, and whom to ask.": "도시와 파트너 기관이 테마 "
+    "클러스터에 참여하는 방법과 문의처를 안내합니다.",
+    "Cities, companies, non-profit organisations, universities and research institutes, and everyone with an idea "
+    "for a new theme are welcome.": "도시와 기업, 비영리단체, 대학과 연구기관, 그리고 새로운 주제를 제안하고 싶은 "
+    "누구나 환영합니다.",
     "Cities": "도시",
     "City members are encouraged to apply to the cluster of their choice, including a description of their "
     "project: what it sets out to do, where it stands and what the city hopes to learn from other members.": "회원 "
@@ -48,12 +49,14 @@ KOREAN = {
     "Describe your city's project and choose the clusters it fits.": "도시의 프로젝트를 소개하고 알맞은 클러스터를 "
     "골라 주세요.",
     "Apply as a city": "도시로 신청하기",
-    "Companies": "기업",
-    "Companies interested in lending their expert guidance on the clusters' topics may register and describe "
-    "their solutions, so that cities looking for partners can find them.": "클러스터 주제에 전문 지식을 보태고 싶은 "
-    "기업은 등록 후 솔루션을 소개해 주세요. 파트너를 찾는 도시들이 살펴볼 수 있습니다.",
-    "Tell cities about your solution and the themes it serves.": "솔루션과 관련 주제를 도시들에 알려 주세요.",
-    "Register as a company": "기업으로 등록하기",
+    "Partners: companies, non-profits and academia": "파트너: 기업, 비영리단체, 학계",
+    "Companies, non-profit organisations, universities and research institutes interested in lending their expert "
+    "guidance on the clusters' topics may register as partners and describe what they offer, so that cities "
+    "looking for partners can find them.": "클러스터 주제에 전문 지식을 보태고 싶은 기업, 비영리단체, 대학과 "
+    "연구기관은 파트너로 등록하고 제공할 수 있는 내용을 소개해 주세요. 파트너를 찾는 도시들이 살펴볼 수 있습니다.",
+    "Tell cities what your organisation offers and the themes it serves.": "여러분의 기관이 제공할 수 있는 것과 관련 "
+    "주제를 도시들에 알려 주세요.",
+    "Register as a partner": "파트너로 등록하기",
     "Suggest a theme": "주제 제안하기",
     "Additional theme suggestions are welcome. Tell us which theme you would like a cluster for and which cities "
     "or organisations would take part.": "새로운 주제 제안도 환영합니다. 어떤 주제로 클러스터를 만들고 싶은지, 어느 "

@@ -24,3 +24,10 @@ def call_to_action(text: str, *, button_label: str, page: Page | None = None, ur
 
 def live_figure(figure: str, *, caption: str = "") -> dict:
     return {"type": "live_figure", "value": {"figure": figure, "caption": caption}}
+
+
+def year_figure(value: str, label: str, *, year: int, source_url: str = "", source_name: str = "") -> dict:
+    return {
+        "type": "year_figure",
+        "value": {"value": value, "label": label, "year": year, "source_url": source_url, "source_name": source_name},
+    }

@@ -31,7 +31,7 @@ IMPACTS = ("minor", "moderate", "serious", "critical")
 # Each form's path, and valid answers given the first cluster it offers.
 FORMS = {
     "city": ("/en/join/city/", lambda cluster: city_data(SimpleNamespace(active_cluster=cluster))),
-    "company": ("/en/join/company/", lambda cluster: company_data(SimpleNamespace(forming_cluster=cluster))),
+    "company": ("/en/join/partner/", lambda cluster: company_data(SimpleNamespace(forming_cluster=cluster))),
     "theme": ("/en/join/suggest-a-theme/", lambda cluster: theme_data()),
 }
 

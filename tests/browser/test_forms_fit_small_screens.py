@@ -84,7 +84,7 @@ def status_token(forms):
 
 FORMS = {
     "city": "/en/join/city/",
-    "company": "/en/join/company/",
+    "company": "/en/join/partner/",
     "theme": "/en/join/suggest-a-theme/",
     "lost-link": "/en/applications/lost-link/",
     "status-edit": "/en/applications/status/{token}/edit/",

@@ -47,7 +47,7 @@ def test_the_korean_city_form_names_the_clusters_in_korean_and_offers_the_englis
 
 
 def test_the_korean_company_form_names_the_themes_in_korean(client, translated):
-    assert dict(tick_boxes(client, "/ko/join/company/", "themes"))[str(translated.active_cluster.pk)] == KOREAN_TITLE
+    assert dict(tick_boxes(client, "/ko/join/partner/", "themes"))[str(translated.active_cluster.pk)] == KOREAN_TITLE
 
 
 def test_labels_do_not_leak_between_languages_through_the_built_form_class(client, translated):
@@ -91,7 +91,7 @@ def test_a_korean_form_sent_back_with_an_error_keeps_the_korean_names_and_the_ch
 
 def test_a_korean_submission_records_the_english_cluster_page(client, translated):
     client.post("/ko/join/city/", city_data(translated))
-    client.post("/ko/join/company/", company_data(translated, themes=[str(translated.active_cluster.pk)]))
+    client.post("/ko/join/partner/", company_data(translated, themes=[str(translated.active_cluster.pk)]))
 
     assert list(CityApplication.objects.get().clusters.all()) == [translated.active_cluster.page_ptr.specific]
     assert list(CompanyRegistration.objects.get().themes.values_list("pk", flat=True)) == [translated.active_cluster.pk]

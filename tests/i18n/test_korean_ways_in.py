@@ -38,7 +38,7 @@ def test_join_this_cluster_on_a_korean_cluster_page_opens_the_korean_form_with_t
     assert re.search(rf'name="clusters" value="{featured.active_cluster.pk}"[^>]*checked', form)
 
 
-@pytest.mark.parametrize("path", ["/en/join/city/", "/ko/join/city/", "/ko/join/company/"])
+@pytest.mark.parametrize("path", ["/en/join/city/", "/ko/join/city/", "/ko/join/partner/"])
 def test_the_forms_offer_each_cluster_once(client, korean_tree, path):
     html = client.get(path).content.decode()
 

@@ -47,7 +47,7 @@ def person(client, forms, reviewer) -> Person:  # noqa: F811 - the fixture impor
 def member(client, forms, person, coordinator):  # noqa: F811 - the fixture imported above
     """The same person's company registration, activated: it made them a member account."""
     client.post(
-        "/en/join/company/",
+        "/en/join/partner/",
         company_data(forms, applicant_name=NAME, applicant_email=EMAIL, themes=[str(forms.active_cluster.pk)]),
     )
     for name, inputs in (("review", {}), ("assign", {"target": forms.active_cluster}), ("activate", {})):

@@ -69,7 +69,7 @@ def build_forms(site_tree) -> Forms:
     return Forms(
         join=join,
         city=add_form_page(join, CityApplicationFormPage, "city", "Apply as a city"),
-        company=add_form_page(join, CompanyRegistrationFormPage, "company", "Register as a company"),
+        company=add_form_page(join, CompanyRegistrationFormPage, "partner", "Register as a partner"),
         theme=add_form_page(join, ThemeSuggestionFormPage, "suggest-a-theme", "Suggest a theme"),
         active_cluster=ThematicClusterPageFactory(parent=site_tree.clusters, title="Smart Mobility"),
         forming_cluster=ThematicClusterPageFactory(
@@ -104,6 +104,7 @@ def city_data(forms: Forms, **overrides) -> dict:
 
 def company_data(forms: Forms, **overrides) -> dict:
     data = {
+        "organisation_type": "company",
         "company_name": "Urban Sensors Ltd",
         "country": "DE",
         "website": "https://sensors.example",

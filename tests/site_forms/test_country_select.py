@@ -30,7 +30,7 @@ def test_the_blank_form_offers_every_country_with_the_blank_choice_selected(clie
     assert [selected for *_, selected in options].count(True) == 1
 
 
-@pytest.mark.parametrize(("path", "data"), [("/en/join/city/", city_data), ("/en/join/company/", company_data)])
+@pytest.mark.parametrize(("path", "data"), [("/en/join/city/", city_data), ("/en/join/partner/", company_data)])
 def test_a_form_shown_again_with_a_problem_keeps_the_chosen_country(client, forms, path, data):
     response = client.post(path, data(forms, country="ES", applicant_email="not an address"))
 

@@ -61,7 +61,7 @@ def test_a_cluster_that_takes_no_members_cannot_be_chosen(client, forms):
 
 
 def test_a_company_must_choose_a_theme_and_give_a_website(client, forms):
-    response = client.post("/en/join/company/", company_data(forms, themes=None, website="not a url"))
+    response = client.post("/en/join/partner/", company_data(forms, themes=None, website="not a url"))
 
     assert_error_shown(response, "themes", "Choose at least one cluster.")
     assert_error_shown(response, "website", "Enter a valid URL.")

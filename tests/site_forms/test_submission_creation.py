@@ -27,7 +27,7 @@ def status_link_in(html: str) -> str:
 
 
 def test_company_registration_creates_one_submitted_registration_with_log_and_mails(client, forms, coordinator):
-    response = client.post("/en/join/company/", company_data(forms))
+    response = client.post("/en/join/partner/", company_data(forms))
 
     registration = CompanyRegistration.objects.get()
     assert registration.state == "submitted"

@@ -39,7 +39,7 @@ def test_the_three_form_pages_are_children_of_the_join_page(client, loaded):
         "company",
         "suggest-a-theme",
     ]
-    for path in ("/en/join/city/", "/en/join/company/", "/en/join/suggest-a-theme/"):
+    for path in ("/en/join/city/", "/en/join/partner/", "/en/join/suggest-a-theme/"):
         assert client.get(path).status_code == 200
 
 

@@ -187,7 +187,7 @@ def _answers(server, kind: str, n: int) -> dict:
     return theme_data(applicant_email=email, proposed_theme=f"Theme {n}")
 
 
-FORM_PATHS = {"city": "/en/join/city/", "company": "/en/join/company/", "theme": "/en/join/suggest-a-theme/"}
+FORM_PATHS = {"city": "/en/join/city/", "company": "/en/join/partner/", "theme": "/en/join/suggest-a-theme/"}
 _visitors = threading.local()
 
 

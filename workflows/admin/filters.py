@@ -128,7 +128,7 @@ def _has_interest(queryset, name, value):
 def filterset_for(model):
     """The one FilterSet of a kind, used by its admin listing and the staff API: the common filters plus
     the page of interest (the kind's ``interest_field``, a many-to-many to pages), the assigned target (for
-    applications) and the country (the kind's ``country_field``)."""
+    applications), the country (the kind's ``country_field``) and the kind's ``filter_fields``."""
     attrs = {
         # distinct=False: a state is a column of the row, so nothing can repeat (django-filter's default
         # DISTINCT made PostgreSQL sort every wide row of the result before counting it).
@@ -160,6 +160,11 @@ def filterset_for(model):
             label=capfirst(country.verbose_name),
             choices=list(country.choices),
             widget=widgets.Select,
+        )
+    for name in model.filter_fields:
+        field = model._meta.get_field(name)
+        attrs[name] = django_filters.ChoiceFilter(
+            field_name=name, label=capfirst(field.verbose_name), choices=list(field.choices), widget=widgets.Select
         )
     attrs["language"] = django_filters.ChoiceFilter(
         field_name="language", label=_("Applicant's language"), choices=list(settings.LANGUAGES), widget=widgets.Select

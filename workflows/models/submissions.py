@@ -31,6 +31,7 @@ class AbstractSubmission(models.Model):
     - ``interest_field``: a many-to-many to pages the applicant is interested in (e.g. clusters), offered
       as a filter and shown in the API.
     - ``country_field``: a CountryField, offered as a filter and shown in the API.
+    - ``filter_fields``: further fields with ``choices`` (e.g. an organisation's type) the listing filters by.
     - ``export_extra_fields``: columns the admin's export adds after the core fields.
     - ``personal_fields``: the model fields that identify the applicant; erasure and retention empty them
       (the name and address get placeholders) and the data export lists every core field anyway. A kind adds
@@ -48,6 +49,7 @@ class AbstractSubmission(models.Model):
     core_fieldsets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     interest_field: str | None = None
     country_field: str | None = None
+    filter_fields: tuple[str, ...] = ()
     export_extra_fields: tuple[str, ...] = ()
     personal_fields: tuple[str, ...] = ("applicant_name", "applicant_email")
     retention_states: tuple[str, ...] = ("rejected", "withdrawn")

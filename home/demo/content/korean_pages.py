@@ -166,14 +166,17 @@ KOREAN_PAGES = {
     "Participants work in <b>action clusters</b>: project-based teams that pair cities with technology providers. Every action cluster includes at least one city. A team's profile lists its organisations and leaders, the participating municipalities, the project's status (from concept to implemented), the challenges it addresses, its solutions, its major requirements and its performance targets.": "참여자들은 도시와 기술 기업이 짝을 이루는 프로젝트 팀, 곧 <b>액션 클러스터</b>로 활동합니다. 모든 액션 클러스터에는 도시가 한 곳 이상 들어가야 합니다. 팀 소개에는 참여 기관과 리더, 참여 지자체, 프로젝트 진행 단계(구상부터 실행 완료까지), 해결하려는 과제, 솔루션, 주요 요구사항, 성과 목표가 담깁니다.",
     "The Tech Jam and the Expo": "테크잼과 엑스포",
     "The Tech Jam, hosted by the City of Portland, Oregon from 20 to 22 June 2018, is where teams form and develop their projects. The concluding GCTC Expo takes place in winter 2018, where teams present what they have achieved.": "2018년 6월 20일부터 22일까지 오리건주 포틀랜드시에서 열리는 테크잼에서 팀이 꾸려지고 프로젝트를 발전시킵니다. 마무리 행사인 GCTC 엑스포는 2018년 겨울에 열리며, 각 팀이 그간의 성과를 발표합니다.",
+    "In 2018": "2018년에는",
+    "Themes at the clusters' launch": "클러스터 출범 당시의 주제",
+    "Days of the Tech Jam in Portland": "포틀랜드 테크잼 일수",
     "The clusters today": "오늘의 클러스터",
     "Countries represented in our events and case studies": "행사와 사례 연구에 참여한 국가",
     "WeGO's Thematic Clusters carry the same approach through the year.": "WeGO 테마 클러스터는 같은 방식을 일 년 내내 이어 갑니다.",
     "See the clusters": "클러스터 보기",
     "Information on the Tech Jam and registration is on the GCTC website.": "테크잼 정보와 참가 신청은 GCTC 웹사이트에서 확인하실 수 있습니다.",
     "Visit the GCTC website": "GCTC 웹사이트 방문하기",
-    # /join/company/
-    "Companies interested in lending their expert guidance on the clusters' topics register here and describe their solution, so that cities looking for partners can find them.": "클러스터 주제에 전문 지식을 보태고 싶은 기업은 이곳에서 등록하고 솔루션을 소개해 주세요. 파트너를 찾는 도시들이 살펴볼 수 있습니다.",
+    # /join/partner/
+    "Companies, non-profit organisations, universities and research institutes interested in lending their expert guidance on the clusters' topics register here as partners and describe what they offer, so that cities looking for partners can find them.": "클러스터 주제에 전문 지식을 보태고 싶은 기업, 비영리단체, 대학과 연구기관은 이곳에서 파트너로 등록하고 제공할 수 있는 내용을 소개해 주세요. 파트너를 찾는 도시들이 살펴볼 수 있습니다.",
     # /join/suggest-a-theme/
     "Additional theme suggestions are welcome. Tell us which theme you would like a cluster for, why it matters and which cities would likely take part.": "새로운 주제 제안을 환영합니다. 어떤 주제로 클러스터를 만들고 싶은지, 왜 중요한지, 어느 도시가 함께할 것 같은지 알려 주세요.",
     "Thank you for your idea! The coordinators will consider it at their next meeting.": "좋은 아이디어를 보내 주셔서 감사합니다! 코디네이터들이 다음 회의에서 검토하겠습니다.",
@@ -187,7 +190,7 @@ KOREAN_PAGES = {
     "WeGO, announcing the Thematic Clusters (2018)": "WeGO, 테마 클러스터 출범 발표(2018)",
     "Each cluster, centred on its theme, brings together cities, private-sector entities, non-profit organisations and academia to discuss specific projects. Best-practice cases from cities with similar projects are explained for guidance, and introductions are made to companies with relevant and beneficial solutions.": "클러스터마다 하나의 주제를 중심으로 도시, 민간 기업, 비영리단체, 학계가 모여 구체적인 프로젝트를 논의합니다. 비슷한 사업을 해 본 도시가 모범 사례를 설명해 방향을 잡아 주고, 도움이 될 만한 해법을 가진 기업도 소개합니다.",
     "A leader who is an expert on the theme facilitates each cluster's activity and communication, which take place throughout the year in the theme's private discussion group.": "각 클러스터의 활동과 소통은 해당 주제의 전문가인 리더가 이끌며, 주제별 비공개 토론 그룹에서 일 년 내내 이어집니다.",
-    "Would your city or company like to take part?": "여러분의 도시나 기업도 참여해 보시겠어요?",
+    "Would your city or organisation like to take part?": "여러분의 도시나 기관도 참여해 보시겠어요?",
     "Join": "참여하기",
     # /privacy/
     "Privacy notice": "개인정보 처리방침",

@@ -4,10 +4,11 @@ from dataclasses import dataclass
 
 from wagtail.models import Page
 
-from ..stream import call_to_action, heading, live_figure, paragraph, quote
+from ..stream import call_to_action, heading, live_figure, paragraph, quote, year_figure
 
 SITE_NAME = "WeGO Thematic Clusters"
 GCTC_URL = "https://pages.nist.gov/GCTC/"
+WEGO_URL = "https://we-gov.org/"
 SEED_MISSION = (
     "The Thematic Clusters are aimed at helping cities to exchange information and build tangible "
     "multi-stakeholder partnerships in a specific thematic area."
@@ -72,6 +73,11 @@ def gctc_page(*, clusters_index: Page) -> StandardPageSpec:
                 "form and develop their projects. The concluding GCTC Expo takes place in winter 2018, where "
                 "teams present what they have achieved.</p>"
             ),
+            # The seed's GCTC 2017 figures lost their numbers, so the page shows figures of 2018 the seed does give,
+            # as an editor would type them: with their year and source, beside the live ones.
+            heading("In 2018", level="h3"),
+            year_figure("5", "Themes at the clusters' launch", year=2018, source_url=WEGO_URL, source_name="WeGO"),
+            year_figure("3", "Days of the Tech Jam in Portland", year=2018, source_url=GCTC_URL, source_name="NIST"),
             heading("The clusters today", level="h3"),
             live_figure("active_clusters"),
             live_figure("countries", caption="Countries represented in our events and case studies"),
@@ -101,8 +107,11 @@ def join_page(*, clusters_index: Page, gctc: Page, forms: dict[str, Page] | None
     return StandardPageSpec(
         slug="join",
         title="How to join & questions",
-        intro="<p>Cities, companies and everyone with an idea for a new theme are welcome.</p>",
-        search_description="How cities and companies join a thematic cluster, and whom to ask.",
+        intro=(
+            "<p>Cities, companies, non-profit organisations, universities and research institutes, and everyone "
+            "with an idea for a new theme are welcome.</p>"
+        ),
+        search_description="How cities and partner organisations join a thematic cluster, and whom to ask.",
         show_contacts=True,
         body=[
             heading("Cities"),
@@ -114,13 +123,17 @@ def join_page(*, clusters_index: Page, gctc: Page, forms: dict[str, Page] | None
             *_form_call_to_action(
                 forms, "city", "Describe your city's project and choose the clusters it fits.", "Apply as a city"
             ),
-            heading("Companies"),
+            heading("Partners: companies, non-profits and academia"),
             paragraph(
-                "<p>Companies interested in lending their expert guidance on the clusters' topics may register "
-                "and describe their solutions, so that cities looking for partners can find them.</p>"
+                "<p>Companies, non-profit organisations, universities and research institutes interested in "
+                "lending their expert guidance on the clusters' topics may register as partners and describe what "
+                "they offer, so that cities looking for partners can find them.</p>"
             ),
             *_form_call_to_action(
-                forms, "company", "Tell cities about your solution and the themes it serves.", "Register as a company"
+                forms,
+                "company",
+                "Tell cities what your organisation offers and the themes it serves.",
+                "Register as a partner",
             ),
             heading("Suggest a theme"),
             paragraph(
@@ -173,7 +186,7 @@ def about_page(*, join: Page) -> StandardPageSpec:
             ),
             live_figure("active_clusters"),
             live_figure("case_studies"),
-            call_to_action("Would your city or company like to take part?", button_label="Join", page=join),
+            call_to_action("Would your city or organisation like to take part?", button_label="Join", page=join),
         ],
     )
 
