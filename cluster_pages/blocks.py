@@ -82,7 +82,10 @@ class LiveFigureBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         figure = next(f for f in live_figures() if f.key == value["figure"])
-        return {**figure.as_dict(), "figure": figure.key, "label": value["caption"] or str(figure.label)}
+        data = {"figure": figure.key, "label": value["caption"] or str(figure.label), "value": figure.value}
+        if figure.key == "partner_companies":
+            data["by_type"] = dict(figure.by_type)
+        return data
 
 
 class YearFigureBlock(blocks.StructBlock):

@@ -34,7 +34,7 @@ def test_a_cluster_without_members_invites_the_first_city_and_company_instead_of
     section = members_section(client, cluster)
 
     assert "No member cities yet — be the first." in text_of(section)
-    assert "No partner companies yet — be the first." in text_of(section)
+    assert "No partner organisations yet — be the first." in text_of(section)
     assert section.find("dd") is None
     join = section.find("a", string="Join this cluster")
     assert join["href"] == f"{forms.city.url}?cluster={cluster.pk}"
@@ -50,7 +50,7 @@ def test_a_cluster_with_members_but_no_partners_counts_only_the_members(client, 
 
     figures = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(strip=True) for dt in section("dt")}
     assert figures == {"Member cities": "1"}
-    assert "No partner companies yet — be the first." in text_of(section)
+    assert "No partner organisations yet — be the first." in text_of(section)
 
 
 def test_an_archived_cluster_without_members_does_not_invite_anyone(client, forms):

@@ -59,7 +59,7 @@ def test_the_join_page_has_a_call_to_action_to_each_of_its_three_forms(client):
 
     for label, form_page_class in [
         ("Apply as a city", CityApplicationFormPage),
-        ("Register as a company", CompanyRegistrationFormPage),
+        ("Register as a partner", CompanyRegistrationFormPage),
         ("Suggest a theme", ThemeSuggestionFormPage),
     ]:
         form = join.follow(label)

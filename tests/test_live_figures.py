@@ -131,9 +131,13 @@ def test_the_api_reports_the_same_figures(client, site_tree):
 
     body = client.get(f"/api/v3/pages/{site_tree.home.pk}/").json()
 
-    assert body["figures"] == [
-        {"key": figure.key, "label": str(figure.label), "value": figure.value} for figure in on_the_page
+    assert body["figures"] == [figure.as_dict() for figure in on_the_page]
+    assert [(figure["key"], figure["label"]) for figure in body["figures"]][:3] == [
+        ("participating_cities", "Participating cities"),
+        ("active_clusters", "Active clusters"),
+        ("partner_companies", "Partner organisations"),
     ]
+    assert body["figures"][2]["by_type"] == {}
     assert {figure["key"]: figure["value"] for figure in body["figures"] if figure["key"] in LABELS} == {
         **NOTHING,
         "forming_clusters": 1,

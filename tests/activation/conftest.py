@@ -82,9 +82,17 @@ def city_application(
 
 
 def company_registration(
-    *, name="Urban Sensors GmbH", country="DE", email=None, consent=True, state=None, assigned_to=None
+    *,
+    name="Urban Sensors GmbH",
+    country="DE",
+    email=None,
+    consent=True,
+    state=None,
+    assigned_to=None,
+    organisation_type="company",
 ):
     fields = {
+        "organisation_type": organisation_type,
         "company_name": name,
         "country": country,
         "website": f"https://{name.split()[0].lower()}.example.org",

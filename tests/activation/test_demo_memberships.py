@@ -45,9 +45,10 @@ def test_every_demo_cluster_has_a_members_only_workspace(loaded, client):
 
 def test_the_demo_active_applications_are_members_and_partners(loaded):
     assert [member.city for member in members_of(cluster("digital-government-platform")).named] == ["Tallinn"]
-    assert [partner.name for partner in partners_of(cluster("living-labs-for-open-innovation")).named] == [
-        "Urban Sensors GmbH"
-    ]
+    assert [
+        (partner.name, partner.organisation_type)
+        for partner in partners_of(cluster("living-labs-for-open-innovation")).named
+    ] == [("Open Data Commons Foundation", "nonprofit"), ("Urban Sensors GmbH", "company")]
     tallinn = get_user_model().objects.get(email="tallinn@demo.example.org")
     assert tallinn.groups.filter(pk=cluster("digital-government-platform").members_group_id).exists()
     makati = get_user_model().objects.get(email="makati@demo.example.org")  # ended: account kept, group left

@@ -38,7 +38,11 @@ def test_activation_raises_cities_partners_and_countries_and_ending_lowers_them(
     assert figures()["participating_cities"] == 2  # Seoul is still a member of Water
 
     page = client.get(clusters.mobility.url)
-    assert page.context["page"].figures == {"member_cities": 1, "partner_companies": 1}
+    assert page.context["page"].figures == {
+        "member_cities": 1,
+        "partner_companies": 1,
+        "partners_by_type": {"company": 1},
+    }
 
 
 def test_members_of_an_unpublished_cluster_are_not_counted(clusters, activate):

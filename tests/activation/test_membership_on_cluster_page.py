@@ -53,10 +53,10 @@ def test_an_activated_company_is_listed_as_a_partner_with_its_website(client, cl
 
     section = members_section(client, clusters.mobility)
 
-    assert listed(section, "partner-companies-heading") == ["Urban Sensors GmbH"]
+    assert listed(section, "partner-companies-heading") == ["Urban Sensors GmbH (Company)"]
     link = section.find("a", string="Urban Sensors GmbH")
     assert link["href"] == "https://urban.example.org"
-    assert "and 1 more company" in section.get_text(" ", strip=True)
+    assert "and 1 more organisation" in section.get_text(" ", strip=True)
     assert "MoveWell" not in section.get_text()
 
 
@@ -92,9 +92,14 @@ def test_the_api_gives_consented_members_partners_and_the_counts(client, cluster
 
     assert body["members"] == [{"city": "Seoul", "country_code": "KR", "country": "South Korea"}]
     assert body["partners"] == [
-        {"name": "Urban Sensors GmbH", "website": "https://urban.example.org", "country_code": "DE"}
+        {
+            "name": "Urban Sensors GmbH",
+            "website": "https://urban.example.org",
+            "country_code": "DE",
+            "organisation_type": "company",
+        }
     ]
-    assert body["figures"] == {"member_cities": 2, "partner_companies": 1}
+    assert body["figures"] == {"member_cities": 2, "partner_companies": 1, "partners_by_type": {"company": 1}}
     assert body["status"] == "active"
     assert "discussion_url" not in body  # members only
     assert partners_of(clusters.mobility).total == 1

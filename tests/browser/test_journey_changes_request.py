@@ -39,8 +39,8 @@ def test_a_company_answers_a_changes_request_and_the_reviewer_sees_the_new_answe
     page.set_viewport_size(LAPTOP)
     sign_in_to_admin(page, live_server, reviewer.username)
     page.get_by_role("button", name="Applications").click()
-    page.get_by_role("link", name="Company registrations").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Company registrations")
+    page.get_by_role("link", name="Partner registrations").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Partner registrations")
     screenshot(page, "2-01-reviewer-listing")
     page.get_by_role("link", name=reference).click()
     expect(page.get_by_text("Low-cost air-quality sensors with an open API.")).to_be_visible()
@@ -76,7 +76,7 @@ def test_a_company_answers_a_changes_request_and_the_reviewer_sees_the_new_answe
     assert registration.state == S.SUBMITTED
 
     page.get_by_role("button", name="Applications").click()
-    page.get_by_role("link", name="Company registrations").click()
+    page.get_by_role("link", name="Partner registrations").click()
     page.get_by_role("link", name=reference).click()
     expect(page.get_by_text("Hamburg, Lisbon, Seoul (since 2025)")).to_be_visible()
     files = page.get_by_role("region", name="Uploaded files")

@@ -36,7 +36,7 @@ def test_the_three_form_pages_are_children_of_the_join_page(client, loaded):
 
     assert sorted(page.url_path.rsplit("/", 2)[1] for page in form_pages.values()) == [
         "city",
-        "company",
+        "partner",
         "suggest-a-theme",
     ]
     for path in ("/en/join/city/", "/en/join/partner/", "/en/join/suggest-a-theme/"):

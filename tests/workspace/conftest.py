@@ -121,6 +121,7 @@ def make_company_registration(db, clusters):
             assigned_to=assigned_to,
             applicant_name="Erika Muster",
             applicant_email="erika@acme.example",
+            organisation_type="company",
             company_name=company,
             country=country,
             website="https://acme.example",
