@@ -467,7 +467,7 @@ class TestTheKoreanDemoSite:
             ("/ko/privacy/", "개인정보 처리방침", "보관 기간"),
             ("/ko/accessibility/", "웹 접근성 안내", "화면 낭독기"),
             ("/ko/contact/", "연락처", "서울글로벌센터 5층"),
-            ("/ko/join/partner/", "기업으로 등록하기", "파트너를 찾는 도시들이"),
+            ("/ko/join/partner/", "파트너로 등록하기", "파트너를 찾는 도시들이"),
             ("/ko/join/suggest-a-theme/", "주제 제안하기", "왜 중요한지"),
         ],
     )

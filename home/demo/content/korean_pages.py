@@ -169,6 +169,10 @@ KOREAN_PAGES = {
     "In 2018": "2018년에는",
     "Themes at the clusters' launch": "클러스터 출범 당시의 주제",
     "Days of the Tech Jam in Portland": "포틀랜드 테크잼 일수",
+    # The figures with a year: their typed values and source names read the same in Korean.
+    "5": "5",
+    "3": "3",
+    "NIST": "NIST",
     "The clusters today": "오늘의 클러스터",
     "Countries represented in our events and case studies": "행사와 사례 연구에 참여한 국가",
     "WeGO's Thematic Clusters carry the same approach through the year.": "WeGO 테마 클러스터는 같은 방식을 일 년 내내 이어 갑니다.",
