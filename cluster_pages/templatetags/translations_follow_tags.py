@@ -8,10 +8,16 @@ register = template.Library()
 
 
 @register.inclusion_tag("wagtailadmin/pages/includes/translations_following.html")
-def translations_following(page, action):
+def translations_following(page, action, named=False):
     """The translations (and not-yet-translated copies) that ``action`` ("delete" or "unpublish") on ``page``
-    takes with it, each with its language."""
+    takes with it, each with its language; ``named`` names ``page`` in the heading (a bulk confirmation lists
+    several pages)."""
     translations = translations_of(page)
     if action == "unpublish":
         translations = translations.live()
-    return {"action": action, "translations": list(translations.order_by("locale__language_code", "path"))}
+    return {
+        "page": page,
+        "action": action,
+        "named": named,
+        "translations": list(translations.order_by("locale__language_code", "path")),
+    }

@@ -161,3 +161,13 @@ def test_a_translation_names_no_translations_of_its_own(admin_client, published)
     response = admin_client.get(reverse("wagtailadmin_pages:delete", args=(korean_page.pk,)))
 
     assert listed(response, "Translations deleted with it") == []
+
+
+@pytest.mark.parametrize(("action", "heading"), [("delete", "deleted with it"), ("unpublish", "unpublished with it")])
+def test_the_bulk_confirmations_name_each_pages_translations(admin_client, published, action, heading):
+    english, korean_page = published
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", action)) + f"?id={english.pk}"
+
+    response = admin_client.get(url)
+
+    assert listed(response, f"Translations of “Smart water networks” {heading}") == ["Smart water networks (Korean)"]
