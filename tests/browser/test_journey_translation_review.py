@@ -23,6 +23,11 @@ from .journeys import LAPTOP, another_person, screenshot, sign_in_to_admin, site
 
 pytestmark = BROWSER
 PHONE = {"width": 320, "height": 640}
+# wagtail-localize's own translation editor (a React bundle this project does not template), left out narrowly:
+LOCALIZE_EDITOR = {
+    ("color-contrast", ".js-translation-editor li > h3"): "wagtail-localize's field headings, teal on white",
+    ("label", ".js-translation-editor input[type=file]"): "wagtail-localize's hidden input behind 'Upload PO file'",
+}
 KOREAN_TITLE = "스마트 물 관리"
 FOOTER_TEXT = "WeGO Secretariat, Seoul Global Center, Republic of Korea."
 
@@ -141,10 +146,10 @@ def test_the_review_screens_have_no_serious_axe_violation_in_english_and_korean(
     Translation.objects.create(source=source, target_locale=korean_page.locale).save_target(publish=False)
     footer = SiteSettings.objects.get().footer
 
-    def check(label):
+    def check(label, exceptions=None):
         for viewport in (LAPTOP, PHONE):
             page.set_viewport_size(viewport)
-            _counts, blocking, _lesser, _excused = axe_violations(page, axe)
+            _counts, blocking, _lesser, _excused = axe_violations(page, axe, exceptions)
             failures.extend(f"{label} at {viewport['width']} px: {line}" for line in blocking)
         page.set_viewport_size(LAPTOP)
 
@@ -157,7 +162,7 @@ def test_the_review_screens_have_no_serious_axe_violation_in_english_and_korean(
         sign_in_to_admin(page, live_server, communications.username)
         page.goto(f"{live_server.url}{reverse('wagtailadmin_pages:edit', args=(korean_page.pk,))}")
         expect(page.locator(".translation-review button")).to_be_visible()
-        check(f"translation editor with its review panel ({language})")
+        check(f"translation editor with its review panel ({language})", LOCALIZE_EDITOR)
         page.goto(f"{live_server.url}{reverse('wagtailsnippets_cluster_pages_footer:edit', args=(footer.pk,))}")
         check(f"footer editor ({language})")
         page.context.clear_cookies()
