@@ -3,9 +3,12 @@ editor approves and that publishes it. Until then visitors see the published foo
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Workflow, WorkflowState
+from wagtail.models import Locale, Workflow, WorkflowState
+from wagtail_localize.models import TranslationSource
 
 from cluster_pages.models import Footer, SiteSettings
+from cluster_pages.translation_review import SUBMIT_ACTION
+from home.demo.korean import korean_strings_add
 
 from .factories import FooterFactory
 
@@ -124,3 +127,30 @@ def test_a_new_footer_is_a_draft_until_published(client, communications, site_tr
     client.post(url("add"), {"text": "Draft footer", "links-count": "0"})
 
     assert not Footer.objects.get(text="Draft footer").live
+
+
+def test_communications_submit_the_footers_korean_translation_and_it_stays_english_until_approved(
+    client, communications, editor, footer
+):
+    korean = Locale.objects.get(language_code="ko")
+    client.force_login(communications)
+    client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=("cluster_pages", "footer", footer.pk)),
+        {"locales": [korean.pk]},
+    )
+    korean_footer = footer.get_translation(korean)
+    assert not korean_footer.live  # a draft, not published by whoever asked for the translation
+    source = TranslationSource.objects.get(object_id=footer.translation_key)
+    korean_strings_add(source=source, locale=korean, words={LIVE_TEXT: "WeGO 사무국, 서울."})
+
+    client.post(url("edit", korean_footer.pk), {"action": SUBMIT_ACTION})
+    korean_footer.refresh_from_db()
+    assert korean_footer.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert LIVE_TEXT in client.get("/ko/").content.decode()  # the English footer until the Korean one is live
+
+    client.force_login(editor)
+    task_state = korean_footer.current_workflow_state.current_task_state
+    client.post(url("workflow_action", korean_footer.pk, "approve", task_state.pk), {"comment": ""})
+    korean_footer.refresh_from_db()
+    assert korean_footer.live and korean_footer.text == "WeGO 사무국, 서울."
+    assert "WeGO 사무국, 서울." in client.get("/ko/").content.decode()
