@@ -9,8 +9,11 @@ the Korean page behind when the English one was unpublished or deleted.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.admin.modal_workflow import render_modal_workflow
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.signals import page_unpublished
 
@@ -98,3 +101,60 @@ def refuse_publishing(request, page: Page, source: Page):
         },
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def approval_publishes(page: Page, user) -> bool:
+    """Whether ``user`` may approve ``page``'s current task and that ends its workflow, so publishes it."""
+    state = page.current_workflow_state
+    if state is None or state.current_task_state is None or not user.is_authenticated:
+        return False
+    task = state.current_task_state.task.specific
+    if "approve" not in {name for name, _label, _modal in task.get_actions(page, user)}:
+        return False
+    tasks = list(state.workflow.tasks.filter(active=True).values_list("pk", flat=True))
+    return bool(tasks) and tasks[-1] == state.current_task_state.task_id
+
+
+class RefuseApprovalBeforeTheSource:
+    """Middleware: approving the last task of a translation's workflow publishes it, which its original not being
+    live refuses; Wagtail would answer "you do not have permission". This stops it before: the translation stays
+    in moderation and the editor reads why (in the dashboard's modal too)."""
+
+    APPROVING_VIEWS = ("wagtailadmin_pages:workflow_action", "wagtailadmin_pages:edit")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if request.method != "POST" or match is None or match.view_name not in self.APPROVING_VIEWS:
+            return None
+        if match.view_name.endswith(":edit"):
+            approving = request.POST.get("action-workflow-action") and request.POST.get("workflow-action-name")
+        else:
+            approving = view_kwargs.get("action_name")
+        if approving != "approve":
+            return None
+        page = Page.objects.filter(pk=view_kwargs.get("page_id")).select_related("locale").first()
+        source = unpublished_source_of(page) if page is not None else None
+        if source is None or not approval_publishes(page, request.user):
+            return None
+        messages.error(
+            request,
+            _(
+                "“%(title)s” was not approved: approving it would publish it, and its original in %(language)s, "
+                "“%(source)s”, is not published. It stays in moderation; approve it once the original is published."
+            )
+            % {
+                "title": page.get_admin_display_title(),
+                "language": source.locale.get_display_name(),
+                "source": source.get_admin_display_title(),
+            },
+        )
+        destination = get_valid_next_url_from_request(request) or reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        if request.headers.get("x-requested-with") == "XMLHttpRequest":
+            return render_modal_workflow(request, "", None, {}, json_data={"step": "success", "redirect": destination})
+        return redirect(destination)

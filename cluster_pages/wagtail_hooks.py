@@ -1,4 +1,7 @@
-from django.urls import path
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -7,6 +10,7 @@ from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
+from .translation_review import SUBMIT_ACTION, TranslationNotSubmitted, translation_submit_for_review
 from .translations_follow import refuse_publishing, translations_of, unpublished_source_of
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
 
@@ -90,3 +94,59 @@ def translations_follow_their_source(pages, action):
     if action == "delete":
         return {page: translations_of(page) for page in pages}
     return None
+
+
+# -- translations through review (see translation_review) ------------------------------------------------------
+
+
+def submit_translation_for_review(request, instance, edit_url):
+    if request.method != "POST" or request.POST.get("action") != SUBMIT_ACTION:
+        return None
+    try:
+        state = translation_submit_for_review(instance=instance, user=request.user)
+    except TranslationNotSubmitted as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("“%(title)s” was submitted for review (%(workflow)s). It is published when an editor approves it.")
+            % {"title": str(instance), "workflow": state.workflow.name},
+        )
+    return redirect(edit_url)
+
+
+@hooks.register("before_edit_page", order=-2)  # before wagtail-localize's, which answers every POST itself
+def submit_page_translation_for_review(request, page):
+    return submit_translation_for_review(request, page.specific, reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+
+
+@hooks.register("before_edit_snippet", order=-2)
+def submit_snippet_translation_for_review(request, instance):
+    viewset = getattr(instance, "snippet_viewset", None)
+    if viewset is None:
+        return None
+    return submit_translation_for_review(request, instance, reverse(viewset.get_url_name("edit"), args=(instance.pk,)))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_translations_before_their_source(request, action_type, objects, action_class_instance):
+    """Bulk Publish of a translation whose original is not live: say which and why, instead of Wagtail's "you do
+    not have permission"; nothing is published."""
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    if request.POST.get("include_descendants"):
+        pages += [draft for page in objects for draft in page.get_descendants().not_live()]
+    waiting = [(page, source) for page in pages if (source := unpublished_source_of(page)) is not None]
+    if not waiting:
+        return None
+    named = "; ".join(
+        _("“%(title)s” (its original, “%(source)s”, is not published)")
+        % {"title": page.get_admin_display_title(), "source": source.get_admin_display_title()}
+        for page, source in waiting
+    )
+    messages.error(
+        request,
+        _("Nothing was published. A translation is published only after its original: %(pages)s.") % {"pages": named},
+    )
+    return redirect(action_class_instance.next_url or reverse("wagtailadmin_home"))

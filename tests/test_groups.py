@@ -159,12 +159,21 @@ def test_reviewing_roles_cannot_open_people_or_contacts(db, client, request, rol
 
 
 @pytest.mark.parametrize("role", ["editor", "communications"])
-def test_editorial_roles_may_upload_images_and_documents_and_edit_site_settings(db, request, role):
+def test_editorial_roles_may_upload_images_and_documents(db, request, role):
     user = request.getfixturevalue(role)
 
-    assert user.has_perm("cluster_pages.change_sitesettings")
     assert images.user_has_permission(user, "add")
     assert documents.user_has_permission(user, "add")
+
+
+def test_only_editors_change_the_site_settings_with_their_privacy_notice(db, editor, communications):
+    assert editor.has_perm("cluster_pages.change_sitesettings")
+    assert not communications.has_perm("cluster_pages.change_sitesettings")
+
+
+def test_only_editors_publish_footers(db, editor, communications):
+    assert editor.has_perm("cluster_pages.publish_footer")
+    assert not communications.has_perm("cluster_pages.publish_footer")
 
 
 @pytest.mark.parametrize("role", NON_EDITORIAL)
@@ -204,7 +213,7 @@ def test_editorial_roles_edit_the_footer_and_translate_snippets(db, client, requ
     )
     assert edit.status_code == 302
     footer.refresh_from_db()
-    assert footer.text == "WeGO Secretariat, Seoul, Korea."
+    assert footer.get_latest_revision_as_object().text == "WeGO Secretariat, Seoul, Korea."  # a draft
     for snippet in (footer, person):
         translate = reverse(
             "wagtail_localize:submit_snippet_translation",

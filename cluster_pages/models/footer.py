@@ -1,12 +1,15 @@
-"""The footer's words and links, a snippet translated like the pages (bakerydemo's ``FooterText``)."""
+"""The footer's words and links, a snippet translated like the pages (bakerydemo's ``FooterText``), with drafts,
+preview and review like a page: what communications staff change is published when an editor approves it."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 
 
 class FooterLinkBlock(blocks.StructBlock):
@@ -20,11 +23,12 @@ class FooterLinkBlock(blocks.StructBlock):
         label = _("Footer link")
 
 
-class Footer(TranslatableMixin, models.Model):
+class Footer(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model):
     """The text and the page links every page's footer shows; each language has its own translation.
 
     A site shows the footer chosen in its settings, in the visitor's language when translated (the links then lead
-    to the pages in that language) and as first written until then."""
+    to the pages in that language) and as first written until then. Its row is the live version; drafts are
+    revisions, published by someone with the publish permission or by the "Footer review" workflow's approval."""
 
     text = models.TextField(_("footer text"), blank=True)
     links = StreamField(
@@ -32,6 +36,15 @@ class Footer(TranslatableMixin, models.Model):
         verbose_name=_("footer links"),
         blank=True,
         help_text=_("E.g. the privacy notice, the accessibility statement and the contact page."),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="footer")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="footer",
+        for_concrete_model=False,
     )
 
     panels = [FieldPanel("text"), FieldPanel("links")]
@@ -42,3 +55,20 @@ class Footer(TranslatableMixin, models.Model):
 
     def __str__(self):
         return Truncator(self.text).chars(60) or str(_("Footer"))
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "cluster_pages/footer_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "footer_preview": self}
+
+    def serve_preview(self, request, mode_name):
+        """The preview in the footer's own language, as visitors of that language would see it."""
+        with translation.override(self.locale.language_code):
+            response = super().serve_preview(request, mode_name)
+            response.render()
+        return response

@@ -10,10 +10,12 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, Site
 
 from ..chrome import cached_part
+from ..clusters_once import default_content_language
 from ..languages import language_alternates, path_without_language
 from ..models import Footer, SiteSettings
 from ..models.snippets import in_language
 from ..public_urls import public_root_url
+from ..translation_review import shows_source_language
 
 register = template.Library()
 
@@ -85,7 +87,7 @@ def footer_in_language(site_settings):
     if site_settings.footer_id is None:
         return None
     same_footer = Footer.objects.filter(pk=site_settings.footer_id).values("translation_key")
-    footers = in_language(Footer.objects.filter(translation_key__in=same_footer))
+    footers = in_language(Footer.objects.filter(translation_key__in=same_footer, live=True))
     return footers[0] if footers else None
 
 
@@ -133,9 +135,12 @@ def language_switcher(context):
 @register.simple_tag
 def untranslated_source_language(page):
     """The language code of the content a not-yet-translated page shows (its synchronised alias copies the
-    source page), or "" when the page is in its own language."""
-    if not isinstance(page, Page) or page.alias_of_id is None:
+    source page; a translation started but not yet published still shows the source's words), or "" when the page
+    is in its own language."""
+    if not isinstance(page, Page):
         return ""
+    if page.alias_of_id is None:
+        return default_content_language() if shows_source_language(page) else ""
     source = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
     if source is None or source.locale_id == page.locale_id:
         return ""
@@ -151,9 +156,9 @@ def site_footer(context):
         return {}
     site = Site.find_for_request(request)
 
-    def build():
+    def build(footer=None):
         site_settings = SiteSettings.for_request(request)
-        footer = footer_in_language(site_settings)
+        footer = footer or footer_in_language(site_settings)
         return {
             "organisation_name": site_settings.organisation_name,
             "footer_text": footer.text if footer else "",
@@ -161,4 +166,6 @@ def site_footer(context):
             "social_links": [(link.label, link.url) for link in site_settings.social_links.all()],
         }
 
+    if (preview := context.get("footer_preview")) is not None:  # Snippets › Footers › Preview: that version
+        return {"request": request, **build(preview)}
     return {"request": request, **cached_part("footer", site.pk if site else None, build, request=request)}

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Approving a translation whose original is not live keeps it in moderation, saying why.
+    "cluster_pages.translations_follow.RefuseApprovalBeforeTheSource",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -274,6 +276,9 @@ WAGTAIL_CONTENT_LANGUAGES = [
     ("en", _("English")),
     ("ko", _("Korean")),
 ]
+# "Translate this page" keeps the new translation a draft (the default publishes it, whoever asks): it is
+# published from the translation editor or through review (cluster_pages.translation_review).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 CORS_URLS_REGEX = r"^/api/.*$"
