@@ -70,7 +70,7 @@ def backward(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0024_translations_offer_no_slug_or_time_zone"),
+        ("cluster_pages", "0025_partner_registrations_by_organisation_type"),
         ("wagtailcore", "0098_apitoken"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
