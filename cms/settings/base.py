@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole public pages for anonymous readers (cluster_pages/page_cache.py; PAGE_CACHE_SECONDS, 0 for none).
+    "cluster_pages.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -228,7 +230,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
         }
-        for alias in ("default", "ratelimit", "renditions", "chrome")
+        for alias in ("default", "ratelimit", "renditions", "chrome", "pages")
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -236,6 +238,8 @@ else:
     # The page chrome and rosters (cluster_pages/chrome.py): their generation number is in the shared default
     # cache, the parts in each process's memory.
     CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or 300)
 # Behind a reverse proxy every request comes from the proxy's address. The environment's RATELIMIT_IP_META_KEY
 # names the header the proxies append the client's address to (HTTP_X_FORWARDED_FOR), TRUSTED_PROXY_COUNT how
 # many proxies there are (default one); cms.security.client_ip reads them, and client_network (an IPv6 address as

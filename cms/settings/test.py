@@ -15,6 +15,7 @@ CACHES = {
     # Wagtail's renditions, as in every environment: never a database read or write per image on a GET.
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
     "chrome": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
