@@ -255,6 +255,8 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # The public workflow forms: submissions per IP address and form, and the largest upload (bytes).
 WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
 WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A valid POST answers 303 to the thank-you page (post-redirect-get): reloading it never posts again.
+WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION = env_bool("WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION", True)
 # Status links that do not exist, per IP address, before every status link answers 429 for the rest of the hour.
 WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT", "20/h")
 # Password-reset mails to one address (more are silently not sent), and requests from one client (more: 429).

@@ -17,6 +17,9 @@ CACHES = {
     "chrome": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# The suite's form tests read the thank-you page from the POST's answer; tests/test_post_redirect_get.py turns
+# post-redirect-get (production's default) on.
+WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION = False
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 
