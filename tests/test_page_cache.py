@@ -11,13 +11,19 @@ from wagtail.models import Locale
 from wagtail_localize.synctree import synchronize_tree
 
 from cluster_pages.models import StandardPage
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, ThematicClusterPageFactory
+from tests.test_cluster_page_query_counts import add_members
 
 from .site_forms.support import city_data, forms  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 
 NONCE = re.compile(r'nonce="([^"]+)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300  # as deployed; the test settings turn it off for the rest of the suite
 
 
 def stored_pages() -> int:
@@ -184,3 +190,23 @@ def test_page_cache_seconds_zero_turns_it_off(client, programme, settings):
     client.get("/en/programme/")
 
     assert "X-Page-Cache" not in client.get("/en/programme/").headers and stored_pages() == 0
+
+
+def test_a_new_active_member_shows_on_the_cached_cluster_page_at_once(client, site_tree):
+    cluster = ThematicClusterPageFactory(parent=site_tree.clusters, title="Growing")
+    client.get(cluster.url)
+    assert client.get(cluster.url).headers["X-Page-Cache"] == "hit"
+
+    (member,) = add_members(cluster, 1)
+
+    response = client.get(cluster.url)
+    assert response.headers["X-Page-Cache"] == "miss" and member.city in response.content.decode()
+
+
+def test_pages_invalidate_renews_every_cached_page(client, programme):
+    from cluster_pages.page_cache import pages_invalidate
+
+    client.get("/en/programme/")
+    pages_invalidate()
+
+    assert client.get("/en/programme/").headers["X-Page-Cache"] == "miss"
