@@ -113,3 +113,10 @@ def test_an_invalid_post_still_answers_the_form_with_its_problems(client, forms)
     response = client.post(forms.city.url, city_data(forms, city=""))
 
     assert response.status_code == 200 and CityApplication.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", ["", "x" * 5000, "<script>alert(1)</script>", "1:2:3", "W1sxLCBmYWxzZV1d", "\x00"])
+def test_a_made_up_thank_you_address_shows_the_blank_form(client, forms, value):  # noqa: F811 - fixture
+    response = client.get(forms.city.url, {"submitted": value})
+
+    assert response.status_code == 200 and 'name="csrfmiddlewaretoken"' in response.content.decode()
