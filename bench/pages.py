@@ -5,7 +5,8 @@ the site's caches), on a throwaway SQLite database or the empty database BENCH_D
 clusters: one without members, one with BENCH_MEMBERS (default 1,000) active city applications assigned to it
 (every third one not listed by name). Calls alternate between the two cluster pages after a warm-up; prints
 median and p95 ms, the queries of one call, and the big cluster's median over the empty one's (goal ≤ 1.5×,
-≤ 15 queries). Then the home page with its figures and the case-study index filtered, alone.
+≤ 15 queries). Then the home page with its figures and the case-study index filtered, alone. All with the
+whole-page cache off (``PAGE_CACHE_SECONDS=0``): what a page costs to build; P7 (``bench/readers.py``) measures it.
 Options (environment): BENCH_ROUNDS (default 40), BENCH_MEMBERS, BENCH_DATABASE_URL, REDIS_URL, BENCH_JSON.
 """
 
@@ -65,6 +66,8 @@ def main() -> int:
     figures = {}
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as folder:
         print("bench-pages: migrating a throwaway database and loading the demo content…", flush=True)
+        # What a page costs to build: the whole-page cache for readers is P7's (bench/readers.py).
+        os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
         setup(folder)
         from django.test import Client
 

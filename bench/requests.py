@@ -26,6 +26,8 @@ def setup(folder: str) -> None:
             "MEDIA_ROOT": f"{folder}/media",
             "PRIVATE_MEDIA_ROOT": f"{folder}/private",
             "WORKFLOW_FORMS_RATE_LIMIT": "100000/h",
+            # What a page costs to build: the whole-page cache for readers is P7's (bench/readers.py).
+            "PAGE_CACHE_SECONDS": os.environ.get("PAGE_CACHE_SECONDS", "0"),
         }
     )
     if str(ROOT / "bench") in sys.path:  # run as a script: bench/http.py must not shadow the standard library

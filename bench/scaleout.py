@@ -101,9 +101,11 @@ def rate_limit_is_shared(ports: list[int], *, form_url: str, cluster_pk: int) ->
     answers = {**CITY_APPLICATION, "csrfmiddlewaretoken": visitor.csrf_token(html), "clusters": [str(cluster_pk)]}
     accepted = 0
     for number in range(SUBMISSIONS):
-        status, body, _headers = visitor.request(
+        status, body, headers = visitor.request(
             ports[number % 2], form_url, {**answers, "applicant_email": f"scale-{number}@example.org"}
         )
+        if status == 303:  # post-redirect-get: the thank-you page, read from the other instance
+            status, body, _headers = visitor.request(ports[(number + 1) % 2], headers["Location"])
         accepted += status == 200 and b"CA-" in body
     refused = [
         visitor.request(port, form_url, {**answers, "applicant_email": f"over-{port}@example.org"})[0] for port in ports

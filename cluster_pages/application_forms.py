@@ -5,6 +5,7 @@ questions (see ``workflows.pages.AbstractWorkflowFormPage``).
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from workflows.forms import RenderedOnceSelect, UploadField, WorkflowSubmissionForm
 
 from .choices import OrganisationType
+from .chrome import cached_part
 from .clusters_once import clusters_once, local_title
 from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
 from .models.applications import OPEN_CLUSTERS
@@ -34,18 +36,28 @@ def open_clusters():
     return clusters_once(ThematicClusterPage.objects.filter(**OPEN_CLUSTERS))
 
 
+def cached_open_clusters() -> list:
+    """``open_clusters()``, kept with the page chrome (any page saved, published or unpublished renews it) in each
+    language: the blank form and a valid POST ask no query for them."""
+
+    def build():
+        return list(open_clusters().only("title", "status", "translation_key", "locale_id"))
+
+    return cached_part("open_clusters", "", build)
+
+
 class ClustersReadOnce(forms.models.ModelChoiceIterator):
-    """The form's clusters read by one plain query and kept for the form's later renders (Django reads them
-    anew through a server-side cursor, three round trips on PostgreSQL, each time the choices are listed)."""
+    """The form's clusters from the chrome's cache (``cached_open_clusters``; Django would read them anew through
+    a server-side cursor, three round trips on PostgreSQL, each time the choices are listed)."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:  # the field's own queryset (one per form): its results are kept on it
+        for obj in self.field.open_clusters():
             yield self.choice(obj)
 
     def __len__(self):
-        return len(self.queryset) + (1 if self.field.empty_label is not None else 0)
+        return len(self.field.open_clusters()) + (1 if self.field.empty_label is not None else 0)
 
 
 class OpenClustersField(forms.ModelMultipleChoiceField):
@@ -65,7 +77,38 @@ class OpenClustersField(forms.ModelMultipleChoiceField):
         # language was active then; each form made from it asks again, in the language active now.
         result = super().__deepcopy__(memo)
         result.queryset = open_clusters()
+        result._open_clusters = None
         return result
+
+    _open_clusters = None
+
+    def open_clusters(self) -> list:
+        """The open clusters, read from the cache once per form."""
+        if self._open_clusters is None:
+            self._open_clusters = cached_open_clusters()
+        return self._open_clusters
+
+    def _check_values(self, value):
+        """Django's checks and messages, against the cached clusters instead of a query; a list, not a queryset."""
+        try:
+            value = frozenset(value)
+        except TypeError:
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
+        for pk in value:
+            self.validate_no_null_characters(pk)
+            try:
+                self.queryset.filter(pk=pk)  # builds the filter only: a value that is not an id is refused here
+            except (ValueError, TypeError):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                ) from None
+        clusters = {str(cluster.pk): cluster for cluster in self.open_clusters()}
+        for chosen in value:
+            if str(chosen) not in clusters:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": chosen}
+                )
+        return [cluster for key, cluster in clusters.items() if key in {str(chosen) for chosen in value}]
 
     def label_from_instance(self, obj):
         if obj.status == "forming":

@@ -110,6 +110,8 @@ def submit(client: Client, submission: Submission, *, path: str, answers: dict, 
                 answer = form_page  # no form to fill (e.g. 503): tried again below
             else:
                 answer = client.post_form(path, answers)
+                if answer.status == 303:  # post-redirect-get: the reference is on the thank-you page
+                    answer = client.request("GET", answer.headers["Location"])
         except CONNECTION_ERRORS as error:
             submission.statuses.append(type(error).__name__)
             answer = None

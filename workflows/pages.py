@@ -9,6 +9,7 @@ from django.core import signing
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.forms import modelform_factory
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -28,6 +29,15 @@ from .services.submissions import SubmissionResult, submission_create
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
 _RECENT_LINK_COOKIE_SALT = "workflow_forms.recent-status-link"
+#: The thank-you page's address after a valid POST (post-redirect-get): ``?submitted=<signed value>``.
+LANDING_PARAMETER = "submitted"
+_LANDING_SALT = "workflow_forms.landing"
+
+
+def redirect_after_submission() -> bool:
+    """Whether a valid POST answers 303 to the thank-you page (``WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION``)."""
+    return bool(getattr(settings, "WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION", False))
+
 
 #: Built form classes by (page model, page pk, latest revision, last publication): building one costs a
 #: query and three model-form constructions, and it only changes when the page's questions do.
@@ -163,6 +173,8 @@ class AbstractWorkflowFormPage(FormMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
+            if LANDING_PARAMETER in request.GET and (landing := self.serve_landing_page(request)) is not None:
+                return landing
             form = self.get_form(page=self, user=request.user, initial=self.initial_data(request))
             return self.render_form(request, form)
         if rate_limit_exceeded(request, group=self.rate_limit_group()):
@@ -173,7 +185,38 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         result = self.process_form_submission(form)
         if not isinstance(result, SubmissionResult):  # an override that returns the submission, as Wagtail's does
             return self.render_landing_page(request, result)
+        if redirect_after_submission():
+            return self.redirect_to_landing_page(request, result)
         return self.render_landing_page(request, result.submission, result=result)
+
+    # -- post-redirect-get --------------------------------------------------------------------------------
+
+    def redirect_to_landing_page(self, request, result: SubmissionResult):
+        """303 to this page's thank-you address, so reloading it never posts again.
+
+        The address carries the submission's id, signed and valid for ``DUPLICATE_WINDOW``: whoever opens it in
+        that time sees the reference, as the person who posted did. The status link is never in it: it stays in
+        the signed, HTTP-only cookie of the browser that submitted (``render_landing_page``), for that page only.
+        """
+        value = signing.dumps([result.submission.pk, not result.created], salt=_LANDING_SALT)
+        response = HttpResponseRedirect(f"{request.path}?{LANDING_PARAMETER}={value}", status=303)
+        patch_cache_control(response, no_store=True, private=True)
+        if result.created and result.token:
+            self._remember_token(response, request, result.submission, result.token)
+        return response
+
+    def serve_landing_page(self, request):
+        """The thank-you page a valid POST redirected to, or None for an address that is altered or too old."""
+        try:
+            pk, duplicate = signing.loads(
+                request.GET[LANDING_PARAMETER], salt=_LANDING_SALT, max_age=DUPLICATE_WINDOW.total_seconds()
+            )
+        except (signing.BadSignature, TypeError, ValueError):
+            return None
+        submission = self.submission_model._default_manager.filter(pk=pk, form_page=self).first()
+        if submission is None:
+            return None
+        return self.render_landing_page(request, submission, duplicate=bool(duplicate))
 
     def process_form_submission(self, form) -> SubmissionResult:
         """Wagtail's override point for a valid POST: create the submission (``submission_create``).
@@ -189,7 +232,7 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         context["form_sections"] = self.form_sections(context["form"])
         return context
 
-    def render_landing_page(self, request, form_submission=None, *args, result=None, **kwargs):
+    def render_landing_page(self, request, form_submission=None, *args, result=None, duplicate=False, **kwargs):
         """The thank-you page: the reference and, in the browser that submitted, the private status link."""
         context = self.get_context(request)
         context["form_submission"] = context["submission"] = form_submission
@@ -198,7 +241,7 @@ class AbstractWorkflowFormPage(FormMixin, Page):
             token = result.token
         elif form_submission is not None:
             token = self._recent_token(request, form_submission)
-        context["duplicate"] = result is not None and not result.created
+        context["duplicate"] = duplicate or (result is not None and not result.created)
         context["status_url"] = (
             request.build_absolute_uri(reverse("workflow_forms:status", args=[token])) if token else None
         )
@@ -208,18 +251,21 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         patch_cache_control(response, no_store=True, private=True)
         response.headers["Referrer-Policy"] = "same-origin"
         if token and result is not None and result.created:
-            # Remembered for the double-submission window so an accidental resubmit shows the same link.
-            response.set_signed_cookie(
-                self._recent_cookie_name(form_submission),
-                token,
-                salt=_RECENT_LINK_COOKIE_SALT,
-                max_age=int(DUPLICATE_WINDOW.total_seconds()),
-                path=request.path,
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
+            self._remember_token(response, request, form_submission, token)
         return response
+
+    def _remember_token(self, response, request, submission, token: str) -> None:
+        """Remembered for the double-submission window so an accidental resubmit shows the same link."""
+        response.set_signed_cookie(
+            self._recent_cookie_name(submission),
+            token,
+            salt=_RECENT_LINK_COOKIE_SALT,
+            max_age=int(DUPLICATE_WINDOW.total_seconds()),
+            path=request.path,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
 
     @staticmethod
     def _recent_cookie_name(submission) -> str:

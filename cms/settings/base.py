@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Whole public pages for anonymous readers (cluster_pages/page_cache.py; PAGE_CACHE_SECONDS, 0 for none).
+    "cluster_pages.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Approving a translation whose original is not live keeps it in moderation, saying why.
@@ -230,7 +232,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}:{alias}",
         }
-        for alias in ("default", "ratelimit", "renditions", "chrome")
+        for alias in ("default", "ratelimit", "renditions", "chrome", "pages")
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -238,6 +240,8 @@ else:
     # The page chrome and rosters (cluster_pages/chrome.py): their generation number is in the shared default
     # cache, the parts in each process's memory.
     CACHES["chrome"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"}
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or 300)
 # Behind a reverse proxy every request comes from the proxy's address. The environment's RATELIMIT_IP_META_KEY
 # names the header the proxies append the client's address to (HTTP_X_FORWARDED_FOR), TRUSTED_PROXY_COUNT how
 # many proxies there are (default one); cms.security.client_ip reads them, and client_network (an IPv6 address as
@@ -253,6 +257,8 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 # The public workflow forms: submissions per IP address and form, and the largest upload (bytes).
 WORKFLOW_FORMS_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_RATE_LIMIT", "10/h")
 WORKFLOW_FORMS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A valid POST answers 303 to the thank-you page (post-redirect-get): reloading it never posts again.
+WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION = env_bool("WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION", True)
 # Status links that do not exist, per IP address, before every status link answers 429 for the rest of the hour.
 WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT = os.environ.get("WORKFLOW_FORMS_STATUS_LINK_RATE_LIMIT", "20/h")
 # Password-reset mails to one address (more are silently not sent), and requests from one client (more: 429).

@@ -15,7 +15,14 @@ CACHES = {
     # Wagtail's renditions, as in every environment: never a database read or write per image on a GET.
     "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
     "chrome": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "chrome"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
+# Whole pages for anonymous readers are not cached in the suite, so that every test that counts a page's queries
+# counts what building it costs; tests/test_page_cache.py turns the cache on.
+PAGE_CACHE_SECONDS = 0
+# The suite's form tests read the thank-you page from the POST's answer; tests/test_post_redirect_get.py turns
+# post-redirect-get (production's default) on.
+WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION = False
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"  # noqa: F405
 

@@ -1,0 +1,122 @@
+"""A valid POST answers 303 to the thank-you page, which shows the reference, and the status link only to the
+browser that submitted; every guarantee of the POST (one row, its log and mail, the duplicate guard) holds."""
+
+import datetime
+import re
+
+import pytest
+import time_machine
+from django.test import Client
+
+from cluster_pages.models import CityApplication
+from workflows.models import Notification, TransitionLog
+
+from .site_forms import support
+from .site_forms.support import city_data, forms  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+private_media = support.private_media
+
+STATUS_LINK = re.compile(r'href="http://testserver(/en/applications/status/[\w-]+/)"')
+
+
+@pytest.fixture(autouse=True)
+def redirect_after_submission(settings):
+    settings.WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION = True
+
+
+def test_a_valid_post_answers_303_to_the_thank_you_page_with_reference_and_status_link(
+    client,
+    forms,  # noqa: F811 - fixture
+    coordinator,
+):
+    response = client.post(forms.city.url, city_data(forms))
+
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith(f"{forms.city.url}?submitted=")
+    assert "no-store" in response.headers["Cache-Control"]
+    application = CityApplication.objects.get()
+    assert TransitionLog.objects.filter(object_id=application.pk).count() == 1
+    assert Notification.objects.filter(object_id=application.pk, to_applicant=True).count() == 1  # the outbox
+
+    thank_you = client.get(response.headers["Location"])
+
+    html = thank_you.content.decode()
+    assert thank_you.status_code == 200
+    assert application.reference in html
+    status_path = STATUS_LINK.search(html)[1]
+    assert client.get(status_path).status_code == 200
+    assert "no-store" in thank_you.headers["Cache-Control"] and "X-Page-Cache" not in thank_you.headers
+    assert 'name="csrfmiddlewaretoken"' not in html  # the thank-you page, not the form
+
+
+def test_another_browser_with_the_address_sees_the_reference_but_never_the_status_link(
+    client,
+    forms,  # noqa: F811 - fixture
+):
+    location = client.post(forms.city.url, city_data(forms)).headers["Location"]
+
+    html = Client().get(location).content.decode()
+
+    assert CityApplication.objects.get().reference in html
+    assert STATUS_LINK.search(html) is None
+    assert "confirmation e-mail" in html
+
+
+def test_reloading_the_thank_you_page_posts_nothing_again(client, forms):  # noqa: F811 - fixture
+    location = client.post(forms.city.url, city_data(forms)).headers["Location"]
+
+    for _ in range(3):
+        assert client.get(location).status_code == 200
+
+    assert CityApplication.objects.count() == 1
+
+
+def test_the_same_answers_again_redirect_to_the_first_submission_with_the_same_link(
+    client,
+    forms,  # noqa: F811 - fixture
+):
+    first = client.get(client.post(forms.city.url, city_data(forms)).headers["Location"]).content.decode()
+
+    again = client.post(forms.city.url, city_data(forms))
+    html = client.get(again.headers["Location"]).content.decode()
+
+    assert again.status_code == 303 and CityApplication.objects.count() == 1
+    assert "We had already received this submission" in html
+    assert STATUS_LINK.search(html)[1] == STATUS_LINK.search(first)[1]
+
+
+def test_an_altered_or_old_thank_you_address_shows_the_blank_form(client, forms):  # noqa: F811 - fixture
+    location = client.post(forms.city.url, city_data(forms)).headers["Location"]
+    reference = CityApplication.objects.get().reference
+
+    altered = client.get(location[:-2] + ("AA" if not location.endswith("AA") else "BB"))
+    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(minutes=11)):
+        old = client.get(location)
+
+    for response in (altered, old):
+        html = response.content.decode()
+        assert response.status_code == 200 and reference not in html
+        assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_a_thank_you_address_of_another_form_shows_nothing_of_it(client, forms):  # noqa: F811 - fixture
+    location = client.post(forms.city.url, city_data(forms)).headers["Location"]
+    query = location.split("?", 1)[1]
+
+    html = client.get(f"{forms.company.url}?{query}").content.decode()
+
+    assert CityApplication.objects.get().reference not in html
+
+
+def test_an_invalid_post_still_answers_the_form_with_its_problems(client, forms):  # noqa: F811 - fixture
+    response = client.post(forms.city.url, city_data(forms, city=""))
+
+    assert response.status_code == 200 and CityApplication.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", ["", "x" * 5000, "<script>alert(1)</script>", "1:2:3", "W1sxLCBmYWxzZV1d", "\x00"])
+def test_a_made_up_thank_you_address_shows_the_blank_form(client, forms, value):  # noqa: F811 - fixture
+    response = client.get(forms.city.url, {"submitted": value})
+
+    assert response.status_code == 200 and 'name="csrfmiddlewaretoken"' in response.content.decode()
