@@ -7,6 +7,7 @@ from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
+from .reports import ClusterPipelineReports
 from .translations_follow import refuse_publishing, translations_of, unpublished_source_of
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
 
@@ -48,6 +49,11 @@ def draft_case_study_button(application, request):
 @hooks.register("register_admin_viewset")
 def register_applications_workspace():
     return ApplicationsGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_pipeline_reports():
+    return ClusterPipelineReports()
 
 
 # -- an applicant's personal data: their member account --------------------------------------------------
