@@ -8,7 +8,7 @@ application's next row.
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import connection
 from django.db.models import Case, Count, DateField, F, Value, When
@@ -62,9 +62,9 @@ def states_by_week(scope: ReportScope) -> WeeklyStates:
     entered = rows.values(moved=F("to_state"), week=bucket).annotate(n=Count("pk")).order_by()
     left = rows.exclude(from_state="").values(moved=F("from_state"), week=bucket).annotate(n=Count("pk")).order_by()
     for row in entered:
-        changes[row["moved"]][row["week"]] += row["n"]
+        changes[row["moved"]][_as_date(row["week"])] += row["n"]
     for row in left:
-        changes[row["moved"]][row["week"]] -= row["n"]
+        changes[row["moved"]][_as_date(row["week"])] -= row["n"]
     counts = {}
     for state in S.values:
         running = changes[state].get(None, 0)
@@ -74,6 +74,11 @@ def states_by_week(scope: ReportScope) -> WeeklyStates:
             series.append(running)
         counts[state] = series
     return WeeklyStates(weeks=weeks, counts=counts)
+
+
+def _as_date(week):
+    """PostgreSQL answers the truncated week inside the CASE as a (naive, local) timestamp, SQLite as a date."""
+    return week.date() if isinstance(week, datetime) else week
 
 
 # -- the funnel -------------------------------------------------------------------------------------------
