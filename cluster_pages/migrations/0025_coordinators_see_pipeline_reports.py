@@ -31,7 +31,7 @@ def revoke(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cluster_pages", "0024_translations_offer_no_slug_or_time_zone"),
-        ("workflow_forms", "0010_application_reports_permission"),
+        ("workflow_forms", "0010_reports_permission_and_staff_digests"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
