@@ -1,7 +1,7 @@
 """The pipeline reports in Wagtail's Reports menu: charts, tables and CSV files from the transition log."""
 
 import csv
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -21,6 +21,7 @@ from ..spreadsheet import csv_cell
 
 DEFAULT_WEEKS = 12
 LONGEST_PERIOD = timedelta(days=2 * 366)
+EARLIEST = date(2000, 1, 1)
 
 
 class ReportPeriodForm(forms.Form):
@@ -52,6 +53,11 @@ class ReportPeriodForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
+        latest = timezone.localdate() + timedelta(days=366)
+        for name, day in (("start", start), ("end", end)):
+            if day and not EARLIEST <= day <= latest:
+                self.add_error(name, _("Choose a day from 2000 until a year from today."))
+                start = end = None
         if start and end and start > end:
             self.add_error("end", _("The period must end on or after the day it starts."))
         elif start and end and end - start > LONGEST_PERIOD:
