@@ -40,8 +40,8 @@ def test_the_reports_pass_axe_and_fit_the_screen(history, coordinator, live_serv
         assert page_overflow(page) <= 1, f"the page scrolls sideways at {width} px"
         page.screenshot(path=f"{SHOTS}/browser-reports-{language}-{width}.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.get_by_label("From" if language == "en" else "시작일").fill("2026-03-29")
-    page.get_by_label("To" if language == "en" else "종료일").fill("2026-03-02")
+    page.locator("#id_start").fill("2026-03-29")
+    page.locator("#id_end").fill("2026-03-02")
     page.locator(".report-period button[type=submit]").click()
     expect(page.locator(".report-period .error-message")).to_be_visible(timeout=30_000)
     counts, blocking, lesser, excused = axe_violations(page, axe)

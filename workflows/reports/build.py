@@ -215,7 +215,7 @@ def durations_report(scope: ReportScope, *, by: str, wording: TargetWording = Ta
                 groups=list(groups.values()),
                 title=title,
                 description=_("Per state, one bar per group; the table below gives every figure."),
-                id_prefix=f"report-time-{by}",
+                id_prefix=f"report-time-per-{by}",
             )
         ),
         columns=columns,
