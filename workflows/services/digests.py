@@ -12,7 +12,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 from django.utils import timezone, translation
 
 from ..digest import digest_sections
@@ -62,7 +62,7 @@ def staff_digest_send(*, user, today=None) -> bool:
             "site_name": settings.WAGTAIL_SITE_NAME,
             "site_url": settings.WAGTAILADMIN_BASE_URL,
             "recipient_email": user.email,
-            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/",
+            "account_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_account"),
         }
         subject = " ".join(render_to_string("workflows/mail/staff_digest.subject.txt", context).split())
         body = render_to_string("workflows/mail/staff_digest.txt", context)
