@@ -11,6 +11,7 @@ from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
 from .translation_review import SUBMIT_ACTION, TranslationNotSubmitted, translation_submit_for_review
+from .reports import ClusterPipelineReports
 from .translations_follow import refuse_publishing, translations_of, unpublished_source_of
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
 
@@ -52,6 +53,11 @@ def draft_case_study_button(application, request):
 @hooks.register("register_admin_viewset")
 def register_applications_workspace():
     return ApplicationsGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_pipeline_reports():
+    return ClusterPipelineReports()
 
 
 # -- an applicant's personal data: their member account --------------------------------------------------

@@ -1,6 +1,7 @@
 """A coordinator asks two reviewers for assessments with a due date; one declines with a conflict of interest and
 can then no longer open the application's assessments; the other is reminded (the cron command), becomes
-overdue, and assesses; meanwhile the coordinator sees the overdue filter and column and the declaration. The
+overdue, and assesses; meanwhile the coordinator sees the overdue filter and column and the declaration, and at
+the end all of it in the pipeline reports (Reports › Pipeline). The
 new screens fit 1280 px and a 375 px phone without sideways scrolling, and axe finds nothing serious there.
 
 Set ``REVIEW_SHOTS`` to a folder to keep screenshots of each step at both widths (outside the repository)."""
@@ -123,5 +124,15 @@ def test_request_decline_with_a_conflict_remind_overdue_and_assess(row, coordina
     expect(page.get_by_text("your assessment was saved")).to_be_visible()
     page.goto(f"{live_server.url}{ADMIN}/?assessment_overdue=true")
     expect(page.locator("#listing-results tbody tr")).to_have_count(0)
+    page.context.clear_cookies()
+
+    # The coordinator sees it in the reports: per reviewer, requested / given / overdue / declined.
+    sign_in(page, live_server, coordinator.username)
+    page.goto(f"{live_server.url}/admin/reports/pipeline/")
+    per_reviewer = page.locator("#report-reviewers tbody tr")
+    expect(per_reviewer.filter(has_text=other.get_full_name()).locator("td")).to_have_text(["1", "1", "0", "0"])
+    expect(per_reviewer.filter(has_text=reviewer.get_full_name()).locator("td")).to_have_text(["1", "0", "0", "1"])
+    expect(page.locator("#report-scores tbody tr")).to_have_count(3)
+    look(page, "reports", failures)
 
     assert failures == [], "\n".join(failures)

@@ -11,6 +11,7 @@ from ninja import Field, Schema
 from ..admin.filters import filterset_for
 from ..models import Application, ApplicationState
 from ..selectors import application_kinds
+from ..selectors.assessment_requests import overdue_rows_q
 from . import kinds
 from .params import DATE_PATTERN, MAX_ID
 
@@ -28,6 +29,7 @@ class ApplicationQueryFilterSet(django_filters.FilterSet):
     submitted_after = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__gte")
     submitted_before = django_filters.DateFilter(field_name="submitted_at", lookup_expr="date__lte")
     search = django_filters.CharFilter(method="filter_search")
+    assessment_overdue = django_filters.BooleanFilter(method="filter_assessment_overdue")
     ordering = django_filters.OrderingFilter(fields=ORDERINGS)
 
     class Meta:
@@ -41,6 +43,12 @@ class ApplicationQueryFilterSet(django_filters.FilterSet):
             if kind
             else queryset.none()
         )
+
+    def filter_assessment_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        query = overdue_rows_q(queryset.model)
+        return queryset.filter(query) if value else queryset.exclude(query)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
@@ -67,6 +75,9 @@ def filter_params_schema() -> type[Schema]:
         )
         search: str | None = Field(
             None, max_length=200, pattern=r"^[^\x00]*$", description="Reference, names, e-mail, texts (no NUL)."
+        )
+        assessment_overdue: bool | None = Field(
+            None, description="true: a requested assessment is past its due date and not given; false: none is."
         )
         ordering: Literal[orderings] = Field("-submitted_at")  # type: ignore[valid-type]
 

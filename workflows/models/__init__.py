@@ -1,6 +1,7 @@
 from .applications import AbstractApplication, Application
 from .assessment_requests import AssessmentConflict, AssessmentReminder, ReminderKind
 from .assessments import Assessment, AssessmentCriterion, AssessmentScore, DeclineReason, Recommendation
+from .digests import StaffDigest, StaffDigestPreference
 from .forms import AbstractWorkflowFormField
 from .notifications import Notification, NotificationState
 from .places import AbstractRegistration, AbstractSlot, RegistrationState
@@ -28,6 +29,8 @@ __all__ = [
     "Recommendation",
     "RegistrationState",
     "ReminderKind",
+    "StaffDigest",
+    "StaffDigestPreference",
     "SubmittedFile",
     "TransitionLog",
 ]

@@ -324,6 +324,7 @@ class Application(AbstractApplication):
             ("export_application", _("Can export applications")),
             ("add_internal_note", _("Can add internal notes to applications")),
             ("erase_applicant_data", _("Can erase an applicant's personal data")),
+            ("view_reports", _("Can see the pipeline reports of every application")),
         ]
 
     def save(self, *args, **kwargs):

@@ -31,6 +31,7 @@ from .records import actor_label
 
 logger = logging.getLogger("workflows.assessments")
 DECLINED_MAIL = "staff_assessment_declined"
+WITHDRAWN_MAIL = "staff_assessment_withdrawn"
 
 
 def _note_or_error(note: str) -> str:
@@ -59,6 +60,21 @@ def _alert_requester(*, submission, assessment, user) -> None:
         recipient_email=requester.email,
         recipient_user=requester,
         context=contexts.for_user(requester),
+    )
+
+
+def _tell_reviewer_withdrawn(*, submission, assessment, user) -> None:
+    """Tell the reviewer whose request ``user`` withdrew that it is no longer awaited (in their admin language)."""
+    reviewer = assessment.reviewer
+    if reviewer is None or not reviewer.is_active or not reviewer.email:
+        return
+    contexts = StaffContexts(submission, extra={"withdrawn_by_name": actor_label(user)})
+    notification_queue(
+        submission=submission,
+        template=WITHDRAWN_MAIL,
+        recipient_email=reviewer.email,
+        recipient_user=reviewer,
+        context=contexts.for_user(reviewer),
     )
 
 
@@ -113,7 +129,8 @@ def assessment_withdraw(*, assessment: Assessment, user, replacement=None, due_d
     """Withdraw ``assessment`` (a request not given yet) and, with ``replacement``, ask them instead (due
     ``due_date``, default the kind's). Returns the new request, if any. Nothing changes when any part is refused:
     TransitionNotPermitted (``user`` may not, or the replacement may not assess it), TransitionNotAllowed (given,
-    declined, withdrawn, or the application moved on), MissingTransitionInput (a due date that has passed)."""
+    declined, withdrawn, or the application moved on), MissingTransitionInput (a due date that has passed).
+    The reviewer is mailed that the request was withdrawn."""
     specific = as_specific(assessment.submission)
     if not user_may_request_assessments(submission=specific, user=user):
         raise TransitionNotPermitted(
@@ -137,6 +154,7 @@ def assessment_withdraw(*, assessment: Assessment, user, replacement=None, due_d
             title=str(specific),
             data={"assessment_id": locked.pk, "reviewer": reviewer},
         )
+        _tell_reviewer_withdrawn(submission=specific, assessment=locked, user=user)
         created = None
         if replacement is not None:
             created = _replace(specific=specific, withdrawn=locked, replacement=replacement, user=user, due=due_date)
