@@ -30,7 +30,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0024_translations_offer_no_slug_or_time_zone"),
+        ("cluster_pages", "0026_footer_drafts_and_review_site_settings_for_editors"),
         ("workflow_forms", "0010_reports_permission_and_staff_digests"),
     ]
 
