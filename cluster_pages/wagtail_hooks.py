@@ -10,8 +10,8 @@ from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
-from .translation_review import SUBMIT_ACTION, TranslationNotSubmitted, translation_submit_for_review
 from .reports import ClusterPipelineReports
+from .translation_review import SUBMIT_ACTION, TranslationNotSubmitted, translation_submit_for_review
 from .translations_follow import refuse_publishing, translations_of, unpublished_source_of
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
 
