@@ -46,6 +46,9 @@ class CheckInView(WagtailAdminTemplateMixin, TemplateView):
     index_url_name = None
     mark_url_name = None
 
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         self.sessions = sessions_managed_by(request.user)
         if not self.sessions.exists():

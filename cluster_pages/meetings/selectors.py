@@ -1,6 +1,7 @@
 """Reads about an event's sessions: which sessions a page shows, with places left, and who may register."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from workflows.models import RegistrationState
 from workflows.selectors.places import with_places_left
@@ -54,7 +55,13 @@ def member_details(user) -> dict:
 
 def sessions_managed_by(user) -> QuerySet:
     """The sessions whose registrations ``user`` manages: every one for coordinators, their clusters' for leaders."""
-    sessions = EventSession.objects.select_related("page", "cluster").order_by("-starts_at", "sort_order", "pk")
+    # The sessions not over yet first, soonest first (the one at the door now leads), then past ones, latest first.
+    over = Case(When(ends_at__lt=timezone.now(), then=Value(1)), default=Value(0))
+    sessions = (
+        EventSession.objects.select_related("page", "cluster")
+        .annotate(over=over)
+        .order_by("over", "starts_at", "sort_order", "pk")
+    )
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return sessions.none()
     if user.has_perm(EventRegistration.manage_permission):

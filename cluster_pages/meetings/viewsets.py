@@ -40,6 +40,7 @@ class EventRegistrationViewSet(SubmissionViewSet):
     name = "event_registrations"
     menu_label = _("Event registrations")
     icon = "date"
+    assessments_enabled = False  # nobody assesses a registration
     list_select_related = ("session", "session__page")
     list_display = [
         "reference",
