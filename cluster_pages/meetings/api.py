@@ -20,9 +20,9 @@ from workflows.exceptions import MissingTransitionInput, RegistrationRefused
 from workflows.selectors.places import with_places_left
 from workflows.services.places import registration_create
 
-from ..models import EventPage, EventSession
+from ..models import EventPage
 from .forms import EventRegistrationForm
-from .selectors import may_register_as_member
+from .selectors import may_register_as_member, original_sessions
 from .views import refusal_for
 
 router = Router(tags=["event sessions"], auth=AllowAnonymous())
@@ -106,7 +106,7 @@ def _session_out(session) -> dict:
 
 def _sessions():
     """Sessions of live, public events (in the default language: translations show their original's)."""
-    sessions = with_places_left(EventSession.objects.filter(page_id__in=_live_event_ids()))
+    sessions = with_places_left(original_sessions().filter(page_id__in=_live_event_ids()))
     return sessions.select_related("page").order_by("starts_at", "sort_order", "pk")
 
 

@@ -6,8 +6,15 @@ from django.utils import timezone
 from workflows.models import RegistrationState
 from workflows.selectors.places import with_places_left
 
+from ..clusters_once import default_content_language
 from ..models import CityApplication, EventRegistration, EventSession, ThematicClusterPage
 from ..translations_follow import source_of
+
+
+def original_sessions() -> QuerySet:
+    """Sessions of default-language event pages: the ones people register for. A translated page holds copies
+    (wagtail-localize copies its inline panels) that take no registration; it shows its original's."""
+    return EventSession.objects.filter(page__locale__language_code=default_content_language())
 
 
 def session_source(event_page):
@@ -58,7 +65,8 @@ def sessions_managed_by(user) -> QuerySet:
     # The sessions not over yet first, soonest first (the one at the door now leads), then past ones, latest first.
     over = Case(When(ends_at__lt=timezone.now(), then=Value(1)), default=Value(0))
     sessions = (
-        EventSession.objects.select_related("page", "cluster")
+        original_sessions()
+        .select_related("page", "cluster")
         .annotate(over=over)
         .order_by("over", "starts_at", "sort_order", "pk")
     )

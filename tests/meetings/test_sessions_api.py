@@ -118,3 +118,16 @@ def test_the_openapi_document_describes_the_session_operations(api, summit):
     }
     assert {"event_sessions_list", "event_sessions_register", "applications_status_cancel"} <= set(operations)
     assert {"201", "200", "403", "409", "422", "429"} <= set(operations["event_sessions_register"]["responses"])
+
+
+def test_a_translated_event_page_lists_its_sessions_once(api, summit):
+    from wagtail.models import Locale
+
+    korean, _created = Locale.objects.get_or_create(language_code="ko")
+    summit.page.copy_for_translation(korean, copy_parents=True).save_revision().publish()
+
+    sessions = api.get("/api/v3/event-sessions/").json()
+
+    assert sorted(session["id"] for session in sessions) == sorted(
+        session.pk for session in (summit.small, summit.members, summit.other)
+    )
