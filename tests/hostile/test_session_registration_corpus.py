@@ -30,8 +30,8 @@ def test_every_text_field_of_the_form_refuses_or_keeps_hostile_text_exactly(clie
 
     assert response.status_code < 500
     assert assert_refused_or_stored_exactly(text) == outcome
-    if outcome == "refused":
-        assert response.status_code == 422
+    if outcome == "refused":  # the form's 422, or Django's 400 for a body over DATA_UPLOAD_MAX_MEMORY_SIZE
+        assert response.status_code in (400, 422)
 
 
 @pytest.mark.parametrize(("text", "outcome"), TEXTS)
