@@ -14,4 +14,7 @@ class ClusterPagesConfig(AppConfig):
         roster_cache.connect()
         translations_follow.connect()
         kinds.register()
+        from .meetings.api import register_router
+
+        register_router()
         live_data.plug(live_data.Readers(figures=figures.site_figures, roster=roster_cache.cluster_roster))

@@ -1,6 +1,6 @@
 """Live figures for the home page and figure blocks, computed from published content and memberships.
 
-Computed, not cached: seven queries whatever the amount of content, so a transition (an
+Computed, not cached: eight queries whatever the amount of content, so a transition (an
 activation or an end) shows on the next page view without any cache to invalidate.
 """
 
@@ -9,12 +9,15 @@ from collections import Counter
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workflows.models import RegistrationState
 
 from .choices import ClusterStatus
 from .clusters_once import default_content_language
 from .live_data import FIGURE_CHOICES, Figure
 from .membership.selectors import active_city_applications, active_company_registrations, distinct_member_cities
-from .models import CaseStudyPage, EventPage, ThematicClusterPage
+from .models import CaseStudyPage, EventPage, EventRegistration, ThematicClusterPage
 from .organisations import by_type_in_order
 
 
@@ -29,6 +32,18 @@ def partners_by_type(queryset) -> tuple[tuple[str, int], ...]:
         .order_by()
     )
     return by_type_in_order(Counter(rows))
+
+
+#: Shown on the home page after the FIGURE_CHOICES ones; not offered to figure blocks (a new block choice is a
+#: migration of every page with a body).
+MEETING_CITIES = ("meeting_cities", _("Cities at this year's meetings"))
+
+
+def meeting_cities(*, year: int) -> int:
+    """How many distinct cities (name, ignoring case and spaces, and country) came to a session in ``year``:
+    people checked in as attended (one query). Anonymised registrations keep their city, so the figure stays."""
+    attended = EventRegistration.objects.filter(state=RegistrationState.ATTENDED, session__starts_at__year=year)
+    return attended.annotate(city_key=Lower(Trim("city"))).values("city_key", "country").distinct().count()
 
 
 def membership_figures() -> dict[str, int]:
@@ -77,6 +92,9 @@ def site_figures() -> list[Figure]:
         **membership_figures(),
     }
     by_type = {"partner_companies": values["partners_by_type"]}
+    key, label = MEETING_CITIES
+    meetings = Figure(key=key, label=label, value=meeting_cities(year=timezone.localdate().year))
     return [
-        Figure(key=key, label=label, value=values[key], by_type=by_type.get(key, ())) for key, label in FIGURE_CHOICES
+        *(Figure(key=key, label=label, value=values[key], by_type=by_type.get(key, ())) for key, label in FIGURE_CHOICES),
+        meetings,
     ]

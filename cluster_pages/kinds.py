@@ -5,12 +5,15 @@ what a transition does beyond the row (membership, a draft cluster), and who lea
 """
 
 from workflows.adapters import KindAdapter, TargetAdapter, register_kind, register_target
+from workflows.places_adapter import RegistrationKindAdapter
 
 from .application_forms import CityApplicationForm, CompanyRegistrationForm, ThemeSuggestionForm
 from .clusters_once import clusters_once
 from .leadership import clusters_led_by, leaders_of, leaders_of_clusters
+from .meetings.forms import EventRegistrationForm
+from .meetings.ical import session_attachments
 from .membership import membership_after_transition
-from .models import CityApplication, CompanyRegistration, ThematicClusterPage, ThemeSuggestion
+from .models import CityApplication, CompanyRegistration, EventRegistration, ThematicClusterPage, ThemeSuggestion
 from .services import cluster_draft_from_suggestion
 
 
@@ -40,6 +43,15 @@ class ThemeSuggestionAdapter(KindAdapter):
             submission.save(update_fields=["cluster_page"])
 
 
+class EventRegistrationAdapter(RegistrationKindAdapter):
+    """Registrations for an event's sessions: the plugin's places, with the site's form."""
+
+    form_class = EventRegistrationForm
+
+    def mail_attachments(self, submission, *, template: str) -> list[tuple[str, bytes, str]]:
+        return session_attachments(submission, template=template)
+
+
 class ClusterAdapter(TargetAdapter):
     """A cluster is managed by its active leader accounts (granted in Applications › Cluster leaders)."""
 
@@ -57,4 +69,5 @@ def register() -> None:
     register_kind(CityApplication, ClusterApplicationAdapter(CityApplicationForm))
     register_kind(CompanyRegistration, ClusterApplicationAdapter(CompanyRegistrationForm))
     register_kind(ThemeSuggestion, ThemeSuggestionAdapter())
+    register_kind(EventRegistration, EventRegistrationAdapter())
     register_target(ThematicClusterPage, ClusterAdapter())

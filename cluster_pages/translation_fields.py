@@ -11,4 +11,10 @@ from wagtail_localize.fields import SynchronizedField
 PAGE_FIELDS = [SynchronizedField("slug", overridable=False)]
 
 #: A time zone is a tz database name ("Asia/Seoul"): translated ("서울 시간") it fails validation on publish.
-EVENT_FIELDS = [*PAGE_FIELDS, SynchronizedField("time_zone", overridable=False)]
+#: An event's sessions are its original's in every language (people register for those, see
+#: ``cluster_pages.meetings``): copied to a translation, never offered for translating.
+EVENT_FIELDS = [
+    *PAGE_FIELDS,
+    SynchronizedField("time_zone", overridable=False),
+    SynchronizedField("sessions", overridable=False),
+]

@@ -18,6 +18,7 @@ from workflows.admin.columns import (
 from workflows.admin.viewsets import ApplicationsViewSetGroup, ApplicationViewSet, SubmissionViewSet
 
 from .leadership.viewsets import ClusterLeaderViewSet
+from .meetings.viewsets import CheckInViewSet, EventRegistrationViewSet
 from .models import CityApplication, CompanyRegistration, Contact, Footer, Person, ThemeSuggestion
 
 
@@ -133,4 +134,11 @@ class ThemeSuggestionViewSet(SubmissionViewSet):
 
 
 class ApplicationsGroup(ApplicationsViewSetGroup):
-    items = (CityApplicationViewSet, CompanyRegistrationViewSet, ThemeSuggestionViewSet, ClusterLeaderViewSet)
+    items = (
+        CityApplicationViewSet,
+        CompanyRegistrationViewSet,
+        ThemeSuggestionViewSet,
+        EventRegistrationViewSet,
+        CheckInViewSet,
+        ClusterLeaderViewSet,
+    )

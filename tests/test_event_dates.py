@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cluster_pages.models import EventPage
 
@@ -25,6 +25,7 @@ def event_form_data(**overrides):
         "time_zone": "Europe/Madrid",
         "kind": "tech_jam",
         "description": streamfield([]),
+        "sessions": inline_formset([]),
         "action-publish": "action-publish",
     }
     data.update(overrides)

@@ -38,6 +38,12 @@ class KindAdapter:
         """Side effects of the transition ``name`` (e.g. a membership), run by ``perform_transition`` inside its
         transaction, after the row is saved and logged; raising rolls the whole transition back."""
 
+    def mail_attachments(self, submission, *, template: str) -> list[tuple[str, bytes, str]]:
+        """Files attached to the applicant's mail ``template`` about ``submission``, as ``(filename, content,
+        mimetype)``: built when the mail is sent (in the recipient's language), so the outbox stores none of
+        them. Default: none. E.g. a registration's confirmation carries its session's ``.ics``."""
+        return []
+
 
 class TargetAdapter:
     """What the plugin asks of the site about one page model applications are assigned to; the defaults say

@@ -16,6 +16,7 @@ from .clusters import ClusterIndexPage, ClusterStatus, ClusterWorkspacePage, The
 from .events import EventIndexPage, EventKind, EventPage
 from .footer import Footer
 from .leadership import ClusterLeadership
+from .sessions import EventRegistration, EventSession
 from .settings import SiteSettings, SocialLink
 from .snippets import Contact, Person
 from .standard import StandardPage
@@ -40,6 +41,8 @@ __all__ = [
     "EventIndexPage",
     "EventKind",
     "EventPage",
+    "EventRegistration",
+    "EventSession",
     "Footer",
     "Person",
     "ProjectStage",

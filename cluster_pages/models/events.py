@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +24,7 @@ from ..blocks import BodyBlock
 from ..choices import EventKind
 from ..filters import EventFilter
 from ..ical import calendar_for_events
+from ..meetings.admin_forms import EventPageForm
 from ..translation_fields import EVENT_FIELDS, PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
 
@@ -99,6 +101,7 @@ class EventPage(FollowsItsSource, RoutablePageMixin, Page):
     """One event: when, where, who organises it and which clusters it concerns."""
 
     override_translatable_fields = EVENT_FIELDS
+    base_form_class = EventPageForm
 
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day event."))
@@ -146,6 +149,7 @@ class EventPage(FollowsItsSource, RoutablePageMixin, Page):
         FieldPanel("related_clusters"),
         FieldPanel("registration_url"),
         FieldPanel("description"),
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -220,6 +224,26 @@ class EventPage(FollowsItsSource, RoutablePageMixin, Page):
     @property
     def is_upcoming(self):
         return self.end_date >= timezone.localdate()
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        if self.sessions_with_places().exists():
+            # The places left change with every registration: no shared cache may keep them.
+            patch_cache_control(response, private=True)
+        return response
+
+    def sessions_with_places(self):
+        """The sessions this page shows (its original's, on a translation), with the places left in each."""
+        from ..meetings.selectors import sessions_of
+
+        return sessions_of(self)
+
+    @path("sessions/<int:session_id>/register/", name="session_register")
+    def session_register(self, request, session_id):
+        from ..meetings.views import session_register
+
+        return session_register(request, self, session_id)
 
     @re_path(r"^event\.ics/?$", name="ical")
     def ical(self, request):

@@ -16,6 +16,7 @@ from .memberships import cluster_leader_accounts_ensure, workspaces_ensure
 from .programme import programme_pages_ensure
 from .public_pages import footer_ensure, public_pages_ensure
 from .report import LoadReport
+from .sessions import summit_sessions_ensure
 from .site import default_site_ensure, home_ensure, home_features_set, site_settings_ensure
 from .snippets import contacts_ensure, leaders_ensure
 
@@ -29,7 +30,8 @@ def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = 
     leaders = leaders_ensure(report=report)
     contacts_ensure(report=report)
     clusters_index, clusters = clusters_ensure(home=home, leaders=leaders, report=report)
-    events_ensure(home=home, clusters=clusters, report=report)
+    events = events_ensure(home=home, clusters=clusters, report=report)
+    summit_sessions_ensure(events=events, clusters=clusters, report=report)
     case_studies_ensure(home=home, clusters=clusters, report=report)
     programme = programme_pages_ensure(home=home, clusters_index=clusters_index, report=report)
     if home_created:

@@ -57,5 +57,5 @@ def test_the_figures_take_a_fixed_number_of_queries(clusters, activate, django_a
     activate(city_application(city="Seoul"), clusters.mobility)
     activate(company_registration(), clusters.mobility)
 
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         site_figures()

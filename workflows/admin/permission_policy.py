@@ -11,7 +11,7 @@ change only through ``perform_transition``. So the policy knows three actions:
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from ..models import Application
+from ..models import AbstractRegistration, Application
 from ..selectors import (
     submissions_visible_to,
     target_ids_managed_by,
@@ -59,11 +59,19 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
         # Cached on the user object (one per request), as Wagtail caches permissions: the listing asks per row.
         cache_name = f"_workflow_forms_may_view_{self.model._meta.label_lower}"
         if not hasattr(user, cache_name):
-            may_view = user_sees_all_submissions(user=user, model=self.model) or bool(
-                managed_target_ids(user=user, model=self.model)
+            may_view = (
+                user_sees_all_submissions(user=user, model=self.model)
+                or bool(managed_target_ids(user=user, model=self.model))
+                or self._manages_some_registrations(user)
             )
             setattr(user, cache_name, may_view)
         return getattr(user, cache_name)
+
+    def _manages_some_registrations(self, user) -> bool:
+        if not issubclass(self.model, AbstractRegistration):
+            return False
+        queryset = self.model._default_manager.all()
+        return self.model.registrations_managed_by(user=user, queryset=queryset).exists()
 
     def user_has_permission(self, user, action):
         if action in NEVER or not _is_active_user(user):

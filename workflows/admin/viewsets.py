@@ -53,6 +53,8 @@ class SubmissionViewSet(ModelViewSet):
     Override points (class attributes):
     - ``list_select_related`` / ``list_prefetch_related``: what the listing's columns read, so it runs a
       constant number of queries whatever the number of rows.
+    - ``assessments_enabled``: False for a kind nobody assesses (registrations): the listing shows no assessment
+      columns and offers no "Request assessments".
     """
 
     icon = "form"
@@ -64,6 +66,7 @@ class SubmissionViewSet(ModelViewSet):
     ordering = "-submitted_at"
     list_select_related = ()
     list_prefetch_related = ()
+    assessments_enabled = True
     index_view_class = SubmissionIndexView
     inspect_view_class = SubmissionInspectView
     history_view_class = SubmissionHistoryView
@@ -95,6 +98,7 @@ class SubmissionViewSet(ModelViewSet):
             bulk_url_name=self.get_url_name("bulk"),
             assessment_url_name=self.get_url_name("assessment"),
             assessment_request_bulk_url_name=self.get_url_name("assessment_request_bulk"),
+            assessments_enabled=self.assessments_enabled,
             **kwargs,
         )
 

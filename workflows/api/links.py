@@ -24,6 +24,7 @@ def status_links(token: str) -> dict:
         "Status": _link("applications_status", "The applicant's status.", token=token),
         "Withdraw": _link("applications_status_withdraw", "The applicant withdraws.", token=token),
         "Resubmit": _link("applications_status_resubmit", "The applicant sends changed answers.", token=token),
+        "Cancel": _link("applications_status_cancel", "The registrant cancels their registration.", token=token),
     }
 
 

@@ -106,16 +106,21 @@ class AbstractSlot(models.Model):
     def registration_is_open(self, *, now=None) -> bool:
         return (now or timezone.now()) < self.registration_closes
 
+    def slot_time_zone(self):
+        """Override point: the time zone the slot's start is shown in (mails, the status page); default: the
+        active one (``TIME_ZONE``). E.g. an event's session says its time where the event is held."""
+        return timezone.get_current_timezone()
+
     def slot_label(self) -> str:
         """The slot as mails and the status page name it: its title and start, in the active language."""
-        starts = formats.date_format(timezone.localtime(self.starts_at), "DATETIME_FORMAT")
+        starts = formats.date_format(timezone.localtime(self.starts_at, self.slot_time_zone()), "DATETIME_FORMAT")
         return _("%(slot)s, %(starts)s") % {"slot": self, "starts": starts}
 
 
 def _manages_registrations(instance, user) -> bool:
     if isinstance(user, ApplicantActor | SystemActor):
         return False
-    return user.is_active and user.has_perm(instance.manage_permission)
+    return user.is_active and instance.user_manages_registration(user)
 
 
 def can_cancel_registration(instance, user) -> bool:
@@ -150,6 +155,9 @@ class AbstractRegistration(ConcurrentTransitionMixin, AbstractSubmission):
     - ``slot_field``: the name of the concrete model's ``ForeignKey`` to its slot model (default ``"slot"``).
     - ``manage_permission``: who may cancel anyone's registration, promote from the waiting list and mark
       attendance ("app_label.codename"; default: the kind's change permission).
+    - ``user_manages_registration(user)`` and ``registrations_managed_by(user=, queryset=)``: staff who manage
+      some registrations without that permission, e.g. a team's leaders those of their team's slots: they see
+      those registrations in the admin (and the API) and may cancel, promote and check them in. Default: none.
 
     The registrant cancels with their status link. Create and cancel through ``workflows.services.places``
     (``registration_create``, ``registration_cancel``); every other transition goes through
@@ -172,6 +180,15 @@ class AbstractRegistration(ConcurrentTransitionMixin, AbstractSubmission):
     @classproperty
     def manage_permission(cls) -> str:
         return f"{cls._meta.app_label}.change_{cls._meta.model_name}"
+
+    def user_manages_registration(self, user) -> bool:
+        """Whether ``user`` (active staff) may cancel, promote and check in this registration."""
+        return user.has_perm(self.manage_permission)
+
+    @classmethod
+    def registrations_managed_by(cls, *, user, queryset):
+        """The registrations of ``queryset`` that ``user`` manages without the kind's view permission."""
+        return queryset.none()
 
     @property
     def slot_object(self):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from ..mail import mail_subject
-from ..models import Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
+from ..models import AbstractRegistration, Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
 from ..registry import submissions_for_email
 
 EXPORT_HOOK = "workflow_forms_export_applicant_data"
@@ -40,7 +40,9 @@ def _plain(value):
 def submission_fields(submission) -> dict:
     """The submission's own fields (core fields and the applicant's), many-to-many ones as their titles."""
     model = type(submission)
-    names = dict.fromkeys(("applicant_name", "applicant_email", *model.core_fields, *model.personal_fields))
+    # A registration says what it is for: its slot (a session, a workshop), named as mails name it.
+    slot = (model.slot_field,) if issubclass(model, AbstractRegistration) else ()
+    names = dict.fromkeys(("applicant_name", "applicant_email", *slot, *model.core_fields, *model.personal_fields))
     result = {}
     for name in names:
         field = model._meta.get_field(name)

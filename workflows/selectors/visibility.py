@@ -4,7 +4,7 @@ from django.apps import apps
 from django.db.models import QuerySet
 
 from ..adapters import target_adapter
-from ..models import Application
+from ..models import AbstractRegistration, Application
 
 
 def view_permission_for(model) -> str:
@@ -42,6 +42,10 @@ def submissions_visible_to(*, user, queryset: QuerySet, target_ids: set[int] | N
     model = queryset.model
     if user_sees_all_submissions(user=user, model=model):
         return queryset
+    if issubclass(model, AbstractRegistration):
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return queryset.none()
+        return model.registrations_managed_by(user=user, queryset=queryset)
     if not issubclass(model, Application):
         return queryset.none()
     if target_ids is None:
@@ -53,4 +57,7 @@ def user_may_see_submission(*, user, submission) -> bool:
     model = type(submission)
     if user_sees_all_submissions(user=user, model=model):
         return True
+    if isinstance(submission, AbstractRegistration):
+        active = getattr(user, "is_authenticated", False) and user.is_active
+        return bool(active and submission.user_manages_registration(user))
     return isinstance(submission, Application) and submission.user_manages_target(user)

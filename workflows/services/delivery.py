@@ -18,8 +18,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from ..adapters import kind_adapter
 from ..mail import render_notification
 from ..models import Notification, NotificationState
 from .notifications import enqueue_delivery
@@ -93,13 +94,27 @@ def notification_deliver(*, notification_id: int) -> str:
     )
     message.attach_alternative(html, "text/html")
     try:
+        for filename, content, mimetype in notification_attachments(notification):
+            message.attach(filename, content, mimetype)
         message.send(fail_silently=False)
-    except Exception as error:  # any mail backend error: recorded on the row and retried, never raised
+    except Exception as error:  # any mail backend (or attachment) error: recorded on the row and retried, never raised
         with transaction.atomic():
             return _record_failure(notification, f"{type(error).__name__}: {error}")
     with transaction.atomic():
         notification.sent_at = timezone.now()
         return _finish(notification, NotificationState.SENT)
+
+
+def notification_attachments(notification: Notification) -> list[tuple[str, bytes, str]]:
+    """The files the kind's adapter attaches to an applicant's mail (``KindAdapter.mail_attachments``), built in
+    the mail's language; none for staff mails or once the submission is gone (erased)."""
+    if not notification.to_applicant:
+        return []
+    submission = notification.submission
+    if submission is None:
+        return []
+    with translation.override(notification.context.get("language") or settings.LANGUAGE_CODE):
+        return kind_adapter(type(submission)).mail_attachments(submission, template=notification.template)
 
 
 def _record_failure(notification: Notification, error_text: str) -> str:

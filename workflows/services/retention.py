@@ -2,7 +2,9 @@
 
 ``WORKFLOW_FORMS_RETENTION_MONTHS`` (default 24) is how long; a kind's ``retention_states`` say which states
 count. The clock starts when the submission entered that state (``state_changed_at``, or its last change
-for kinds without that field). Run ``manage.py anonymise_expired_applications`` daily (see workflows/README.md,
+for kinds without that field). A registration (``AbstractRegistration``) is anonymised, whatever its state, once
+as long has passed since its slot started: the event is over, and so is the need to know who came.
+Run ``manage.py anonymise_expired_applications`` daily (see workflows/README.md,
 "Personal data").
 """
 
@@ -12,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from ..models.places import AbstractRegistration
 from ..registry import as_specific, submission_models
 from ..selectors.personal_data import ERASED_DOMAIN
 from .personal_data import submission_anonymise
@@ -46,6 +49,11 @@ def expired_submissions(*, now=None) -> list:
             rows = rows.filter(updated_at__lt=cutoff)
         specifics = (as_specific(row) for row in rows.order_by("pk"))
         found.extend(row for row in specifics if row.state in type(row).retention_states)
+        if issubclass(model, AbstractRegistration):
+            seen = {row.pk for row in found if type(row) is model}
+            past = model._default_manager.filter(**{f"{model.slot_field}__starts_at__lt": cutoff})
+            past = past.exclude(applicant_email__iendswith="@" + ERASED_DOMAIN).exclude(pk__in=seen)
+            found.extend(past.order_by("pk"))
     return found
 
 

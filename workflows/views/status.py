@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..exceptions import TransitionError
 from ..forms import WithdrawForm
+from ..models.places import AbstractRegistration
 from ..selectors.applicant import (
     applicant_status,
     private_status_response,
@@ -24,7 +25,13 @@ from .status_link import submission_for_token, wrong_tokens_limited
 
 
 def _status_context(submission, token) -> dict:
-    return {**applicant_status(submission), "submission": submission, "token": token}
+    return {
+        **applicant_status(submission),
+        "submission": submission,
+        "token": token,
+        # A registration's page speaks of a registration and its organisers, not an application and reviewers.
+        "is_registration": isinstance(submission, AbstractRegistration),
+    }
 
 
 def _render(request, template: str, context: dict):

@@ -48,6 +48,8 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
     bulk_url_name = None
     assessment_url_name = None
     assessment_request_bulk_url_name = None
+    #: False for kinds nobody assesses (e.g. registrations): no assessment columns, no "Request assessments".
+    assessments_enabled = True
 
     def get_base_queryset(self):
         queryset = self.model._default_manager.all()
@@ -179,6 +181,8 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     @cached_property
     def may_request_assessments(self) -> bool:
+        if not self.assessments_enabled:
+            return False
         return bool(self.assessment_request_bulk_url_name) and user_may_request_any_assessments(self.request.user)
 
     def bulk_offered(self, instance) -> list[str]:
@@ -190,12 +194,11 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
 
     @cached_property
     def columns(self):
+        assessments = [OverdueColumn(), AssessmentCountColumn(), AssessmentMeanColumn()]
         return [
             SelectColumn(offered=self.bulk_offered),
             *super().columns,
-            OverdueColumn(),
-            AssessmentCountColumn(),
-            AssessmentMeanColumn(),
+            *(assessments if self.assessments_enabled else []),
         ]
 
     # -- bulk actions ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The applicant's status link: what the status page shows, withdraw, and edit-and-resubmit."""
+"""The applicant's status link: what the status page shows, withdraw, edit-and-resubmit, and cancel a registration."""
 
 import functools
 
@@ -16,18 +16,20 @@ from ...selectors.applicant import (
     private_status_response,
     submission_for_status_link,
 )
+from ...services.places import registration_cancel
 from ...services.resubmission import FormPageOffline, resubmission_form_page, resubmission_submit
 from ...services.transitions import perform_transition, transition_names
 from .. import links
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
 from ..problems import (
     STATUS_LINK_LIMITED,
+    field_errors_problem,
     form_errors_problem,
     merge_openapi,
     problem_responses,
     transition_error_problem,
 )
-from ..schemas import ApplicationStatus, WithdrawIn
+from ..schemas import ApplicationStatus, CancelIn, WithdrawIn
 
 router = Router(tags=["applications"], auth=AllowAnonymous())
 
@@ -149,3 +151,32 @@ def resubmit(request, token: str, response: HttpResponse):
     if result.submission is None:
         return form_errors_problem(result.form)
     return status_data(result.submission, response)
+
+
+@router.post(
+    "/status/{token}/cancel/",
+    response=ApplicationStatus,
+    url_name="workflow_forms_status_cancel",
+    operation_id="applications_status_cancel",
+    summary="Cancel a registration (the registrant)",
+    description="For a registration kind (places and a waiting list): the place goes to the first person waiting, "
+    "who is confirmed and mailed at once. Nobody is mailed about the registration afterwards, but for this "
+    "cancellation's own mail.",
+    openapi_extra=merge_openapi(
+        problem_responses(400, 404, 409, 422, 429, overrides=STATUS_LINK_LIMITED), links.STATUS
+    ),
+)
+@wrong_tokens_refused
+def cancel(request, token: str, data: CancelIn, response: HttpResponse):
+    submission = _submission(request, token)
+    refusal = _applicant_refusal(submission, "cancel")
+    if refusal:
+        return refusal
+    if not data.confirm:
+        message = _("Tick the box to confirm that you want to cancel your registration.")
+        return field_errors_problem({"confirm": message})
+    try:
+        updated = registration_cancel(registration=submission, applicant_token=token)
+    except TransitionError as error:
+        return transition_error_problem(error)
+    return status_data(updated, response)

@@ -25,7 +25,7 @@ from .staff import (
     TransitionIn,
     TransitionOut,
 )
-from .status import ApplicationStatus, StatusFile, StatusTimelineEntry, WithdrawIn
+from .status import ApplicationStatus, CancelIn, StatusFile, StatusTimelineEntry, WithdrawIn
 from .text import NO_NUL
 
 __all__ = [
@@ -42,6 +42,7 @@ __all__ = [
     "AssessmentOut",
     "AssessmentSummaryOut",
     "AssessmentsOut",
+    "CancelIn",
     "Choice",
     "CriterionMeanOut",
     "CriterionOut",

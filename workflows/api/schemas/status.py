@@ -52,7 +52,7 @@ class ApplicationStatus(Schema):
     submitted_at: datetime
     updated_at: datetime
     timeline: list[StatusTimelineEntry]
-    actions: list[str] = Field(description="What the applicant may do now: withdraw, resubmit.")
+    actions: list[str] = Field(description="What the applicant may do now: withdraw, resubmit, cancel.")
     files: list[StatusFile]
 
 
@@ -62,4 +62,13 @@ class WithdrawIn(Schema):
     # Documented as the constant true; a false still reaches the service, which answers why in words.
     confirm: bool = Field(
         description="Must be true: the applicant confirms; they cannot undo it.", json_schema_extra={"const": True}
+    )
+
+
+class CancelIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"confirm": True}]})
+
+    confirm: bool = Field(
+        description="Must be true: the registrant gives up their place (or turn); they cannot undo it.",
+        json_schema_extra={"const": True},
     )
