@@ -9,7 +9,6 @@ from collections import Counter
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Lower, Trim
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from workflows.models import RegistrationState
 
@@ -32,11 +31,6 @@ def partners_by_type(queryset) -> tuple[tuple[str, int], ...]:
         .order_by()
     )
     return by_type_in_order(Counter(rows))
-
-
-#: Shown on the home page after the FIGURE_CHOICES ones; not offered to figure blocks (a new block choice is a
-#: migration of every page with a body).
-MEETING_CITIES = ("meeting_cities", _("Cities at this year's meetings"))
 
 
 def meeting_cities(*, year: int) -> int:
@@ -89,12 +83,10 @@ def site_figures() -> list[Figure]:
         .filter(end_date__gte=timezone.localdate())
         .count(),
         "case_studies": CaseStudyPage.objects.live().filter(**language).exclude(private).count(),
+        "meeting_cities": meeting_cities(year=timezone.localdate().year),
         **membership_figures(),
     }
     by_type = {"partner_companies": values["partners_by_type"]}
-    key, label = MEETING_CITIES
-    meetings = Figure(key=key, label=label, value=meeting_cities(year=timezone.localdate().year))
     return [
-        *(Figure(key=key, label=label, value=values[key], by_type=by_type.get(key, ())) for key, label in FIGURE_CHOICES),
-        meetings,
+        Figure(key=key, label=label, value=values[key], by_type=by_type.get(key, ())) for key, label in FIGURE_CHOICES
     ]

@@ -24,6 +24,7 @@ FIGURE_CHOICES = [
     ("forming_clusters", _("Clusters forming")),
     ("upcoming_events", _("Upcoming events")),
     ("case_studies", _("Best-practice case studies")),
+    ("meeting_cities", _("Cities at this year's meetings")),
 ]
 
 

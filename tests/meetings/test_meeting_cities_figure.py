@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from cluster_pages.figures import meeting_cities
 from cluster_pages.models import EventSession
+from home.models import HomePage
 from workflows.services.places import registration_create
 from workflows.services.transitions import perform_transition
 
@@ -27,4 +28,7 @@ def test_distinct_cities_of_people_checked_in_this_year_count(client, summit, co
 
     assert meeting_cities(year=timezone.localdate().year) == 2
     assert meeting_cities(year=timezone.localdate().year - 1) == 0
+    home = HomePage.objects.get(locale__language_code="en")
+    home.figure_blocks = [("live_figure", {"figure": "meeting_cities", "caption": ""})]
+    home.save_revision().publish()  # an editor chose the figure for the home page
     assert "Cities at this year&#x27;s meetings" in client.get("/en/").content.decode()

@@ -48,7 +48,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0024_translations_offer_no_slug_or_time_zone"),
+        ("cluster_pages", "0027_coordinators_see_pipeline_reports"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
