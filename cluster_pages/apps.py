@@ -14,6 +14,7 @@ class ClusterPagesConfig(AppConfig):
         roster_cache.connect()
         translations_follow.connect()
         kinds.register()
+        from .meetings import digest  # noqa: F401 - registers the digest's "Sessions of your clusters this week"
         from .meetings.api import register_router
 
         register_router()
