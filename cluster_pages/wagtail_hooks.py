@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import CaseStudyDraftView, inspect_buttons
+from .event_listing import EventListingViewSet
 from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
@@ -48,6 +49,11 @@ def draft_case_study_button(application, request):
 @hooks.register("register_admin_viewset")
 def register_applications_workspace():
     return ApplicationsGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()
 
 
 # -- an applicant's personal data: their member account --------------------------------------------------

@@ -21,6 +21,7 @@ from ..translations_follow import FollowsItsSource
 from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 from .case_studies import CaseStudyPage
 from .events import EventPage
+from .listing_images import ListingImageMixin
 from .settings import SiteSettings
 from .snippets import Person, in_language
 
@@ -70,7 +71,7 @@ class ClusterIndexPage(FollowsItsSource, Page):
         return context
 
 
-class ThematicClusterPage(FollowsItsSource, Page):
+class ThematicClusterPage(ListingImageMixin, FollowsItsSource, Page):
     """One theme around which cities and companies gather, led by an expert."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -117,6 +118,7 @@ class ThematicClusterPage(FollowsItsSource, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("listing_image"),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("leader"), FieldPanel("discussion_url")],
             _("Cluster"),
@@ -136,6 +138,7 @@ class ThematicClusterPage(FollowsItsSource, Page):
         APIField("status"),
         APIField("leader"),
         APIField("body"),
+        APIField("listing_image"),
         APIField("related_event_ids"),
         APIField("case_study_ids"),
         APIField("members"),
