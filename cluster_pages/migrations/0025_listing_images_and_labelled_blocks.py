@@ -4,12 +4,39 @@ import django.db.models.deletion
 import wagtail.fields
 from django.db import migrations, models
 
+WAGTAIL_DEFAULT_NAME = "Moderators approval"
+WORKFLOW_NAME = "Editorial review"
+TASK_NAME = "Editors' approval"
+
+
+def name_the_default_review_after_its_approvers(apps, schema_editor):
+    """Wagtail's default workflow asks "Submit to Moderators approval" while editors approve it (0002 added them)
+    and the Moderators group is empty: name it after the editors, and drop the Moderators group from the task
+    where nobody is in it."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Group = apps.get_model("auth", "Group")
+    Workflow.objects.filter(name=WAGTAIL_DEFAULT_NAME).update(name=WORKFLOW_NAME)
+    editors = Group.objects.filter(name="Editors").first()
+    for task in GroupApprovalTask.objects.filter(name=WAGTAIL_DEFAULT_NAME):
+        task.name = TASK_NAME
+        task.save(update_fields=["name"])
+        if editors is not None:
+            task.groups.add(editors)
+            task.groups.remove(*task.groups.filter(name="Moderators", user__isnull=True))
+
+
+def restore_wagtails_names(apps, schema_editor):
+    apps.get_model("wagtailcore", "Workflow").objects.filter(name=WORKFLOW_NAME).update(name=WAGTAIL_DEFAULT_NAME)
+    apps.get_model("wagtailcore", "Task").objects.filter(name=TASK_NAME).update(name=WAGTAIL_DEFAULT_NAME)
+
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('cluster_pages', '0024_translations_offer_no_slug_or_time_zone'),
         ('wagtailimages', '0027_image_description'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
@@ -53,4 +80,5 @@ class Migration(migrations.Migration):
             name='body',
             field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 6), ('quote', 9), ('call_to_action', 14), ('live_figure', 17)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3'), ('h4', 'Heading 4')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {'label': 'Heading'}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Paragraph'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5)]], {'label': 'Image'}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('text', 7), ('attribution', 8)]], {'label': 'Quote'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 255}), 11: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'label': 'Or external URL', 'required': False}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Button label', 'max_length': 64}), 14: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12), ('button_label', 13)]], {'label': 'Call to action'}), 15: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('participating_cities', 'Participating cities'), ('active_clusters', 'Active clusters'), ('partner_companies', 'Partner companies'), ('countries', 'Countries represented'), ('forming_clusters', 'Clusters forming'), ('upcoming_events', 'Upcoming events'), ('case_studies', 'Best-practice case studies')], 'label': 'Figure'}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the figure's name.", 'label': 'Caption', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('figure', 15), ('caption', 16)]], {'label': 'Live figure'})}, verbose_name='body'),
         ),
+        migrations.RunPython(name_the_default_review_after_its_approvers, restore_wagtails_names),
     ]
