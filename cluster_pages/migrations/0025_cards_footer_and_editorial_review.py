@@ -80,5 +80,20 @@ class Migration(migrations.Migration):
             name='body',
             field=wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 6), ('quote', 9), ('call_to_action', 14), ('live_figure', 17)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'max_length': 255}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Heading 2'), ('h3', 'Heading 3'), ('h4', 'Heading 4')], 'label': 'Level'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {'label': 'Heading'}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Paragraph'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Image'}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Caption', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('image', 4), ('caption', 5)]], {'label': 'Image'}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('text', 7), ('attribution', 8)]], {'label': 'Quote'}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 255}), 11: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 12: ('wagtail.blocks.URLBlock', (), {'label': 'Or external URL', 'required': False}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Button label', 'max_length': 64}), 14: ('wagtail.blocks.StructBlock', [[('text', 10), ('page', 11), ('url', 12), ('button_label', 13)]], {'label': 'Call to action'}), 15: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('participating_cities', 'Participating cities'), ('active_clusters', 'Active clusters'), ('partner_companies', 'Partner companies'), ('countries', 'Countries represented'), ('forming_clusters', 'Clusters forming'), ('upcoming_events', 'Upcoming events'), ('case_studies', 'Best-practice case studies')], 'label': 'Figure'}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the figure's name.", 'label': 'Caption', 'required': False}), 17: ('wagtail.blocks.StructBlock', [[('figure', 15), ('caption', 16)]], {'label': 'Live figure'})}, verbose_name='body'),
         ),
+        migrations.AddField(
+            model_name='footer',
+            name='name',
+            field=models.CharField(blank=True, help_text="For the admin only, e.g. 'Main footer'.", max_length=100, verbose_name='name'),
+        ),
+        migrations.AddField(
+            model_name='footer',
+            name='organisation_name',
+            field=models.CharField(blank=True, help_text="At the top of the footer, translated with it; the site settings' name when empty.", max_length=255, verbose_name='organisation name'),
+        ),
+        migrations.AddField(
+            model_name='footer',
+            name='social_links',
+            field=wagtail.fields.StreamField([('link', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': "E.g. 'LinkedIn'.", 'label': 'Label', 'max_length': 64}), 1: ('wagtail.blocks.URLBlock', (), {'label': 'URL'}), 2: ('wagtail.blocks.StructBlock', [[('label', 0), ('url', 1)]], {})}, help_text="Translated with the footer; the site settings' social links when empty.", verbose_name='social links'),
+        ),
         migrations.RunPython(name_the_default_review_after_its_approvers, restore_wagtails_names),
     ]
