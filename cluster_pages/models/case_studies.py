@@ -46,7 +46,8 @@ class CaseStudyIndexPage(FollowsItsSource, Page):
             CaseStudyPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("cluster")
+            .select_related("cluster", "listing_image")
+            .prefetch_related("listing_image__renditions")  # the cards' pictures, without a query each
             .annotate(cluster_title=local_title_of("cluster__"))  # the card names the cluster in the visitor's language
             .order_by("-year", "title")
         )

@@ -60,7 +60,12 @@ class ClusterIndexPage(FollowsItsSource, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         clusters = list(
-            ThematicClusterPage.objects.child_of(self).live().public().select_related("leader").order_by("title")
+            ThematicClusterPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("leader", "listing_image")
+            .prefetch_related("listing_image__renditions")  # the cards' pictures, in one query
+            .order_by("title")
         )
         context["cluster_groups"] = [
             (status, label, [cluster for cluster in clusters if cluster.status == status])

@@ -65,7 +65,12 @@ class EventIndexPage(FollowsItsSource, RoutablePageMixin, Page):
 
     def events(self):
         return (
-            EventPage.objects.child_of(self).live().public().prefetch_related("related_clusters").order_by("start_date")
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("related_clusters", "listing_image__renditions")  # the cards' pictures, in one query
+            .order_by("start_date")
         )
 
     @path("")
