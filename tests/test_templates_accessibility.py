@@ -345,7 +345,7 @@ def test_case_study_page_lists_facts_partners_images_and_documents(content, clie
         "Images",
         "Documents",
     ]
-    # The gallery's alt text is the page's own words for this use (translated with it), not the image's title.
+    # The gallery's alt text is the page's own words for this use, not the image library's title.
     assert soup.find("img", alt="An air-quality sensor fixed to a lamp post") is not None
     assert soup.find("img", alt="A sensor on a street lamp") is None
     assert soup.find("a", string="Project report") is not None

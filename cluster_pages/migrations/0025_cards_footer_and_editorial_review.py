@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='casestudygalleryimage',
             name='alt_text',
-            field=models.CharField(blank=True, help_text='What the image shows, for people who cannot see it; translated with the page. Leave empty when the caption says it.', max_length=255, verbose_name='alternative text'),
+            field=models.CharField(blank=True, help_text='What the image shows here, for people who cannot see it. Leave empty when the caption says it.', max_length=255, verbose_name='alternative text'),
         ),
         migrations.AddField(
             model_name='casestudypage',

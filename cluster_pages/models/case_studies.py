@@ -174,10 +174,7 @@ class CaseStudyGalleryImage(Orderable):
         _("alternative text"),
         max_length=255,
         blank=True,
-        help_text=_(
-            "What the image shows, for people who cannot see it; translated with the page. Leave empty when the "
-            "caption says it."
-        ),
+        help_text=_("What the image shows here, for people who cannot see it. Leave empty when the caption says it."),
     )
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
