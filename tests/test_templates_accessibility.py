@@ -312,7 +312,9 @@ def test_event_page_shows_dates_time_zone_and_an_add_to_calendar_link(content, c
     soup = soup_for(client, "/en/events/summit/")
     start = TODAY + datetime.timedelta(days=10)
     assert soup.find("time", datetime=start.isoformat()) is not None
-    assert "(KST)" in soup.get_text()  # the zone as visitors read it, not the tz database's "Asia/Seoul"
+    # The zone as visitors read it, not the tz database's "Asia/Seoul" (which its abbreviation's title gives).
+    zone = soup.find("dt", string="Time zone").find_next_sibling("dd").find("abbr")
+    assert (zone.get_text(), zone["title"]) == ("KST", "Asia/Seoul")
     assert "Asia/Seoul" not in soup.get_text()
     assert soup.find("a", string="Register for this event")["href"] == "https://example.org/register"
     ics = soup.find("a", string="Add to calendar (.ics)")["href"]
