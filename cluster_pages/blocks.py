@@ -126,14 +126,14 @@ class FigureImageBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"), features=["bold", "italic", "link", "document-link", "ol", "ul"]
     )
-    image = FigureImageBlock()
-    quote = QuoteBlock()
-    call_to_action = CallToActionBlock()
-    live_figure = LiveFigureBlock()
+    image = FigureImageBlock(label=_("Image"))
+    quote = QuoteBlock(label=_("Quote"))
+    call_to_action = CallToActionBlock(label=_("Call to action"))
+    live_figure = LiveFigureBlock(label=_("Live figure"))
     year_figure = YearFigureBlock()
 
 

@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import CaseStudyDraftView, inspect_buttons
+from .event_listing import EventListingViewSet
 from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
@@ -58,6 +59,11 @@ def register_applications_workspace():
 @hooks.register("register_admin_viewset")
 def register_pipeline_reports():
     return ClusterPipelineReports()
+
+
+@hooks.register("register_admin_viewset")
+def register_event_listing():
+    return EventListingViewSet()
 
 
 # -- an applicant's personal data: their member account --------------------------------------------------

@@ -111,7 +111,9 @@ def content(site_tree, monkeypatch):
     first.results = "<p>Forty new services.</p>"
     first.save_revision().publish()
     CaseStudyPartner.objects.create(page=first, name="Acme Sensors", url="https://acme.example.org")
-    CaseStudyGalleryImage.objects.create(page=first, image=image, caption="On a lamp post")
+    CaseStudyGalleryImage.objects.create(
+        page=first, image=image, alt_text="An air-quality sensor fixed to a lamp post", caption="On a lamp post"
+    )
     CaseStudyDocument.objects.create(page=first, document=wagtail_factories.DocumentFactory(title="Project report"))
 
     join = StandardPageFactory(
@@ -310,7 +312,10 @@ def test_event_page_shows_dates_time_zone_and_an_add_to_calendar_link(content, c
     soup = soup_for(client, "/en/events/summit/")
     start = TODAY + datetime.timedelta(days=10)
     assert soup.find("time", datetime=start.isoformat()) is not None
-    assert "Asia/Seoul" in soup.get_text()
+    # The zone as visitors read it, not the tz database's "Asia/Seoul" (which its abbreviation's title gives).
+    zone = soup.find("dt", string="Time zone").find_next_sibling("dd").find("abbr")
+    assert (zone.get_text(), zone["title"]) == ("KST", "Asia/Seoul")
+    assert "Asia/Seoul" not in soup.get_text()
     assert soup.find("a", string="Register for this event")["href"] == "https://example.org/register"
     ics = soup.find("a", string="Add to calendar (.ics)")["href"]
     assert client.get(ics)["Content-Type"].startswith("text/calendar")
@@ -342,7 +347,9 @@ def test_case_study_page_lists_facts_partners_images_and_documents(content, clie
         "Images",
         "Documents",
     ]
-    assert soup.find("img", alt="A sensor on a street lamp") is not None
+    # The gallery's alt text is the page's own words for this use, not the image library's title.
+    assert soup.find("img", alt="An air-quality sensor fixed to a lamp post") is not None
+    assert soup.find("img", alt="A sensor on a street lamp") is None
     assert soup.find("a", string="Project report") is not None
 
 

@@ -16,6 +16,7 @@ from ..clusters_once import local_title_of
 from ..filters import CaseStudyFilter
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
+from .listing_images import ListingImageMixin
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -45,7 +46,8 @@ class CaseStudyIndexPage(FollowsItsSource, Page):
             CaseStudyPage.objects.child_of(self)
             .live()
             .public()
-            .select_related("cluster")
+            .select_related("cluster", "listing_image")
+            .prefetch_related("listing_image__renditions")  # the cards' pictures, without a query each
             .annotate(cluster_title=local_title_of("cluster__"))  # the card names the cluster in the visitor's language
             .order_by("-year", "title")
         )
@@ -64,7 +66,7 @@ class CaseStudyIndexPage(FollowsItsSource, Page):
         return context
 
 
-class CaseStudyPage(FollowsItsSource, Page):
+class CaseStudyPage(ListingImageMixin, FollowsItsSource, Page):
     """A city's project told as a best practice: challenge, solution, results."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -108,6 +110,7 @@ class CaseStudyPage(FollowsItsSource, Page):
             _("Project"),
         ),
         FieldPanel("summary"),
+        FieldPanel("listing_image"),
         FieldPanel("challenge"),
         FieldPanel("solution"),
         FieldPanel("results"),
@@ -139,6 +142,7 @@ class CaseStudyPage(FollowsItsSource, Page):
         APIField("partners"),
         APIField("gallery_images"),
         APIField("documents"),
+        APIField("listing_image"),
     ]
 
     parent_page_types = ["cluster_pages.CaseStudyIndexPage"]
@@ -166,10 +170,16 @@ class CaseStudyGalleryImage(Orderable):
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
     )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        blank=True,
+        help_text=_("What the image shows here, for people who cannot see it. Leave empty when the caption says it."),
+    )
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
-    panels = [FieldPanel("image"), FieldPanel("caption")]
-    api_fields = [APIField("image"), APIField("caption")]
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    api_fields = [APIField("image"), APIField("alt_text"), APIField("caption")]
 
 
 class CaseStudyDocument(Orderable):

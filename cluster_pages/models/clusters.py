@@ -22,6 +22,7 @@ from ..translations_follow import FollowsItsSource
 from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
 from .case_studies import CaseStudyPage
 from .events import EventPage
+from .listing_images import ListingImageMixin
 from .settings import SiteSettings
 from .snippets import Person, in_language
 
@@ -60,7 +61,12 @@ class ClusterIndexPage(FollowsItsSource, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         clusters = list(
-            ThematicClusterPage.objects.child_of(self).live().public().select_related("leader").order_by("title")
+            ThematicClusterPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("leader", "listing_image")
+            .prefetch_related("listing_image__renditions")  # the cards' pictures, in one query
+            .order_by("title")
         )
         context["cluster_groups"] = [
             (status, label, [cluster for cluster in clusters if cluster.status == status])
@@ -71,7 +77,7 @@ class ClusterIndexPage(FollowsItsSource, Page):
         return context
 
 
-class ThematicClusterPage(FollowsItsSource, Page):
+class ThematicClusterPage(ListingImageMixin, FollowsItsSource, Page):
     """One theme around which cities and companies gather, led by an expert."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -118,6 +124,7 @@ class ThematicClusterPage(FollowsItsSource, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("listing_image"),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("leader"), FieldPanel("discussion_url")],
             _("Cluster"),
@@ -137,6 +144,7 @@ class ThematicClusterPage(FollowsItsSource, Page):
         APIField("status"),
         APIField("leader"),
         APIField("body"),
+        APIField("listing_image"),
         APIField("related_event_ids"),
         APIField("case_study_ids"),
         APIField("members"),

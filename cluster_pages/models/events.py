@@ -4,7 +4,6 @@ import datetime
 import zoneinfo
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
@@ -25,12 +24,12 @@ from ..choices import EventKind
 from ..filters import EventFilter
 from ..ical import calendar_for_events
 from ..meetings.admin_forms import EventPageForm
+from ..time_zones import KNOWN_TIME_ZONES, default_event_time_zone, time_zone_choices, zone_abbreviation
 from ..translation_fields import EVENT_FIELDS, PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
+from .listing_images import ListingImageMixin, RelatedClustersForm
 
-# Read once per process: available_timezones() walks the whole tz database (tens of ms) on every call.
-KNOWN_TIME_ZONES = frozenset(zoneinfo.available_timezones())
-TIME_ZONE_CHOICES = [(name, name) for name in sorted(KNOWN_TIME_ZONES)]
+TIME_ZONE_CHOICES = time_zone_choices()
 
 
 def validate_time_zone(value):
@@ -40,7 +39,7 @@ def validate_time_zone(value):
 
 
 def default_time_zone():
-    return settings.TIME_ZONE
+    return default_event_time_zone()
 
 
 class EventIndexPage(FollowsItsSource, RoutablePageMixin, Page):
@@ -68,7 +67,12 @@ class EventIndexPage(FollowsItsSource, RoutablePageMixin, Page):
 
     def events(self):
         return (
-            EventPage.objects.child_of(self).live().public().prefetch_related("related_clusters").order_by("start_date")
+            EventPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .prefetch_related("related_clusters", "listing_image__renditions")  # the cards' pictures, in one query
+            .order_by("start_date")
         )
 
     @path("")
@@ -97,7 +101,7 @@ class EventIndexPage(FollowsItsSource, RoutablePageMixin, Page):
         return response
 
 
-class EventPage(FollowsItsSource, RoutablePageMixin, Page):
+class EventPage(ListingImageMixin, FollowsItsSource, RoutablePageMixin, Page):
     """One event: when, where, who organises it and which clusters it concerns."""
 
     override_translatable_fields = EVENT_FIELDS
@@ -146,11 +150,13 @@ class EventPage(FollowsItsSource, RoutablePageMixin, Page):
             _("Where"),
         ),
         FieldPanel("organisers"),
-        FieldPanel("related_clusters"),
+        FieldPanel("related_clusters", widget=forms.CheckboxSelectMultiple),
         FieldPanel("registration_url"),
+        FieldPanel("listing_image"),
         FieldPanel("description"),
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
     ]
+    base_form_class = RelatedClustersForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),
@@ -178,6 +184,7 @@ class EventPage(FollowsItsSource, RoutablePageMixin, Page):
         APIField("registration_url"),
         APIField("description"),
         APIField("ical_url"),
+        APIField("listing_image"),
     ]
 
     parent_page_types = ["cluster_pages.EventIndexPage"]
@@ -216,6 +223,12 @@ class EventPage(FollowsItsSource, RoutablePageMixin, Page):
     def ends_at(self):
         """The aware end, in the event's time zone (None for an all-day event)."""
         return datetime.datetime.combine(self.end_date, self.end_time, self.zone) if self.is_timed else None
+
+    @property
+    def zone_abbreviation(self):
+        """The time zone as visitors read it ("KST"), at the event's start (its noon for an all-day event)."""
+        moment = self.starts_at or datetime.datetime.combine(self.start_date, datetime.time(12), self.zone)
+        return zone_abbreviation(self.time_zone, on=moment)
 
     @property
     def ical_url(self):

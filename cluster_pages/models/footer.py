@@ -23,6 +23,15 @@ class FooterLinkBlock(blocks.StructBlock):
         label = _("Footer link")
 
 
+class FooterSocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), max_length=64, help_text=_("E.g. 'LinkedIn'."))
+    url = blocks.URLBlock(label=_("URL"))
+
+    class Meta:
+        icon = "link-external"
+        label = _("Social link")
+
+
 class Footer(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, TranslatableMixin, models.Model):
     """The text and the page links every page's footer shows; each language has its own translation.
 
@@ -30,6 +39,15 @@ class Footer(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, Tr
     to the pages in that language) and as first written until then. Its row is the live version; drafts are
     revisions, published by someone with the publish permission or by the "Footer review" workflow's approval."""
 
+    name = models.CharField(
+        _("name"), max_length=100, blank=True, help_text=_("For the admin only, e.g. 'Main footer'.")
+    )
+    organisation_name = models.CharField(
+        _("organisation name"),
+        max_length=255,
+        blank=True,
+        help_text=_("At the top of the footer, translated with it; the site settings' name when empty."),
+    )
     text = models.TextField(_("footer text"), blank=True)
     links = StreamField(
         [("link", FooterLinkBlock())],
@@ -47,14 +65,27 @@ class Footer(WorkflowMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, Tr
         for_concrete_model=False,
     )
 
-    panels = [FieldPanel("text"), FieldPanel("links")]
+    social_links = StreamField(
+        [("link", FooterSocialLinkBlock())],
+        verbose_name=_("social links"),
+        blank=True,
+        help_text=_("Translated with the footer; the site settings' social links when empty."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation_name"),
+        FieldPanel("text"),
+        FieldPanel("links"),
+        FieldPanel("social_links"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer")
         verbose_name_plural = _("footers")
 
     def __str__(self):
-        return Truncator(self.text).chars(60) or str(_("Footer"))
+        return self.name or Truncator(self.text).chars(60) or str(_("Footer"))
 
     @property
     def revisions(self):

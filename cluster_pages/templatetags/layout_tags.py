@@ -159,11 +159,13 @@ def site_footer(context):
     def build(footer=None):
         site_settings = SiteSettings.for_request(request)
         footer = footer or footer_in_language(site_settings)
+        # The footer's own name and social links are translated with it; the site settings' stand in for them.
+        social_links = [(block.value["label"], block.value["url"]) for block in footer.social_links] if footer else []
         return {
-            "organisation_name": site_settings.organisation_name,
+            "organisation_name": (footer.organisation_name if footer else "") or site_settings.organisation_name,
             "footer_text": footer.text if footer else "",
             "links": footer_links(request, footer),
-            "social_links": [(link.label, link.url) for link in site_settings.social_links.all()],
+            "social_links": social_links or [(link.label, link.url) for link in site_settings.social_links.all()],
         }
 
     if (preview := context.get("footer_preview")) is not None:  # Snippets › Footers › Preview: that version

@@ -11,7 +11,8 @@ from cluster_pages.moderation import CASE_STUDY_WORKFLOW_NAME, case_study_workfl
 from home.models import HomePage
 
 from .content.case_studies import CASE_STUDIES, CASE_STUDY_INDEX_INTRO, CASE_STUDY_INDEX_TITLE
-from .images import demo_image_ensure, render_abstract_png
+from .illustrations import demo_scene_for
+from .images import demo_illustration_ensure
 from .pages import page_ensure
 from .report import DemoContentError, LoadReport
 
@@ -39,12 +40,7 @@ def case_studies_ensure(
             # Already there: checked and counted without drawing an image nobody would use.
             page_ensure(parent=index, page_class=CaseStudyPage, slug=spec.slug, title=spec.title, report=report)
             continue
-        image = demo_image_ensure(
-            title=f"Demo case study: {spec.title}",
-            description=f"Abstract illustration for the case study “{spec.title}”",
-            render=lambda spec=spec: render_abstract_png(label=spec.title, seed=spec.slug),
-            report=report,
-        )
+        image = demo_illustration_ensure(scene_name=demo_scene_for(spec.slug), report=report)
         page_ensure(
             parent=index,
             page_class=CaseStudyPage,
@@ -61,6 +57,7 @@ def case_studies_ensure(
             solution=spec.solution,
             results=spec.results,
             partners=[CaseStudyPartner(name=name) for name in spec.partners],
+            listing_image=image,
             gallery_images=[CaseStudyGalleryImage(image=image, caption=spec.image_caption)],
             report=report,
         )

@@ -4,6 +4,8 @@ from cluster_pages.models import ClusterIndexPage, Person, ThematicClusterPage
 from home.models import HomePage
 
 from .content.clusters import CLUSTER_INDEX_INTRO, CLUSTER_INDEX_TITLE, CLUSTERS
+from .illustrations import demo_scene_for
+from .images import demo_illustration_ensure
 from .pages import page_ensure
 from .report import LoadReport
 
@@ -34,6 +36,7 @@ def clusters_ensure(
             discussion_url=spec.discussion_url,
             search_description=spec.summary,
             show_in_menus=True,
+            listing_image=demo_illustration_ensure(scene_name=demo_scene_for(spec.slug), report=report),
             report=report,
         )
         for spec in CLUSTERS

@@ -4,6 +4,8 @@ from cluster_pages.models import EventIndexPage, EventPage, ThematicClusterPage
 from home.models import HomePage
 
 from .content.events import EVENT_INDEX_INTRO, EVENT_INDEX_TITLE, EVENTS
+from .illustrations import demo_scene_for
+from .images import demo_illustration_ensure
 from .pages import page_ensure
 from .report import LoadReport
 
@@ -40,6 +42,7 @@ def events_ensure(*, home: HomePage, clusters: dict[str, ThematicClusterPage], r
             description=spec.description,
             registration_url=spec.registration_url,
             related_clusters=[clusters[slug] for slug in spec.cluster_slugs],
+            listing_image=demo_illustration_ensure(scene_name=demo_scene_for(spec.slug), report=report),
             report=report,
         )
     return index

@@ -1,4 +1,5 @@
-"""Abstract placeholder images drawn locally with Pillow, stored as Wagtail images and reused by title."""
+"""Demo images drawn locally with Pillow (portraits here, scenes of city work in .illustrations), stored as
+Wagtail images and reused by title."""
 
 import hashlib
 import io
@@ -9,9 +10,10 @@ from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
+from .illustrations import SCENE_DESCRIPTIONS, render_scene_png
 from .report import LoadReport
 
-# Muted, accessible pairs (background, accent); the label is drawn in white on the darker half.
+# Muted, accessible pairs (background, accent) for the portraits.
 PALETTES = [
     ((22, 60, 110), (64, 160, 200)),
     ((20, 90, 70), (120, 190, 120)),
@@ -28,41 +30,6 @@ def _digest(seed: str) -> bytes:
 
 def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
     return ImageFont.load_default(size=size)
-
-
-def _wrap(text: str, *, draw: ImageDraw.ImageDraw, font, max_width: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split():
-        candidate = f"{current} {word}".strip()
-        if current and draw.textlength(candidate, font=font) > max_width:
-            lines.append(current)
-            current = word
-        else:
-            current = candidate
-    return [*lines, current] if current else lines
-
-
-def render_abstract_png(*, label: str, seed: str, size: tuple[int, int] = (1200, 800)) -> bytes:
-    """Overlapping circles and bands in a palette picked from ``seed``, with ``label`` written on them."""
-    digest = _digest(seed)
-    background, accent = PALETTES[digest[0] % len(PALETTES)]
-    width, height = size
-    image = PillowImage.new("RGB", size, background)
-    draw = ImageDraw.Draw(image, "RGBA")
-    for index in range(6):
-        x = digest[1 + index] * width // 255
-        y = digest[8 + index] * height // 255
-        radius = (digest[16 + index] % 5 + 2) * min(width, height) // 12
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=(*accent, 60 + index * 12))
-    draw.rectangle((0, height * 2 // 3, width, height), fill=(*background, 220))
-    font = _font(max(18, width // 22))
-    lines = _wrap(label, draw=draw, font=font, max_width=width - 2 * (width // 16))
-    line_height = font.size * 1.25 if hasattr(font, "size") else 14
-    y = height * 2 // 3 + (height // 3 - line_height * len(lines)) / 2
-    for line in lines:
-        draw.text((width // 16, y), line, font=font, fill=(255, 255, 255))
-        y += line_height
-    return _png_bytes(image)
 
 
 def render_portrait_png(*, name: str, size: tuple[int, int] = (600, 600)) -> bytes:
@@ -109,3 +76,13 @@ def demo_image_ensure(*, title: str, description: str, render, report: LoadRepor
     image.save()
     report.record("images", created=True, obj=image)
     return image
+
+
+def demo_illustration_ensure(*, scene_name: str, report: LoadReport):
+    """The drawn illustration of ``scene_name`` (home.demo.illustrations), one Wagtail image per scene."""
+    return demo_image_ensure(
+        title=f"Demo illustration: {scene_name}",
+        description=SCENE_DESCRIPTIONS[scene_name],
+        render=lambda: render_scene_png(scene_name=scene_name, seed=scene_name),
+        report=report,
+    )

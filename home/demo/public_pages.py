@@ -6,7 +6,7 @@ from cluster_pages.models import Footer, SiteSettings, StandardPage
 from home.models import HomePage
 
 from .content.public_pages import PUBLIC_PAGES
-from .content.standard_pages import FOOTER_TEXT
+from .content.standard_pages import FOOTER_NAME, FOOTER_TEXT, ORGANISATION_NAME, SOCIAL_LINKS
 from .programme import standard_page_ensure
 from .report import LoadReport
 
@@ -37,6 +37,13 @@ def footer_ensure(*, site: Site, pages: dict[str, StandardPage], report: LoadRep
         footer_changed = True
     if not footer.links:
         footer.links = [("link", {"page": page, "label": ""}) for page in pages.values()]
+        footer_changed = True
+    if not footer.name:
+        footer.name = FOOTER_NAME
+        footer.organisation_name = footer.organisation_name or ORGANISATION_NAME
+        footer.social_links = footer.social_links or [
+            ("link", {"label": label, "url": url}) for label, url in SOCIAL_LINKS
+        ]
         footer_changed = True
     if footer_changed:
         footer.save()

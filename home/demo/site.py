@@ -17,7 +17,7 @@ from .content.standard_pages import (
     SITE_NAME,
     SOCIAL_LINKS,
 )
-from .images import demo_image_ensure, render_abstract_png
+from .images import demo_illustration_ensure
 from .pages import page_kind, page_publish
 from .report import DemoContentError, LoadReport
 
@@ -33,12 +33,7 @@ def home_ensure(*, report: LoadReport) -> tuple[HomePage, bool]:
         return existing, False
     root = Page.get_first_root_node()
     _welcome_page_remove(root=root, report=report)
-    hero_image = demo_image_ensure(
-        title="Demo hero: WeGO Thematic Clusters",
-        description="Abstract illustration: overlapping coloured circles behind the words WeGO Thematic Clusters",
-        render=lambda: render_abstract_png(label=SITE_NAME, seed="home-hero", size=(1600, 900)),
-        report=report,
-    )
+    hero_image = demo_illustration_ensure(scene_name="city", report=report)
     home = HomePage(
         title=HOME_TITLE,
         slug=HOME_SLUG,

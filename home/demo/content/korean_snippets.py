@@ -41,6 +41,10 @@ KOREAN_SNIPPETS = {
     "GCTC Action Clusters": "GCTC 액션 클러스터",
     "WeGO Secretariat": "WeGO 사무국",
     # The footer
+    "Main footer": "기본 푸터",
+    "World Smart Sustainable Cities Organization (WeGO)": "세계스마트지속가능도시기구(WeGO)",
+    "WeGO": "WeGO",
+    "Global City Teams Challenge": "글로벌 시티 팀 챌린지",
     "WeGO Thematic Clusters bring cities, companies, non-profit organisations and academia together around "
     "smart sustainable city themes.": "WeGO 테마 클러스터는 스마트하고 지속 가능한 도시를 주제로 도시와 기업, "
     "비영리단체, 학계를 한데 모읍니다.",

@@ -195,6 +195,8 @@ FOOTER_TEXT = (
     "WeGO Thematic Clusters bring cities, companies, non-profit organisations and academia together around "
     "smart sustainable city themes."
 )
+FOOTER_NAME = "Main footer"
+ORGANISATION_NAME = "World Smart Sustainable Cities Organization (WeGO)"
 SOCIAL_LINKS = [
     ("WeGO", "https://we-gov.org/"),
     ("Global City Teams Challenge", GCTC_URL),
