@@ -34,7 +34,7 @@ def restore_wagtails_names(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cluster_pages', '0024_translations_offer_no_slug_or_time_zone'),
+        ('cluster_pages', '0029_figures_offer_this_years_meeting_cities'),
         ('wagtailimages', '0027_image_description'),
         ('wagtailcore', '0098_apitoken'),
     ]
