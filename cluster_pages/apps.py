@@ -8,10 +8,12 @@ class ClusterPagesConfig(AppConfig):
 
     def ready(self):
         from . import api_schemas, chrome, figures, kinds, live_data, roster_cache, translations_follow
+        from .directory import api as directory_api
 
         api_schemas.register()
         chrome.connect()
         roster_cache.connect()
         translations_follow.connect()
         kinds.register()
+        directory_api.register()
         live_data.plug(live_data.Readers(figures=figures.site_figures, roster=roster_cache.cluster_roster))
