@@ -57,6 +57,12 @@ class DirectoryFilter(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = _country_choices(entries)
         self.filters["type"].extra["choices"] = _type_choices(entries)
 
+    def filter_queryset(self, queryset):
+        """Each valid filter in turn (django-filter's own asserts that each returns a QuerySet)."""
+        for name, value in self.form.cleaned_data.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
     def search(self, entries, name, value):
         words = value.casefold().split()
         return Entries(entry for entry in entries if all(word in entry.search_text for word in words))
