@@ -20,6 +20,7 @@ from workflows.selectors import user_may_see_submission
 
 from ..models import CityApplication, CompanyRegistration
 from ..models.listing import MapPlace
+from ..viewsets import CityApplicationViewSet, CompanyRegistrationViewSet
 from .services import city_place_look_up, city_place_set, listing_consent_set
 
 MANAGE_PERMISSION = "workflow_forms.activate_application"  # Coordinators: those who start and end memberships
@@ -89,8 +90,8 @@ class DirectoryListingView(WagtailAdminTemplateMixin, View):
         return self.application.reference or ""
 
     def inspect_url(self) -> str:
-        meta = self.application._meta
-        return reverse(f"{meta.app_label}_{meta.model_name}:inspect", args=[self.application.pk])
+        viewset = CityApplicationViewSet if self.is_city else CompanyRegistrationViewSet
+        return reverse(f"{viewset.name}:inspect", args=[self.application.pk])
 
     def initial(self) -> dict:
         application = self.application

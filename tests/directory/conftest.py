@@ -3,7 +3,7 @@
 import pytest
 
 from cluster_pages.models import DirectoryPage
-from tests.activation.conftest import activate, clusters, end, run  # noqa: F401 - fixtures used by these tests
+from tests.activation.conftest import activate, clusters, end, mobility_leader, run  # noqa: F401 - fixtures used by these tests
 
 
 @pytest.fixture
