@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-http bench-pages bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-http bench-pages bench-directory bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -94,6 +94,9 @@ bench-http: $(STAMP) ## P2: submissions/s over HTTP (gunicorn, 1/4/16/50 connect
 
 bench-pages: $(STAMP) ## P4: cluster page at 0 and 1,000 members, home page, filtered case studies
 	$(BIN)/python bench/with_database.py bench/pages.py
+
+bench-directory: $(STAMP) ## The member directory with 1,000 listed members against the cluster index page
+	$(BIN)/python bench/with_database.py bench/directory.py
 
 bench-scaleout: $(STAMP) ## Two gunicorns and two workers on one database and one Redis: limits, sessions, mail, uploads
 	$(BIN)/python bench/with_database.py bench/scaleout.py
