@@ -10,7 +10,6 @@ plus one for the clusters' names, whatever the number of rows; cached until a ro
 from dataclasses import dataclass, field
 
 from django.db.models.functions import Lower, Trim
-from django.utils.functional import cached_property
 from django_countries import countries
 
 from ..clusters_once import clusters_once, local_title
@@ -57,25 +56,23 @@ class Entry:
     name: str
     city: str
     country_code: str
+    country_name: str  # in the reader's language (the directory is built and cached per language)
     clusters: tuple[Cluster, ...]
     project_title: str = ""
     latitude: float | None = None
     longitude: float | None = None
+    #: Where its marker stands on the map, or None (a partner, or a city the gazetteer could not place);
+    #: computed when the directory is built, so a cached directory draws a thousand markers without arithmetic.
+    point: tuple[float, float] | None = None
+
+    @property
+    def place_label(self) -> str:
+        """ "Seoul, South Korea": what its marker is called."""
+        return f"{self.city}, {self.country_name}" if self.country_name else self.city
 
     @property
     def type_label(self) -> str:
         return entry_types.type_label(self.type)
-
-    @property
-    def country_name(self) -> str:
-        return str(countries.name(self.country_code)) if self.country_code else ""
-
-    @cached_property
-    def point(self) -> tuple[float, float] | None:
-        """Where its marker stands on the map, or None (a partner, or a city the gazetteer could not place)."""
-        if self.latitude is None or self.longitude is None:
-            return None
-        return map_point(latitude=self.latitude, longitude=self.longitude)
 
     @property
     def search_text(self) -> str:
@@ -127,6 +124,11 @@ def _group(rows, *, key) -> tuple[dict, int]:
     return {identity: group for identity, group in consented.items() if group}, len(groups)
 
 
+def _country_names() -> dict[str, str]:
+    """Every country's name in the active language, looked up once per build (not once per entry)."""
+    return {code: str(name) for code, name in countries}
+
+
 def _clusters_of(group, clusters: dict) -> tuple[Cluster, ...]:
     found = {
         clusters[row["assigned_to__translation_key"]]
@@ -140,7 +142,7 @@ def _live_cluster_ids():
     return ThematicClusterPage.objects.live().values("pk")
 
 
-def _city_entries(clusters: dict) -> tuple[list[Entry], int]:
+def _city_entries(clusters: dict, names: dict) -> tuple[list[Entry], int]:
     rows = (
         active_city_applications()
         .filter(assigned_to_id__in=_live_cluster_ids())
@@ -162,16 +164,18 @@ def _city_entries(clusters: dict) -> tuple[list[Entry], int]:
                 name=first["city"].strip(),
                 city=first["city"].strip(),
                 country_code=first["country"],
+                country_name=names.get(first["country"], ""),
                 clusters=_clusters_of(group, clusters),
                 project_title=titled["project_title"].strip() if titled else "",
                 latitude=placed["latitude"] if placed else None,
                 longitude=placed["longitude"] if placed else None,
+                point=map_point(latitude=placed["latitude"], longitude=placed["longitude"]) if placed else None,
             )
         )
     return entries, total
 
 
-def _partner_entries(clusters: dict) -> tuple[list[Entry], int]:
+def _partner_entries(clusters: dict, names: dict) -> tuple[list[Entry], int]:
     rows = (
         active_company_registrations()
         .filter(assigned_to_id__in=_live_cluster_ids())
@@ -188,6 +192,7 @@ def _partner_entries(clusters: dict) -> tuple[list[Entry], int]:
             name=group[0]["company_name"].strip(),
             city="",
             country_code=group[0]["country"],
+            country_name=names.get(group[0]["country"], ""),
             clusters=_clusters_of(group, clusters),
         )
         for group in groups.values()
@@ -198,8 +203,9 @@ def _partner_entries(clusters: dict) -> tuple[list[Entry], int]:
 def directory_build() -> Directory:
     """The directory read from the database (three queries), entries sorted by name."""
     clusters = _clusters_by_key()
-    cities, total_cities = _city_entries(clusters)
-    partners, total_partners = _partner_entries(clusters)
+    names = _country_names()
+    cities, total_cities = _city_entries(clusters, names)
+    partners, total_partners = _partner_entries(clusters, names)
     entries = sorted([*cities, *partners], key=lambda entry: (entry.name.casefold(), entry.country_code))
     return Directory(entries=entries, total_cities=total_cities, total_partners=total_partners)
 
