@@ -89,6 +89,12 @@ class DirectoryListingView(WagtailAdminTemplateMixin, View):
     def get_page_subtitle(self):
         return self.application.reference or ""
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": self.inspect_url(), "label": self.application.reference or str(self.application)},
+            {"url": "", "label": self.page_title},
+        ]
+
     def inspect_url(self) -> str:
         viewset = CityApplicationViewSet if self.is_city else CompanyRegistrationViewSet
         return reverse(f"{viewset.name}:inspect", args=[self.application.pk])
