@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-http bench-pages bench-readers bench-directory bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-http bench-pages bench-readers bench-directory bench-sessions bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -73,7 +73,7 @@ fuzz-api: $(DEV_STAMP) messages ## schemathesis over the API v3 OpenAPI document
 # Every benchmark prints a table. The production-like figures (bench/README.md) need PostgreSQL and Redis:
 # BENCH_POSTGRES (a server: each script gets an empty database of its own, dropped afterwards) or
 # BENCH_DATABASE_URL (one empty database), and REDIS_URL. bench-scale (100k rows) runs too where it exists.
-bench: bench-requests bench-submission bench-http bench-pages bench-readers bench-directory bench-scaleout ## Run every benchmark (tens of minutes)
+bench: bench-requests bench-submission bench-http bench-pages bench-readers bench-directory bench-sessions bench-scaleout ## Run every benchmark (tens of minutes)
 	@if $(MAKE) -n bench-scale >/dev/null 2>&1; then $(MAKE) bench-scale; fi
 
 bench-small: $(STAMP) ## Every benchmark in its quick mode, for CI (a few seconds per figure)
@@ -81,7 +81,8 @@ bench-small: $(STAMP) ## Every benchmark in its quick mode, for CI (a few second
 	BENCH_HTTP_SECONDS=2 BENCH_HTTP_CONNECTIONS=1,4 $(BIN)/python bench/http.py
 	BENCH_ROUNDS=5 BENCH_MEMBERS=100 $(BIN)/python bench/pages.py
 	BENCH_READERS_SECONDS=1 BENCH_READERS_ROUNDS=1 $(BIN)/python bench/readers.py
-	BENCH_ROUNDS=5 BENCH_DIRECTORY_MEMBERS=100 BENCH_SESSION_REGISTRATIONS=50 $(BIN)/python bench/directory.py
+	BENCH_ROUNDS=5 BENCH_MEMBERS=100 $(BIN)/python bench/directory.py
+	BENCH_ROUNDS=5 BENCH_SESSION_REGISTRATIONS=50 $(BIN)/python bench/sessions.py
 	BENCH_SCALEOUT_SUBMISSIONS=10 $(BIN)/python bench/scaleout.py
 	@if $(MAKE) -n bench-scale-small >/dev/null 2>&1; then $(MAKE) bench-scale-small; fi
 
@@ -100,7 +101,10 @@ bench-pages: $(STAMP) ## P4: cluster page at 0 and 1,000 members, home page, fil
 bench-readers: $(STAMP) ## P7: anonymous readers' requests/s with the page cache vs without (4 connections), and a publish seen at once
 	$(BIN)/python bench/with_database.py bench/readers.py
 
-bench-directory: $(STAMP) ## P8: the members directory (1,000 members) and a meeting session (500 registrations) vs the cluster index
+bench-sessions: $(STAMP) ## P8: an event page whose session has 500 registrations vs the cluster index page
+	$(BIN)/python bench/with_database.py bench/sessions.py
+
+bench-directory: $(STAMP) ## P8: the member directory with 1,000 listed members against the cluster index page
 	$(BIN)/python bench/with_database.py bench/directory.py
 
 bench-scaleout: $(STAMP) ## Two gunicorns and two workers on one database and one Redis: limits, sessions, mail, uploads

@@ -1,124 +1,104 @@
-"""`make bench-directory`: P8, the members directory and a meeting session page against the cluster index page.
+"""`make bench-directory`: the member directory (/members/) with 1,000 listed members against the cluster index page.
 
-Goals (issue 25): the directory page with 1,000 listed members and a meeting session page with 500 registrations
-each cost at most 2× the cluster index page (ratio of medians, calls alternated after a warm-up), and their
-queries stay constant in the number of rows (counted at a tenth of the rows and at all of them).
-
-In one process through Django's test client on the benchmark settings, with the whole-page cache off
-(``PAGE_CACHE_SECONDS=0``: what a page costs to build; P7 measures the cache). The two page types are being built
-on other branches; each target below names its page model and a ``populate`` function that makes one live page
-with ``count`` rows and returns it. Until the model exists the target says "skipped" with the reason, and the
-script still exits 0. To plug a page in: set ``model`` to its ``app_label.ModelName`` and write ``populate``.
-Options (environment): BENCH_ROUNDS (default 40), BENCH_DIRECTORY_MEMBERS (default 1,000),
-BENCH_SESSION_REGISTRATIONS (default 500), BENCH_DATABASE_URL, REDIS_URL, BENCH_JSON.
+In one process through Django's test client on the benchmark settings (``bench/settings.py``), on a throwaway SQLite
+database or the empty database BENCH_DATABASE_URL names, with the demo content. BENCH_MEMBERS (default 1,000)
+active, listed member cities are added, spread over the live clusters and placed on the map. Calls alternate
+between the directory and the cluster index page after a warm-up; prints median and p95 ms and the queries of one
+call, for the directory as readers get it (its entries cached until a roster moves) and rebuilt on every call
+(the cache's generation moved before each), and the directory's median over the index page's (goal ≤ 2×).
+Options (environment): BENCH_ROUNDS (default 40), BENCH_MEMBERS, BENCH_DATABASE_URL, REDIS_URL, BENCH_JSON.
 """
 
 import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
+MEMBERS = int(os.environ.get("BENCH_MEMBERS", "1000"))
 WARM_UP = 5
-GOAL = 2.0
 
 
-@dataclass
-class Target:
-    label: str
-    model: str  # "app_label.ModelName" of the page type
-    rows: int
-    populate: object  # populate(model, count) -> a live page with ``count`` rows
+def listed_members() -> None:
+    """MEMBERS active, consenting, placed city applications over the live clusters."""
+    from django.db import transaction
 
+    from cluster_pages.models import CityApplication, ThematicClusterPage
+    from workflows.tokens import token_hash
 
-def populate_directory(model, count):
-    """A live directory page listing ``count`` members (to be written with the page: see the module's docstring)."""
-    raise NotImplementedError("the directory page's branch writes how to list its members")
-
-
-def populate_session(model, count):
-    """A live meeting session page with ``count`` registrations (to be written with the page)."""
-    raise NotImplementedError("the meeting sessions' branch writes how to register people")
-
-
-TARGETS = [
-    Target(
-        "directory (/members/)",
-        os.environ.get("BENCH_DIRECTORY_MODEL", "cluster_pages.MemberDirectoryPage"),
-        int(os.environ.get("BENCH_DIRECTORY_MEMBERS", "1000")),
-        populate_directory,
-    ),
-    Target(
-        "meeting session",
-        os.environ.get("BENCH_SESSION_MODEL", "cluster_pages.MeetingSessionPage"),
-        int(os.environ.get("BENCH_SESSION_REGISTRATIONS", "500")),
-        populate_session,
-    ),
-]
-
-
-def _model(label: str):
-    from django.apps import apps
-
-    try:
-        return apps.get_model(label)
-    except (LookupError, ValueError):
-        return None
-
-
-def measure(target: Target, index_url: str, client) -> dict | None:
-    from bench.submission import queries_of, summary, timed
-
-    model = _model(target.model)
-    if model is None:
-        print(f"{target.label}: skipped, the page type {target.model} does not exist yet (another branch adds it)")
-        return None
-    try:
-        small = target.populate(model, max(1, target.rows // 10))
-        full = target.populate(model, target.rows)
-    except NotImplementedError as reason:
-        print(f"{target.label}: skipped, {target.model} exists but bench/directory.py cannot fill it yet ({reason})")
-        return None
-    calls = {"index": lambda: client.get(index_url), "page": lambda: client.get(full.url)}
-    for _ in range(WARM_UP):
-        calls["index"](), calls["page"]()
-    queries = {"small": queries_of(lambda: client.get(small.url)), "full": queries_of(calls["page"])}
-    times = {side: [] for side in calls}
-    for _ in range(ROUNDS):
-        for side, call in calls.items():
-            times[side].append(timed(call))
-    (median, p95), (index_median, _index_p95) = summary(times["page"]), summary(times["index"])
-    ratio = median / index_median
-    constant = queries["small"] == queries["full"]
-    verdict = "met" if ratio <= GOAL and constant else "not met"
-    print(
-        f"{target.label}: {target.rows} rows {median:.1f} / {p95:.1f} ms, cluster index {index_median:.1f} ms: "
-        f"{ratio:.2f}× (goal ≤ {GOAL:.0f}×); queries {queries['small']} at {max(1, target.rows // 10)} rows, "
-        f"{queries['full']} at {target.rows} (goal: constant) — {verdict}",
-        flush=True,
-    )
-    return {"median": median, "p95": p95, "index_median": index_median, "ratio": ratio, "queries": queries}
+    clusters = list(ThematicClusterPage.objects.live().filter(locale__language_code="en"))
+    countries = ["KR", "ES", "MX", "BR", "KE", "ID", "FR", "US", "JP", "IN"]
+    with transaction.atomic():
+        for number in range(MEMBERS):
+            CityApplication.objects.create(
+                state="active",
+                assigned_to=clusters[number % len(clusters)],
+                city=f"City {number:04d}",
+                country=countries[number % len(countries)],
+                applicant_name=f"Mayor {number}",
+                applicant_email=f"city-{number}@bench.example.org",
+                organisation=f"City {number} council",
+                project_title=f"Project {number}",
+                project_description="A shared platform.",
+                project_status="launched",
+                partners_sought="",
+                consent_public_listing=True,
+                consent_project_title=number % 2 == 0,
+                consent_privacy=True,
+                latitude=(number * 7.3) % 140 - 55,
+                longitude=(number * 13.7) % 360 - 180,
+                map_place="gazetteer",
+                status_token_hash=token_hash(f"bench-{number}"),
+                fingerprint=f"bench-{number}",
+            )
 
 
 def main() -> int:
-    from bench.submission import clear_caches, setup
+    from bench.submission import clear_caches, queries_of, setup, summary, timed
 
     figures = {}
     with tempfile.TemporaryDirectory(prefix="bench-directory-") as folder:
         print("bench-directory: migrating a throwaway database and loading the demo content…", flush=True)
-        os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
         setup(folder)
         from django.test import Client
 
-        from cluster_pages.models import ClusterIndexPage
+        from cluster_pages.roster_cache import rosters_invalidate
 
-        index_url = ClusterIndexPage.objects.live().filter(locale__language_code="en").first().url
+        listed_members()
         client = Client(HTTP_HOST="localhost")
-        for target in TARGETS:
-            figures[target.label] = measure(target, index_url, client)
+
+        def rebuilt():
+            rosters_invalidate()
+            return client.get("/en/members/")
+
+        calls = {
+            "index": lambda: client.get("/en/clusters/"),
+            "directory": lambda: client.get("/en/members/"),
+            "rebuilt": rebuilt,
+        }
+        for _ in range(WARM_UP):
+            for call in calls.values():
+                assert call().status_code == 200
+        counts = {side: queries_of(call) for side, call in calls.items()}
+        times = {side: [] for side in calls}
+        for _ in range(ROUNDS):
+            for side, call in calls.items():
+                times[side].append(timed(call))
+        print(f"{'':46} {'median ms':>10} {'p95 ms':>8} {'queries':>8}   ({ROUNDS} rounds; {MEMBERS} members)")
+        for side, label in (
+            ("index", "cluster index page"),
+            ("directory", f"directory, {MEMBERS} listed (cached entries)"),
+            ("rebuilt", f"directory, {MEMBERS} listed (rebuilt each call)"),
+        ):
+            median, p95 = summary(times[side])
+            figures[label] = {"median": median, "p95": p95, "queries": counts[side]}
+            print(f"{label:46} {median:10.1f} {p95:8.1f} {counts[side]:8d}")
+        for side in ("directory", "rebuilt"):
+            ratio = summary(times[side])[0] / summary(times["index"])[0]
+            figures[f"ratio {side} over index"] = ratio
+            print(f"{'ratio ' + side + ' over the index (goal ≤ 2)':46} {ratio:9.2f}×", flush=True)
         clear_caches()
     if os.environ.get("BENCH_JSON"):
         Path(os.environ["BENCH_JSON"]).write_text(json.dumps(figures, indent=2))

@@ -8,6 +8,7 @@ class ClusterPagesConfig(AppConfig):
 
     def ready(self):
         from . import api_schemas, chrome, figures, kinds, live_data, roster_cache, translations_follow
+        from .directory import api as directory_api
 
         api_schemas.register()
         chrome.connect()
@@ -18,4 +19,5 @@ class ClusterPagesConfig(AppConfig):
         from .meetings.api import register_router
 
         register_router()
+        directory_api.register()
         live_data.plug(live_data.Readers(figures=figures.site_figures, roster=roster_cache.cluster_roster))

@@ -71,6 +71,18 @@ def cluster_roster(cluster, kind: str) -> Roster:
     return roster
 
 
+def cached_with_rosters(name: str, build):
+    """``build()``, cached per language under the same generations as the rosters (the member directory)."""
+    chrome, rosters = _generations()
+    key = f"roster:{chrome}:{rosters}:{name}:{translation.get_language()}"
+    parts = _parts()
+    value = parts.get(key)
+    if value is None:
+        value = build()
+        parts.set(key, value, timeout=TIMEOUT)
+    return value
+
+
 def _transitioned(sender, instance, name, source, target, **kwargs) -> None:
     if ApplicationState.ACTIVE in (source, target):
         rosters_invalidate()

@@ -6,6 +6,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import CaseStudyDraftView, inspect_buttons
+from .directory import admin_views as directory_admin
+from .directory.privacy import listing_consent_data, listing_consent_erase
+from .directory.services import register_log_actions as register_directory_log_actions
 from .event_listing import EventListingViewSet
 from .leadership.viewsets import register_log_actions
 from .membership.privacy import member_account_data, member_account_erase
@@ -77,6 +80,40 @@ def export_member_account(*, email, submissions):
 @hooks.register("workflow_forms_erase_applicant")
 def erase_member_account(*, email, submissions):
     return member_account_erase(email=email, submissions=submissions)
+
+
+# -- the member directory: consent and map place on the inspect page, and the consent in personal data --------
+
+
+@hooks.register("register_log_actions")
+def register_directory_log_action(actions):
+    register_directory_log_actions(actions)
+
+
+@hooks.register("register_admin_urls")
+def register_directory_listing_url():
+    return [
+        path(
+            "cluster-pages/applications/<int:pk>/directory-listing/",
+            directory_admin.DirectoryListingView.as_view(),
+            name="cluster_pages_directory_listing",
+        )
+    ]
+
+
+@hooks.register("workflow_forms_inspect_buttons")
+def directory_listing_button(application, request):
+    return directory_admin.inspect_buttons(application, request)
+
+
+@hooks.register("workflow_forms_export_applicant_data")
+def export_listing_consent(*, email, submissions):
+    return listing_consent_data(email=email, submissions=submissions)
+
+
+@hooks.register("workflow_forms_erase_applicant")
+def erase_listing_consent(*, email, submissions):
+    return listing_consent_erase(email=email, submissions=submissions)
 
 
 # -- translations follow their source (see translations_follow) -------------------------------------------

@@ -25,6 +25,7 @@ from cluster_pages.models import (
     ClusterIndexPage,
     ClusterStatus,
     Contact,
+    DirectoryPage,
     EventIndexPage,
     EventPage,
     Footer,
@@ -52,6 +53,7 @@ PAGES_BY_PATH = {
     "/gctc/": StandardPage,
     "/join/": StandardPage,
     "/about/": StandardPage,
+    "/members/": DirectoryPage,
 }
 DEMO_GROUPS = {
     "editor": "Editors",
@@ -198,6 +200,7 @@ class TestTheDemoSiteAfterTwoRuns:
             "gctc",
             "join",
             "about",
+            "members",
         ]
 
     def test_case_study_index_goes_through_the_case_study_review_workflow(self):
@@ -436,7 +439,7 @@ class TestTheKoreanDemoSite:
         assert untranslated == []
 
     def test_the_second_run_translates_nothing_again(self, two_runs):
-        assert re.search(r"Korean page translations\s+0 created,\s+36 already present", two_runs.second_output)
+        assert re.search(r"Korean page translations\s+0 created,\s+37 already present", two_runs.second_output)
 
     def test_the_second_run_translates_no_snippet_again(self, two_runs):
         for snippets, count in (("people", 5), ("contacts", 2), ("footers", 1)):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from ..directory.services import city_place_look_up
 from ..models import ThematicClusterPage
 from .accounts import member_account_ensure, member_account_find
 from .invitations import member_invitation_queue
@@ -25,6 +26,7 @@ def membership_activate(*, application):
     if cluster is None:
         return None
     workspace = cluster_workspace_ensure(cluster=cluster)
+    city_place_look_up(application=application)  # the directory's map marker (a no-op for an organisation)
     user, created = member_account_ensure(email=application.applicant_email, full_name=application.applicant_name)
     user.groups.add(workspace.group)
     if user.is_active:

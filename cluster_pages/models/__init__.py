@@ -13,6 +13,7 @@ from .applications import (
 )
 from .case_studies import CaseStudyDocument, CaseStudyGalleryImage, CaseStudyIndexPage, CaseStudyPage, CaseStudyPartner
 from .clusters import ClusterIndexPage, ClusterStatus, ClusterWorkspacePage, ThematicClusterPage
+from .directory import DirectoryPage
 from .events import EventIndexPage, EventKind, EventPage
 from .footer import Footer
 from .leadership import ClusterLeadership
@@ -38,6 +39,7 @@ __all__ = [
     "CompanyRegistrationFormField",
     "CompanyRegistrationFormPage",
     "Contact",
+    "DirectoryPage",
     "EventIndexPage",
     "EventKind",
     "EventPage",

@@ -24,6 +24,7 @@ from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
+from .listing import ListingConsentRecord, MapPlaceFields
 
 LONG_TEXT_MAX_LENGTH = 5000
 OPEN_CLUSTERS = {"live": True, "status__in": [ClusterStatus.FORMING, ClusterStatus.ACTIVE]}
@@ -46,7 +47,7 @@ class ClusterMembershipMixin:
         return [leader.name] if leader is not None else super().target_leader_names(page)
 
 
-class CityApplication(ClusterMembershipMixin, Application):
+class CityApplication(ClusterMembershipMixin, ListingConsentRecord, MapPlaceFields, Application):
     """A city's application to join one or more clusters with a project."""
 
     reference_prefix = "CA"
@@ -65,7 +66,7 @@ class CityApplication(ClusterMembershipMixin, Application):
                 "project_brief",
             ),
         ),
-        (_("Consent"), ("consent_public_listing", "consent_privacy")),
+        (_("Consent"), ("consent_public_listing", "consent_project_title", "consent_privacy")),
     )
     interest_field = "clusters"
     country_field = "country"
@@ -98,7 +99,15 @@ class CityApplication(ClusterMembershipMixin, Application):
         help_text=_("The cities, companies, universities or organisations you would like to work with."),
     )
     consent_public_listing = models.BooleanField(
-        _("list my city publicly as a member of the clusters it joins"), default=False
+        _("list my city in the member directory and on its map"),
+        default=False,
+        help_text=_(
+            "The member directory shows your city, its country and its clusters, with a marker on its map. "
+            "Members can change this at any time in their members' workspace."
+        ),
+    )
+    consent_project_title = models.BooleanField(
+        _("also show my project's title in the member directory"), default=False
     )
     consent_privacy = models.BooleanField(_("consent to the privacy notice"), default=False)
 
@@ -108,7 +117,7 @@ class CityApplication(ClusterMembershipMixin, Application):
         indexes = [models.Index(fields=["country"])]  # the listings' and the API's country filter
 
 
-class CompanyRegistration(ClusterMembershipMixin, Application):
+class CompanyRegistration(ClusterMembershipMixin, ListingConsentRecord, Application):
     """A partner organisation's registration (a company, non-profit, university...) to lend expertise to clusters."""
 
     reference_prefix = "CR"
@@ -153,7 +162,12 @@ class CompanyRegistration(ClusterMembershipMixin, Application):
         help_text=_("Cities or projects where your solution or expertise has been put to use."),
     )
     consent_public_listing = models.BooleanField(
-        _("list my company publicly as a partner of the clusters it joins"), default=False
+        _("list my organisation in the member directory"),
+        default=False,
+        help_text=_(
+            "The member directory shows your organisation's name, its country and its clusters. "
+            "Members can change this at any time in their members' workspace."
+        ),
     )
     consent_privacy = models.BooleanField(_("consent to the privacy notice"), default=False)
 

@@ -280,6 +280,16 @@ class ClusterWorkspacePage(FollowsItsSource, Page):
         verbose_name = _("cluster workspace page")
 
     def get_context(self, request, *args, **kwargs):
+        from ..directory.workspace import listing_context
+
         context = super().get_context(request, *args, **kwargs)
         context["cluster"] = ThematicClusterPage.objects.parent_of(self).first()
+        context.update(listing_context(request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from ..directory.workspace import listing_post
+
+        if request.method == "POST" and (response := listing_post(request)) is not None:
+            return response
+        return super().serve(request, *args, **kwargs)

@@ -406,14 +406,16 @@ def applications_ensure(*, join: StandardPage, clusters: dict[str, ThematicClust
     return form_pages
 
 
-def demo_submissions_ensure(*, form_pages: dict, clusters: dict[str, ThematicClusterPage], report: LoadReport) -> None:
-    """The demo submissions, each moved to its state by the demo reviewer, coordinator or applicant."""
+def demo_submissions_ensure(
+    *, form_pages: dict, clusters: dict[str, ThematicClusterPage], report: LoadReport, specs=DEMO_SUBMISSIONS
+) -> None:
+    """The demo submissions (``specs``), each moved to its state by the demo reviewer, coordinator or applicant."""
     actors = {"reviewer": _staff("reviewer"), "coordinator": _staff("coordinator")}
     if not all(actors.values()):
         report.note("Demo applications skipped: they are moved by the demo reviewer and coordinator accounts.")
         return
     kind = "demo applications and suggestions"
-    for spec in DEMO_SUBMISSIONS:
+    for spec in specs:
         model = MODELS[spec.page]
         if model._default_manager.filter(applicant_email=spec.email).exists():
             report.record(kind, created=False)

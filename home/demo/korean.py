@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from .content.korean_pages import KOREAN_PAGES
+from .directory import KOREAN_DIRECTORY
 
 #: English segment → Korean for the home, clusters index, how-to-join and city form pages; the other pages' words
 #: are in ``content.korean_pages`` and merged below.
@@ -81,6 +82,7 @@ KOREAN = {
 }
 
 KOREAN |= KOREAN_PAGES
+KOREAN |= KOREAN_DIRECTORY
 
 
 def korean_translations_ensure(*, report) -> None:

@@ -7,6 +7,7 @@ from .applications import demo_submissions_ensure
 from .assessments import assessment_criteria_ensure
 from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
+from .directory import directory_ensure
 from .events import events_ensure
 from .indexing import search_and_reference_indexes_update
 from .korean import korean_translations_ensure
@@ -45,6 +46,7 @@ def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = 
         cluster_leader_accounts_ensure(clusters=clusters, report=report)
     form_pages = {kind: programme[kind] for kind in ("city", "company", "theme")}
     demo_submissions_ensure(form_pages=form_pages, clusters=clusters, report=report)
+    directory_ensure(home=home, form_pages=form_pages, clusters=clusters, report=report)
     assessment_criteria_ensure(report=report)
     locale_trees_sync(report=report)
     korean_snippet_translations_ensure(report=report)

@@ -89,6 +89,8 @@ def demo_site(db):
         "search, results": "/en/search/?query=mobility",
         "search, no results": "/en/search/?query=zzzqqq",
         "members' login": "/en/account/login/",
+        "member directory": "/en/members/",
+        "member directory, filtered": "/en/members/?type=city&q=zzz",
         "404": "/no-such-page/",
     }
 
