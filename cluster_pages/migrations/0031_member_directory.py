@@ -19,7 +19,7 @@ def record_earlier_wording(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cluster_pages", "0024_translations_offer_no_slug_or_time_zone"),
+        ("cluster_pages", "0030_cards_footer_and_editorial_review"),
         ("wagtailcore", "0098_apitoken"),
     ]
 
