@@ -1,24 +1,22 @@
-"""What kind of entry a directory row is: a city, or a partner organisation of some type.
-
-The one place that says a partner's type: today every partner registration is a company. When registrations
-carry an organisation type, name its field in ``PARTNER_TYPE_FIELDS`` (the selector reads it with the row)
-and return its value and label from ``partner_type``; the filter, the page and the API follow.
-"""
+"""What kind of entry a directory row is: a city, or a partner organisation of its type (company, non-profit,
+university or research institute, other), as the partner registration records it."""
 
 from django.utils.translation import gettext_lazy as _
+
+from ..choices import OrganisationType
 
 CITY = "city"
 CITY_LABEL = _("City")
 
 #: The registration fields ``partner_type`` reads (added to the selector's one query).
-PARTNER_TYPE_FIELDS: tuple[str, ...] = ()
+PARTNER_TYPE_FIELDS: tuple[str, ...] = ("organisation_type",)
 
-PARTNER_TYPES = {"company": _("Company")}
+PARTNER_TYPES = dict(OrganisationType.choices)
 
 
 def partner_type(row: dict) -> str:
     """The type (a key of ``PARTNER_TYPES``) of the partner registration ``row``."""
-    return "company"
+    return row.get("organisation_type") or OrganisationType.COMPANY
 
 
 def type_choices() -> list[tuple[str, str]]:

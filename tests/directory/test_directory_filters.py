@@ -15,6 +15,7 @@ def members(clusters, activate, directory_page):
     activate(city_application(city="Busan", country="KR"), clusters.water)
     activate(city_application(city="Tallinn", country="EE"), clusters.mobility)
     activate(company_registration(name="Urban Sensors GmbH", country="DE"), clusters.mobility)
+    activate(company_registration(name="KAIST", country="KR", organisation_type="academic"), clusters.water)
     return clusters
 
 
@@ -28,15 +29,22 @@ def names(client, query: str) -> list[str]:
 def test_filtering_by_cluster_and_country(client, members):
     assert names(client, f"cluster={members.mobility.pk}") == ["Seoul", "Tallinn", "Urban Sensors GmbH"]
     assert names(client, f"cluster={members.mobility.pk}&country=KR") == ["Seoul"]
+    assert names(client, f"cluster={members.water.pk}") == ["Busan", "KAIST"]
 
 
 def test_filtering_by_type(client, members):
     assert names(client, "type=company") == ["Urban Sensors GmbH"]
+    assert names(client, "type=academic") == ["KAIST"]
     assert names(client, "type=city") == ["Busan", "Seoul", "Tallinn"]
 
 
+def test_a_partner_shows_its_organisation_type(client, members):
+    soup = BeautifulSoup(client.get("/en/members/?type=academic").content, "html.parser")
+    assert "University or research institute" in soup.select_one(".directory-entry").get_text(" ", strip=True)
+
+
 def test_searching_matches_every_word_in_name_city_or_country(client, members):
-    assert names(client, "q=korea") == ["Busan", "Seoul"]
+    assert names(client, "q=korea") == ["Busan", "KAIST", "Seoul"]
     assert names(client, "q=SEOUL+korea") == ["Seoul"]
     assert names(client, "q=nowhere") == []
 
@@ -56,7 +64,7 @@ def test_an_invalid_filter_value_shows_the_whole_list_with_a_message(client, mem
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.select_one(".filter-form__error") is not None
-    assert len(soup.select(".directory-entry")) == 4
+    assert len(soup.select(".directory-entry")) == 5
     assert "<script>" not in response.content.decode().split("</h1>", 1)[1].split('name="type"')[0]
 
 
