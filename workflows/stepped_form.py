@@ -174,7 +174,7 @@ def _post_save(page, request, draft):
 
 def _render_save(page, request, draft, form):
     context = page.get_context(request)
-    context.update({"save_form": form, "back_url": f"{page.url}?step={draft.step + 1}"})
+    context.update({"save_form": form, "back_url": f"{page.url}?step={draft.step + 1}", "days": draft_days()})
     response = TemplateResponse(request, "workflows/form_save_for_later.html", context)
     patch_cache_control(response, no_store=True, private=True)
     return response
