@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.datastructures import MultiValueDict
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .abuse import HONEYPOT_FIELD_NAME, honeypot_filled, rate_limit_exceeded, too_many_requests
@@ -58,6 +59,8 @@ def serve_steps(page, request):
     if draft is not None and request.GET.get("save"):
         return _render_save(page, request, draft, SaveForLaterForm(initial={"email": _draft_email(draft)}))
     form = _form(page, request, draft)
+    if form.is_bound:
+        form._errors = ErrorDict()  # shown again, not checked: a problem is shown when its step is sent
     return _render_step(page, request, steps, form, draft, index)
 
 
@@ -243,7 +246,7 @@ def _render_step(page, request, steps, form, draft, index, *, status=200):
         for name, record in stored_files.items():
             if name in steps[index].field_names and name in form.fields:
                 notice = KEPT_FILE % {"name": record.original_name}
-                form.fields[name].help_text = f"{notice} {form.fields[name].help_text}".strip()
+                form.fields[name].help_text = format_html("{} {}", notice, form.fields[name].help_text)
         context["form_sections"] = [
             {"legend": legend, "fields": [form[name] for name in names if name in form.fields]}
             for legend, names in steps[index].sections
