@@ -93,7 +93,7 @@ def _post(page, request, steps, draft):
 
     step_names = steps[index].field_names
     form_class = page.get_form_class()
-    data = dict(draft.data) if draft else {}
+    data = dict(draft.data) if draft else _initial_as_data(page.initial_data(request))
     for name in step_names:
         if not isinstance(form_class.base_fields[name], UploadField):
             data[name] = request.POST.getlist(name)
@@ -118,6 +118,16 @@ def _post(page, request, steps, draft):
     if key:
         set_draft_cookie(response, page, key)
     return response
+
+
+def _initial_as_data(initial: dict) -> dict:
+    """A new draft starts with the blank form's initial values (e.g. a cluster chosen by a link, ``?cluster=``,
+    which the form's action keeps) as answers, so a later step shows them chosen."""
+    return {
+        name: [str(item) for item in value] if isinstance(value, list | tuple) else [str(value)]
+        for name, value in initial.items()
+        if value not in (None, "")
+    }
 
 
 def _keep_errors(form, names) -> None:
