@@ -15,10 +15,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ..abuse import HONEYPOT_FIELD_NAME
 from ..forms.fields import Upload
 from ..models import FormDraft, SubmittedFile
 from ..tokens import token_generate, token_hash, token_matches
@@ -65,6 +67,29 @@ def draft_files(*, draft) -> dict[str, SubmittedFile]:
     if draft is None or draft.pk is None:
         return {}
     return {record.field_name: record for record in SubmittedFile.objects.current().filter(**draft_files_filter(draft))}
+
+
+def drafts_for_email(email: str):
+    """The drafts saved with ``email`` or whose answers give it (the applicant's right of access and erasure)."""
+    email = email.strip()
+    if not email:
+        return FormDraft.objects.none()
+    return FormDraft.objects.filter(Q(email__iexact=email) | Q(data__applicant_email=[email])).order_by("created_at")
+
+
+def draft_data(draft: FormDraft) -> dict:
+    """A draft as plain data, for the personal-data export."""
+    return {
+        "form": draft.page.title,
+        "created": draft.created_at.isoformat(),
+        "updated": draft.updated_at.isoformat(),
+        "email": draft.email,
+        "answers": {name: values for name, values in draft.data.items() if name != HONEYPOT_FIELD_NAME},
+        "files": [
+            {"question": record.field_label, "name": record.original_name, "size": record.size}
+            for record in draft_files(draft=draft).values()
+        ],
+    }
 
 
 def open_drafts_count(*, page) -> int:
@@ -185,6 +210,14 @@ def draft_delete(*, draft: FormDraft) -> None:
         SubmittedFile.objects.filter(pk__in=[record.pk for record in records]).delete()
         FormDraft.objects.filter(pk=draft.pk).delete()
         transaction.on_commit(lambda: [record.file.storage.delete(record.file.name) for record in records])
+
+
+def drafts_erase(*, email: str) -> int:
+    """Delete every draft of ``email`` with its files (erasure on request); returns how many."""
+    drafts = list(drafts_for_email(email))
+    for draft in drafts:
+        draft_delete(draft=draft)
+    return len(drafts)
 
 
 def drafts_expire(*, now=None, resume_url=None) -> dict:
