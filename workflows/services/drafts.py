@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -92,9 +92,10 @@ def draft_data(draft: FormDraft) -> dict:
     }
 
 
-def open_drafts_count(*, page) -> int:
-    """Saved drafts of a form not sent yet: all staff may know of them."""
-    return FormDraft.objects.filter(page_id=page.pk).exclude(token_hash="").count()
+def open_drafts_per_form() -> list[dict]:
+    """How many drafts each form has not sent yet (by its title): all staff learn of drafts, never their content."""
+    rows = FormDraft.objects.values("page_id", "page__title").annotate(count=Count("pk")).order_by("page__title")
+    return [{"form": row["page__title"], "count": row["count"]} for row in rows]
 
 
 # -- writes -----------------------------------------------------------------------------------------------
