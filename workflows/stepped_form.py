@@ -21,12 +21,20 @@ from django.utils.translation import gettext_lazy as _
 from .abuse import HONEYPOT_FIELD_NAME, honeypot_filled, rate_limit_exceeded, too_many_requests
 from .forms.drafts import SaveForLaterForm
 from .forms.fields import UploadField
-from .services.drafts import draft_days, draft_files, draft_for_browser, draft_save_for_later, draft_send, draft_update
+from .services.drafts import (
+    SAVE_RATE_LIMIT_GROUP,
+    draft_days,
+    draft_files,
+    draft_for_browser,
+    draft_save_for_later,
+    draft_send,
+    draft_update,
+)
 from .services.submissions import submission_create
+from .validators import unstorable_text_error
 
 ACTION = "wf_action"
 STEP = "wf_step"
-SAVE_RATE_LIMIT_GROUP = "workflow_forms:draft-save"
 KEPT_FILE = _("You uploaded “%(name)s”; it is kept. Choose a file only to replace it.")
 
 
@@ -96,7 +104,8 @@ def _post(page, request, steps, draft):
     data = dict(draft.data) if draft else _initial_as_data(page.initial_data(request))
     for name in step_names:
         if not isinstance(form_class.base_fields[name], UploadField):
-            data[name] = request.POST.getlist(name)
+            # Text no database can store (NUL, lone surrogates) is not kept; the step refuses it anyway.
+            data[name] = [value for value in request.POST.getlist(name) if not unstorable_text_error(value)]
     if honeypot_filled(request.POST):
         data[HONEYPOT_FIELD_NAME] = request.POST.getlist(HONEYPOT_FIELD_NAME)
     files = MultiValueDict({name: request.FILES.getlist(name) for name in step_names if name in request.FILES})

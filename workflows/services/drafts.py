@@ -28,6 +28,9 @@ from .submissions import SubmissionResult, active_language
 
 logger = logging.getLogger(__name__)
 
+#: "Save and continue later" and the API's new drafts, per IP address and form (``WORKFLOW_FORMS_RATE_LIMIT``).
+SAVE_RATE_LIMIT_GROUP = "workflow_forms:draft-save"
+
 
 def draft_days() -> int:
     """Days a draft is kept after it was last touched (setting ``WORKFLOW_FORMS_DRAFT_DAYS``, default 30)."""
@@ -162,6 +165,14 @@ def draft_save_for_later(*, draft: FormDraft, email: str, resume_url) -> str:
         url = resume_url(token)
         language = draft.language or settings.LANGUAGE_CODE
         transaction.on_commit(lambda: _mail(draft=draft, template="draft_link", url=url, language=language))
+    return token
+
+
+def draft_link_token_issue(*, draft: FormDraft) -> str:
+    """A new private token for the draft (the API's, instead of a mailed link); the earlier one stops working."""
+    token = token_generate()
+    FormDraft.objects.filter(pk=draft.pk).update(token_hash=token_hash(token))
+    draft.token_hash = token_hash(token)
     return token
 
 
