@@ -3,6 +3,7 @@ validated like the form, created the usual way, once; errors are problem documen
 
 import pytest
 from django.test.client import encode_multipart
+from openapi_spec_validator import validate
 
 from cluster_pages.models import CityApplication
 from tests.site_forms.support import PDF_BYTES, upload
@@ -102,9 +103,14 @@ def test_a_wrong_token_is_a_404_problem(anonymous, db):
 
 
 def test_the_draft_operations_are_in_the_openapi_document(anonymous):
+    document = anonymous.get("openapi.json").json()
+    validate(document)
+    drafts = document["paths"]["/api/v3/workflow-forms/drafts/{token}/submissions/"]["post"]
+    assert set(drafts["responses"]) == {"200", "201", "404", "422", "429"}
+    assert "application/problem+json" in drafts["responses"]["422"]["content"]
     operations = {
         operation["operationId"]
-        for path in anonymous.get("openapi.json").json()["paths"].values()
+        for path in document["paths"].values()
         for operation in path.values()
         if isinstance(operation, dict) and "operationId" in operation
     }

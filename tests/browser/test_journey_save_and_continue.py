@@ -129,6 +129,7 @@ def test_a_city_saves_its_application_and_sends_it_from_another_browser(
     screenshot(phone, f"{shot}-7-summary-375")
     press_button(phone, "send")
 
+    expect(phone.locator(".wf-thank-you")).to_be_visible()
     application = CityApplication.objects.get()
     expect(phone.get_by_text(application.reference).first).to_be_visible()
     screenshot(phone, f"{shot}-8-sent-375")
