@@ -24,7 +24,7 @@ from .adapters import kind_adapter
 from .forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm
 from .models.forms import AbstractWorkflowFormField
 from .services.submissions import SubmissionResult, submission_create
-from .stepped_form import serve_steps
+from .stepped_form import posted_in_one_page, serve_steps
 from .steps import STEP_FIELD_TYPE, build_steps
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -190,7 +190,7 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def serve(self, request, *args, **kwargs):
-        if self.get_form_class().form_steps:
+        if self.get_form_class().form_steps and not posted_in_one_page(request):
             return serve_steps(self, request)  # a form in steps: its own module (the steps, the draft)
         if request.method != "POST":
             form = self.get_form(page=self, user=request.user, initial=self.initial_data(request))

@@ -54,6 +54,12 @@ def set_draft_cookie(response, page, key: str) -> None:
     )
 
 
+def posted_in_one_page(request) -> bool:
+    """A POST of the whole form at once, with no step (a page opened before the editor added steps, a script):
+    the one-page path takes it, with every check of a one-page form."""
+    return request.method == "POST" and STEP not in request.POST and ACTION not in request.POST
+
+
 def serve_steps(page, request):
     """The form page's answer to a GET or POST when the form has steps."""
     steps = page.get_form_class().form_steps

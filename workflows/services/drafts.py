@@ -164,7 +164,10 @@ def draft_save_for_later(*, draft: FormDraft, email: str, resume_url) -> str:
         draft.save(update_fields=["email", "token_hash", "reminded_at", "updated_at"])
         url = resume_url(token)
         language = draft.language or settings.LANGUAGE_CODE
-        transaction.on_commit(lambda: _mail(draft=draft, template="draft_link", url=url, language=language))
+        # robust: a mail server that fails is logged; the draft stays saved and "save" may be asked again.
+        transaction.on_commit(
+            lambda: _mail(draft=draft, template="draft_link", url=url, language=language), robust=True
+        )
     return token
 
 
@@ -256,7 +259,8 @@ def drafts_expire(*, now=None, resume_url=None) -> dict:
             transaction.on_commit(
                 lambda draft=draft, url=url, deletion=deletion, language=language: _mail(
                     draft=draft, template="draft_reminder", url=url, language=language, deletion=deletion
-                )
+                ),
+                robust=True,
             )
         reminded += 1
     return {"deleted": len(expired), "reminded": reminded}

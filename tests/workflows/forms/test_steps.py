@@ -149,3 +149,14 @@ def test_the_summary_links_back_to_each_step(client, stepped):
 
     assert 'href="?step=1"' in html and 'href="?step=2"' in html
     assert "Step 1 of 2: Who you are" in client.get(FORM_URL + "?step=1").content.decode()
+
+
+def test_the_whole_form_posted_at_once_is_sent_as_a_one_page_form_would_be(client, stepped):
+    data = stepped.data()
+    data["portfolio"] = upload("portfolio.pdf", PDF_BYTES)
+
+    response = client.post(FORM_URL, data)  # e.g. a page opened before the editor added the steps
+
+    assert response.status_code == 200
+    assert MembershipApplication.objects.get().reference in response.content.decode()
+    assert not FormDraft.objects.exists()
