@@ -10,6 +10,7 @@ class SaveForLaterForm(forms.Form):
     """The address the private link to the draft is mailed to."""
 
     email = forms.EmailField(
+        max_length=254,  # the draft's column, as the applicant's address everywhere
         label=_("Your e-mail address"),
         help_text=_("We send a private link to your answers there. Anyone who has the link can see and change them."),
         error_messages={
