@@ -9,7 +9,7 @@ PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-http bench-pages bench-readers bench-directory bench-sessions bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
+.PHONY: help run setup demo serve worker chromium messages makemessages test test-browser test-plugin test-postgres fuzz-api bench bench-small bench-requests bench-submission bench-steps bench-http bench-pages bench-readers bench-directory bench-sessions bench-scaleout bench-scale bench-scale-small reliability reliability-small lint format check ci clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  %-15s %s\n", $$1, $$2}'
@@ -73,11 +73,12 @@ fuzz-api: $(DEV_STAMP) messages ## schemathesis over the API v3 OpenAPI document
 # Every benchmark prints a table. The production-like figures (bench/README.md) need PostgreSQL and Redis:
 # BENCH_POSTGRES (a server: each script gets an empty database of its own, dropped afterwards) or
 # BENCH_DATABASE_URL (one empty database), and REDIS_URL. bench-scale (100k rows) runs too where it exists.
-bench: bench-requests bench-submission bench-http bench-pages bench-readers bench-directory bench-sessions bench-scaleout ## Run every benchmark (tens of minutes)
+bench: bench-requests bench-submission bench-steps bench-http bench-pages bench-readers bench-directory bench-sessions bench-scaleout ## Run every benchmark (tens of minutes)
 	@if $(MAKE) -n bench-scale >/dev/null 2>&1; then $(MAKE) bench-scale; fi
 
 bench-small: $(STAMP) ## Every benchmark in its quick mode, for CI (a few seconds per figure)
 	BENCH_ROUNDS=5 $(BIN)/python bench/submission.py
+	BENCH_ROUNDS=5 $(BIN)/python bench/steps.py
 	BENCH_HTTP_SECONDS=2 BENCH_HTTP_CONNECTIONS=1,4 $(BIN)/python bench/http.py
 	BENCH_ROUNDS=5 BENCH_MEMBERS=100 $(BIN)/python bench/pages.py
 	BENCH_READERS_SECONDS=1 BENCH_READERS_ROUNDS=1 $(BIN)/python bench/readers.py
@@ -91,6 +92,9 @@ bench-requests: $(STAMP) ## Time the main pages and API calls on demo content (m
 
 bench-submission: $(STAMP) ## P1: city application POST and GET vs a stock Wagtail form page (median/p95 ms, queries, ratio)
 	$(BIN)/python bench/with_database.py bench/submission.py
+
+bench-steps: $(STAMP) ## The city application in steps: a step's GET and POST, and Send, vs the same form on one page
+	$(BIN)/python bench/with_database.py bench/steps.py
 
 bench-http: $(STAMP) ## P2: submissions/s over HTTP (gunicorn, 1/4/16/50 connections) vs a stock Wagtail form page and a bare view
 	$(BIN)/python bench/with_database.py bench/http.py

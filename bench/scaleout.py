@@ -36,7 +36,7 @@ import urllib.parse
 import urllib.request
 
 from bench import submission
-from bench.answers import CITY_APPLICATION
+from bench.answers import CITY_APPLICATION, city_form_in_one_page
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -167,7 +167,7 @@ def run_checks(ports: list[int], folder: str) -> list[str]:
     from cluster_pages.models import CityApplicationFormPage, ThematicClusterPage
     from workflows.models import Notification
 
-    city = CityApplicationFormPage.objects.live().first()
+    city = city_form_in_one_page(CityApplicationFormPage.objects.live().filter(locale__language_code="en").first())
     cluster = ThematicClusterPage.objects.live().filter(status__in=["forming", "active"]).first()
     staff = Browser()
     checks = [

@@ -67,6 +67,10 @@ def test_the_join_page_has_a_call_to_action_to_each_of_its_three_forms(client):
         assert form.soup.find("form", attrs={"method": "post"}) is not None
 
 
+CONTACT = {"applicant_name": "Kim Min-ji", "role": "Director", "applicant_email": "minji@seoul.example"}
+CITY = {"city": "Seoul", "country": "KR", "organisation": "Smart City Bureau"}
+
+
 def test_join_this_cluster_opens_the_city_form_with_that_cluster_ticked(client):
     cluster_page = Visit(client, "/en/").follow("All thematic clusters").follow("Smart Mobility")
     cluster = cluster_page.page
@@ -75,7 +79,12 @@ def test_join_this_cluster_opens_the_city_form_with_that_cluster_ticked(client):
     form = cluster_page.follow("Join this cluster")
 
     assert type(form.page) is CityApplicationFormPage
-    assert form.ticked("clusters") == [str(cluster.pk)]
+    assert "This cluster is already chosen for you" in form.response.content.decode()
+    # The form is in steps: the clusters are asked on the last one, ticked when it is reached.
+    url = form.response.wsgi_request.get_full_path()
+    client.post(url, {"wf_step": "0", "wf_action": "next", **CONTACT})
+    client.post(url, {"wf_step": "1", "wf_action": "next", **CITY})
+    assert Visit(client, "/en/join/city/").ticked("clusters") == [str(cluster.pk)]
 
 
 def test_offer_your_expertise_opens_the_company_form_with_that_cluster_ticked(client):

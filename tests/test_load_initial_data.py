@@ -22,6 +22,7 @@ from cluster_pages.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
     CaseStudyPartner,
+    CityApplicationFormPage,
     ClusterIndexPage,
     ClusterStatus,
     Contact,
@@ -410,8 +411,20 @@ class TestTheKoreanDemoSite:
             assert 'class="untranslated-notice"' not in html, path
 
     def test_the_city_forms_extra_question_is_asked_in_korean(self, client):
+        korean = CityApplicationFormPage.objects.get(locale__language_code="ko")
+        schema = client.get(f"/api/v3/workflow-forms/{korean.pk}/?locale=ko", HTTP_HOST="127.0.0.1:8000").json()
+        labels = [field["label"] for field in schema["fields"]]
+        assert "테마 클러스터를 어떻게 알게 되셨나요?" in labels and "시의 지원 서한" in labels
+
+    def test_the_city_form_is_asked_in_three_steps_in_korean_too(self, client):
         html = client.get("/ko/join/city/", HTTP_HOST="127.0.0.1:8000").content.decode()
-        assert "테마 클러스터를 어떻게 알게 되셨나요?" in html and "WeGO 웹사이트" in html
+        assert "신청자 정보" in html and "도시 정보" in html and "프로젝트" in html
+        korean = CityApplicationFormPage.objects.get(locale__language_code="ko")
+        api = f"/api/v3/workflow-forms/{korean.pk}/?locale=ko"
+        steps = client.get(api, HTTP_HOST="127.0.0.1:8000").json()["steps"]
+        assert [step["title"] for step in steps] == ["신청자 정보", "도시 정보", "프로젝트"]
+        assert steps[0]["fields"] == ["applicant_name", "role", "applicant_email", "phone"]
+        assert "consent_privacy" in steps[2]["fields"]
 
     def test_every_korean_page_is_a_translation_not_an_alias(self):
         korean_pages = Page.objects.filter(locale__language_code="ko")

@@ -25,6 +25,8 @@ from .adapters import kind_adapter
 from .forms import UploadField, WorkflowFormBuilder, WorkflowFormPageAdminForm
 from .models.forms import AbstractWorkflowFormField
 from .services.submissions import SubmissionResult, submission_create
+from .stepped_form import posted_in_one_page, serve_steps
+from .steps import STEP_FIELD_TYPE, build_steps
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 
@@ -131,7 +133,23 @@ class AbstractWorkflowFormPage(FormMixin, Page):
             for name, field in self.form_builder(self.get_form_fields()).formfields.items()
             if name not in reserved
         }
-        return type(f"{type(self).__name__}Form", (core,), {**extras, "extra_field_names": tuple(extras)})
+        attrs = {**extras, "extra_field_names": tuple(extras)}
+        form_class = type(f"{type(self).__name__}Form", (core,), attrs)
+        form_class.form_steps = self.build_steps(form_class)
+        return form_class
+
+    def build_steps(self, form_class):
+        """The form's steps (``workflows.steps``): none unless the editor put a "Step" divider among the questions."""
+        rows = []
+        for row in self.get_form_fields():
+            is_divider = row.field_type == STEP_FIELD_TYPE
+            name = None if is_divider else (row.clean_name or row.get_field_clean_name())
+            rows.append((is_divider, row, name if name in form_class.extra_field_names else None))
+        return build_steps(
+            dividers_and_questions=rows,
+            fixed_sections=self.fixed_sections(form_class.base_fields, form_class.extra_field_names),
+            extra_legend=_("More questions"),
+        )
 
     def extra_questions(self) -> dict[str, str]:
         """Label of each editor-added question that is not an upload, by its field name, in order."""
@@ -145,16 +163,26 @@ class AbstractWorkflowFormPage(FormMixin, Page):
     def form_sections(self, form) -> list[dict]:
         """The form's fields grouped for display: core fields by the kind's ``core_fieldsets``, then the extra
         questions."""
-        fieldsets = self.submission_model.core_fieldsets
-        grouped = [(legend, [name for name in names if name in form.fields]) for legend, names in fieldsets]
+        sections = [
+            *self.fixed_sections(form.fields, form.extra_field_names),
+            (_("More questions"), list(form.extra_field_names)),
+        ]
+        return [{"legend": legend, "fields": [form[name] for name in names]} for legend, names in sections if names]
+
+    def fixed_sections(self, fields, extra_field_names) -> list[tuple[str, list[str]]]:
+        """(legend, field names) of the questions the form always asks: by the kind's ``core_fieldsets``, with
+        any field they do not name first under "Your details"."""
+        grouped = [
+            (legend, [name for name in names if name in fields])
+            for legend, names in self.submission_model.core_fieldsets
+        ]
         in_groups = {name for _legend, names in grouped for name in names}
         ungrouped = [
             name
-            for name in form.fields
-            if name not in in_groups and name not in form.extra_field_names and name != HONEYPOT_FIELD_NAME
+            for name in fields
+            if name not in in_groups and name not in extra_field_names and name != HONEYPOT_FIELD_NAME
         ]
-        sections = [(_("Your details"), ungrouped), *grouped, (_("More questions"), list(form.extra_field_names))]
-        return [{"legend": legend, "fields": [form[name] for name in names]} for legend, names in sections if names]
+        return [(legend, names) for legend, names in [(_("Your details"), ungrouped), *grouped] if names]
 
     # -- serving ----------------------------------------------------------------------------------------
 
@@ -172,6 +200,8 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def serve(self, request, *args, **kwargs):
+        if self.get_form_class().form_steps and not posted_in_one_page(request):
+            return serve_steps(self, request)  # a form in steps: its own module (the steps, the draft)
         if request.method != "POST":
             if LANDING_PARAMETER in request.GET and (landing := self.serve_landing_page(request)) is not None:
                 return landing

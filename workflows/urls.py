@@ -13,6 +13,7 @@ urlpatterns = [
     path("status/<slug:token>/cancel/", views.status_cancel, name="status_cancel"),
     path("status/<slug:token>/my-data/", views.status_data_export, name="status_data_export"),
     path("my-data/<str:signed>/", views.data_export_download, name="data_export_download"),
+    path("draft/<slug:token>/", views.draft_resume, name="draft_resume"),
     path("lost-link/", views.lost_link, name="lost_link"),
     path("files/<int:pk>/", views.submitted_file_download, name="submitted_file"),
 ]

@@ -83,6 +83,18 @@ KOREAN = {
 
 KOREAN |= KOREAN_PAGES
 KOREAN |= KOREAN_DIRECTORY
+# The city form's steps (``form_steps``)
+KOREAN |= {
+    "About you": "신청자 정보",
+    "Your city": "도시 정보",
+    "Your project": "프로젝트",
+    # The sections each step shows, by their Korean headings (the interface's words: the form matches them)
+    "Contact person": "담당자",
+    "Your project<br/>Consent": "프로젝트<br/>동의",
+    "Letter of support from your city": "시의 지원 서한",
+    "Optional: a letter from the mayor's office or the department backing the application.": "선택 사항: 시장실이나 "
+    "담당 부서가 이 신청을 지지하는 서한을 올려 주세요.",
+}
 
 
 def korean_translations_ensure(*, report) -> None:

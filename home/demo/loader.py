@@ -9,6 +9,7 @@ from .case_studies import case_studies_ensure
 from .clusters import clusters_ensure
 from .directory import directory_ensure
 from .events import events_ensure
+from .form_steps import city_form_steps_ensure
 from .indexing import search_and_reference_indexes_update
 from .korean import korean_translations_ensure
 from .korean_snippets import korean_snippet_translations_ensure
@@ -47,6 +48,7 @@ def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = 
     form_pages = {kind: programme[kind] for kind in ("city", "company", "theme")}
     demo_submissions_ensure(form_pages=form_pages, clusters=clusters, report=report)
     directory_ensure(home=home, form_pages=form_pages, clusters=clusters, report=report)
+    city_form_steps_ensure(page=form_pages["city"], report=report)
     assessment_criteria_ensure(report=report)
     locale_trees_sync(report=report)
     korean_snippet_translations_ensure(report=report)

@@ -178,13 +178,15 @@ def write_config(folder: str, identifiers: dict[str, list]) -> Path:
         lines += [f"[dictionaries.{name}]", f"values = {json.dumps(values)}", ""]
     # A form's answers are described by GET /workflow-forms/{id}/ and a transition's inputs depend on the
     # transition named in the path, an assessment's scores must name each of the kind's criteria once, and the
-    # reviewers asked for an assessment must be active staff who may assess that application: OpenAPI cannot say
+    # reviewers asked for an assessment must be active staff who may assess that application (and a draft's
+    # uploads are checked like the form's, and sending one validates every answer): OpenAPI cannot say
     # any of these, so a body valid for the generic schema may rightly get a 422 there. Every other check still
     # applies to these operations.
     lines += [
         "[[operations]]",
         'include-operation-id = ["workflow_forms_submit", "applications_status_resubmit", "applications_transition",'
-        ' "applications_assessment_give", "applications_assessment_request"]',
+        ' "applications_assessment_give", "applications_assessment_request", "workflow_forms_draft_create",'
+        ' "workflow_forms_draft_update", "workflow_forms_draft_submit"]',
         "checks.positive_data_acceptance.enabled = false",
         "",
     ]

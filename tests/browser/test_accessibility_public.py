@@ -1,4 +1,5 @@
-"""Every public page and form state passes axe-core with no serious or critical violation, and fits 320 px, in
+"""Every public page and form state (each step of a form in steps, and its summary) passes axe-core with no
+serious or critical violation, and fits 320 px, in
 English and in Korean (the same pages under /ko/, each saying it is Korean: ``<html lang="ko">``).
 
 One browser and one page visit every screen in turn (a browser per screen would take minutes); the test
@@ -99,6 +100,8 @@ def _fill(page, data: dict) -> None:
     """Answer a form field by field, finding each by its name as a browser user's answers would reach it."""
     for name, value in data.items():
         fields = page.locator(f"main [name='{name}']")
+        if not fields.count():  # asked on another step of a form in steps
+            continue
         kind = fields.first.get_attribute("type") or fields.first.evaluate("el => el.tagName.toLowerCase()")
         values = value if isinstance(value, list) else [value]
         if kind == "checkbox" and value == "on":
@@ -118,8 +121,14 @@ def _offered_cluster(page) -> SimpleNamespace:
 
 
 def _submit(page) -> None:
-    page.locator("main form [type=submit]").last.click()
+    """The form's main button: Send, or Next on a step of a form in steps (before "Save and continue later")."""
+    steps = page.locator("main form button[value=next], main form button[value=send]")
+    (steps.first if steps.count() else page.locator("main form [type=submit]").last).click()
     page.wait_for_load_state()
+
+
+def _is_a_step(page) -> bool:
+    return page.locator("main .wf-steps").count() > 0
 
 
 def _axe_violations(page, axe: Axe) -> tuple[Counter, list[str], list[str]]:
@@ -205,6 +214,15 @@ def test_every_public_page_and_form_state_has_no_serious_axe_violation_and_fits_
         check(f"{kind} form, with errors")
         _fill(page, answers(_offered_cluster(page)))
         _submit(page)
+        for number in range(2, 10):  # a form in steps: each step, then the summary, then Send
+            if not _is_a_step(page):
+                break
+            expect(page.locator("#error-summary")).to_have_count(0)
+            summary = page.locator("main .wf-check").count() > 0
+            check(f"{kind} form, summary" if summary else f"{kind} form, step {number}")
+            if not summary:
+                _fill(page, answers(_offered_cluster(page)))
+            _submit(page)
         expect(page.locator("#error-summary")).to_have_count(0)
         expect(page.locator(".wf-thank-you")).to_contain_text(thank_you)
         check(f"{kind} form, thank-you")

@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from ..selectors import submissions_visible_to
 from ..selectors.assessment_requests import overdue_rows_q
 from ..selectors.assessments import awaiting_assessment_q
+from ..services.drafts import open_drafts_per_form
 from ..specs import state_tone
 from ..workspaces import user_may_see_any_submissions, workspace_viewsets
 from .actions import awaiting_action_q
@@ -81,7 +82,10 @@ class ApplicationsPanel(Component):
         return {"reference": str(row), "url": reverse(viewset.get_url_name("inspect"), args=(row.pk,))}
 
     def get_context_data(self, parent_context):
-        return {"kinds": [self.kind_summary(viewset) for viewset in workspace_viewsets()]}
+        return {
+            "kinds": [self.kind_summary(viewset) for viewset in workspace_viewsets()],
+            "open_drafts": open_drafts_per_form(),
+        }
 
 
 def add_applications_panel(request, panels) -> None:

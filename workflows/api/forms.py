@@ -114,6 +114,10 @@ def form_schema(page) -> dict:
         "thank_you_text": page.thank_you_text or "",
         "honeypot_field": HONEYPOT_FIELD_NAME,
         "fields": fields,
+        "steps": [
+            {"title": str(step.title), "intro": str(step.intro or ""), "fields": step.field_names}
+            for step in type(form).form_steps
+        ],
     }
 
 

@@ -24,9 +24,10 @@ def register(api=None) -> None:
         from wagtail.api.v3.api import api
     if id(api) in _registered_on:
         return
-    from .routers import assessment_requests, forms, staff, status
+    from .routers import assessment_requests, drafts, forms, staff, status
 
     api.add_router("/workflow-forms/", forms.router)
+    api.add_router("/workflow-forms/", drafts.router)
     api.add_router("/applications/", status.router)
     api.add_router("/applications/", staff.router)
     api.add_router("/applications/", assessment_requests.router)

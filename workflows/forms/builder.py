@@ -3,13 +3,17 @@
 from django.db.models.fields import BLANK_CHOICE_DASH
 from wagtail.contrib.forms.forms import FormBuilder
 
+from ..steps import STEP_FIELD_TYPE
 from .fields import UploadField
 
 MULTILINE_MAX_LENGTH = 10_000
 
 
 class WorkflowFormBuilder(FormBuilder):
-    """Wagtail's ``FormBuilder`` with ``field_type == "file"`` made an ``UploadField``."""
+    """Wagtail's ``FormBuilder`` with ``field_type == "file"`` made an ``UploadField``; "Step" dividers ask nothing."""
+
+    def __init__(self, fields):
+        super().__init__([field for field in fields if field.field_type != STEP_FIELD_TYPE])
 
     def create_file_field(self, field, options):
         options.pop("initial", None)

@@ -6,7 +6,8 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.functional import lazy
-from django.utils.text import format_lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from ..abuse import ACCEPTED_EXTENSIONS, ACCEPTED_LABELS, max_upload_size, validate_upload
@@ -29,6 +30,14 @@ def _upload_limits_text() -> str:
 _upload_limits = lazy(_upload_limits_text, str)
 
 
+def _help_with_limits(help_text) -> SafeString:
+    # The help may be HTML already escaped (Wagtail's form builder escapes an editor's help): escaped once only.
+    return format_html("{} {}", help_text, _upload_limits_text())
+
+
+_help_with_upload_limits = lazy(_help_with_limits, SafeString)
+
+
 class UploadField(forms.FileField):
     """A file upload accepted only if its extension and its content are an allowed type, within the size limit."""
 
@@ -37,7 +46,7 @@ class UploadField(forms.FileField):
         super().__init__(**kwargs)
         # Lazy: a form class declares its fields once, at import; the words are chosen per request's language.
         limits = _upload_limits()
-        self.help_text = format_lazy("{} {}", self.help_text, limits) if self.help_text else limits
+        self.help_text = _help_with_upload_limits(self.help_text) if self.help_text else limits
 
     def clean(self, data, initial=None):
         uploaded = super().clean(data, initial)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ..abuse import HONEYPOT_FIELD_NAME, HONEYPOT_MESSAGE, HoneypotField, honeypot_filled
@@ -58,7 +59,7 @@ class WorkflowSubmissionForm(forms.ModelForm):
             if not isinstance(field, UploadField) or name in self._errors or not getattr(uploaded, "name", None):
                 continue
             notice = CHOOSE_FILE_AGAIN % {"name": uploaded.name}
-            field.help_text = f"{notice} {field.help_text}".strip()
+            field.help_text = format_html("{} {}", notice, field.help_text)
             self[name].help_text = field.help_text  # the bound field copied the help when validation made it
 
     def clean(self):

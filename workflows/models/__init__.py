@@ -2,6 +2,7 @@ from .applications import AbstractApplication, Application
 from .assessment_requests import AssessmentConflict, AssessmentReminder, ReminderKind
 from .assessments import Assessment, AssessmentCriterion, AssessmentScore, DeclineReason, Recommendation
 from .digests import StaffDigest, StaffDigestPreference
+from .drafts import FormDraft
 from .forms import AbstractWorkflowFormField
 from .notifications import Notification, NotificationState
 from .places import AbstractRegistration, AbstractSlot, RegistrationState
@@ -23,6 +24,7 @@ __all__ = [
     "AssessmentReminder",
     "AssessmentScore",
     "DeclineReason",
+    "FormDraft",
     "InternalNote",
     "Notification",
     "NotificationState",

@@ -10,7 +10,12 @@ try:  # optional: a site that translates its forms with wagtail-localize
 except ImportError:
     SynchronizedField = None
 
-WORKFLOW_FORM_FIELD_CHOICES = (*FORM_FIELD_CHOICES, ("file", _("File upload")))
+WORKFLOW_FORM_FIELD_CHOICES = (
+    *FORM_FIELD_CHOICES,
+    ("file", _("File upload")),
+    # A divider, not a question: see ``workflows.steps``.
+    ("step", _("Step (starts a new page of the form)")),
+)
 
 
 class AbstractWorkflowFormField(TranslatableMixin, AbstractFormField):

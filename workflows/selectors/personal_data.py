@@ -18,6 +18,7 @@ from wagtail import hooks
 from ..mail import mail_subject
 from ..models import AbstractRegistration, Assessment, InternalNote, Notification, SubmittedFile, TransitionLog
 from ..registry import submissions_for_email
+from ..services.drafts import draft_data, drafts_for_email
 
 EXPORT_HOOK = "workflow_forms_export_applicant_data"
 ERASED_DOMAIN = "erased.invalid"
@@ -154,5 +155,6 @@ def applicant_data(*, email: str) -> dict:
         "exported": timezone.now().isoformat(),
         "submissions": [submission_data(submission) for submission in submissions],
         "mails": notifications_to(email) if email else [],
+        "drafts": [draft_data(draft) for draft in drafts_for_email(email)] if not is_erased_address(email) else [],
         "other": other,
     }

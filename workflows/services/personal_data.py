@@ -6,7 +6,8 @@ What goes: the fields the kind lists in ``personal_fields`` (the name becomes "E
 placeholder under the reserved ``.invalid`` domain), the answers' values, the messages and internal reasons in
 the log and in Wagtail's audit entries, the internal notes' text, the assessments' comments (their scores
 and recommendations stay: they name no one) and the notes on declined requests and declared conflicts, the
-mails' recipient (where it was the applicant) and context, and the uploaded files (storage and rows). Each
+mails' recipient (where it was the applicant) and context, the uploaded files (storage and rows), and the
+drafts not sent yet (``services.drafts``, with their files). Each
 erased submission gets an audit entry saying that it was erased and why, without the address.
 
 Other apps erase what they hold with the ``workflow_forms_erase_applicant`` hook:
@@ -30,6 +31,7 @@ from ..models import Assessment, AssessmentConflict, InternalNote, Notification,
 from ..registry import as_specific, submissions_for_email
 from ..selectors.personal_data import ERASED_DOMAIN, is_erased_address
 from ..tokens import token_hash
+from .drafts import drafts_erase
 
 ERASE_HOOK = "workflow_forms_erase_applicant"
 ERASED_NAME = "Erased applicant"
@@ -45,6 +47,7 @@ class Erasure:
     submissions: list[str] = field(default_factory=list)
     files: int = 0
     notifications: int = 0
+    drafts: int = 0
     other: list[str] = field(default_factory=list)
 
 
@@ -168,6 +171,7 @@ def applicant_erase(*, email: str, actor=None) -> Erasure:
     erasure = Erasure()
     for hook in hooks.get_hooks(ERASE_HOOK):
         erasure.other.extend(hook(email=email, submissions=submissions) or [])
+    erasure.drafts = drafts_erase(email=email)
     placeholder = erased_address()
     for submission in submissions:
         done = submission_anonymise(submission=submission, reason="request", actor=actor, placeholder=placeholder)

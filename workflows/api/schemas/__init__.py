@@ -11,6 +11,7 @@ from .assessments import (
     ScoreIn,
     ScoreOut,
 )
+from .drafts import DraftFile, DraftOut
 from .forms import AcceptedFileType, Choice, FormFieldSchema, SubmissionCreated, WorkflowFormDetail, WorkflowFormSummary
 from .staff import (
     Answer,
@@ -29,6 +30,8 @@ from .status import ApplicationStatus, CancelIn, StatusFile, StatusTimelineEntry
 from .text import NO_NUL
 
 __all__ = [
+    "DraftFile",
+    "DraftOut",
     "AcceptedFileType",
     "Answer",
     "ApplicationDetail",

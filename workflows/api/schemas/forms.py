@@ -41,6 +41,12 @@ class FormFieldSchema(Schema):
     extra_question: bool = Field(description="Added by the site's editors (rather than always asked).")
 
 
+class FormStepSchema(Schema):
+    title: str
+    intro: str
+    fields: list[str] = Field(description="The names of the step's fields, in order.")
+
+
 class WorkflowFormDetail(Schema):
     model_config = ConfigDict(
         json_schema_extra={
@@ -81,6 +87,11 @@ class WorkflowFormDetail(Schema):
         description="Render it hidden from people (and screen readers) and send it empty; a filled one is refused."
     )
     fields: list[FormFieldSchema]
+    steps: list[FormStepSchema] = Field(
+        default_factory=list,
+        description="The pages the form is asked in, in order (empty: one page). Every field is on one step; "
+        "the answers are sent together as usual once the applicant has checked them.",
+    )
 
 
 class SubmissionCreated(Schema):
