@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cluster_pages', '0024_translations_offer_no_slug_or_time_zone'),
+        ("cluster_pages", "0031_member_directory"),
     ]
 
     operations = [

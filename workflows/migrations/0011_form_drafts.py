@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workflow_forms', '0009_assessment_due_dates'),
+        ("workflow_forms", "0010_reports_permission_and_staff_digests"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
