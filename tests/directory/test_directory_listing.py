@@ -98,7 +98,15 @@ def test_the_project_title_is_shown_only_with_its_own_consent(client, clusters, 
     assert "Mobility data hub" not in text
 
 
-def test_ending_a_membership_removes_the_entry_at_once_cache_included(client, clusters, activate, end, directory_page):
+@pytest.fixture(params=[0, 300], ids=["page-cache-off", "page-cache-on"])
+def page_cache(request, settings):
+    """Both ways: the directory's own cache alone, and behind the whole-page cache for anonymous readers."""
+    settings.PAGE_CACHE_SECONDS = request.param
+
+
+def test_ending_a_membership_removes_the_entry_at_once_cache_included(
+    client, clusters, activate, end, directory_page, page_cache
+):
     application = activate(city_application(city="Seoul", country="KR"), clusters.mobility)
     assert entry_names(page_of(client)) == ["Seoul"]  # now cached
 
@@ -108,7 +116,9 @@ def test_ending_a_membership_removes_the_entry_at_once_cache_included(client, cl
     assert client.get("/api/v3/directory/").json()["items"] == []
 
 
-def test_withdrawing_the_consent_removes_the_entry_at_once_cache_included(client, clusters, activate, directory_page):
+def test_withdrawing_the_consent_removes_the_entry_at_once_cache_included(
+    client, clusters, activate, directory_page, page_cache
+):
     application = activate(city_application(city="Seoul", country="KR"), clusters.mobility)
     assert entry_names(page_of(client)) == ["Seoul"]
 
