@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .. import dates
+from ..time_zones import zone_abbreviation
 
 register = template.Library()
 
@@ -51,3 +52,9 @@ def event_day_time_format():
 @register.simple_tag
 def event_month_ranges_shortened():
     return dates.shortens_month_ranges()
+
+
+@register.simple_tag
+def zone_at(zone_name, moment) -> str:
+    """The zone's abbreviation at ``moment`` ("KST"), as visitors read event times."""
+    return zone_abbreviation(zone_name, on=moment) if zone_name and moment else zone_name
