@@ -57,4 +57,5 @@ def test_every_body_block_is_named_in_the_editors_language():
         "quote": "인용",
         "call_to_action": "행동 유도 버튼",
         "live_figure": "실시간 수치",
+        "year_figure": "연도와 출처가 있는 수치",
     }

@@ -32,7 +32,7 @@ def url(name, *args):
 
 
 def edit(client, footer, action=None, text=NEW_TEXT):
-    data = {"text": text, "links-count": "0"}
+    data = {"text": text, "links-count": "0", "social_links-count": "0"}
     if action:
         data[action] = action
     return client.post(url("edit", footer.pk), data)
@@ -76,7 +76,7 @@ def test_communications_preview_their_draft(client, communications, footer):
     client.force_login(communications)
     preview = url("preview_on_edit", footer.pk)
 
-    client.post(preview, {"text": NEW_TEXT, "links-count": "0"})
+    client.post(preview, {"text": NEW_TEXT, "links-count": "0", "social_links-count": "0"})
     page = client.get(preview).content.decode()
 
     assert NEW_TEXT in page and LIVE_TEXT not in page
@@ -124,7 +124,7 @@ def test_an_editor_publishes_the_footer_directly(client, editor, footer):
 def test_a_new_footer_is_a_draft_until_published(client, communications, site_tree):
     client.force_login(communications)
 
-    client.post(url("add"), {"text": "Draft footer", "links-count": "0"})
+    client.post(url("add"), {"text": "Draft footer", "links-count": "0", "social_links-count": "0"})
 
     assert not Footer.objects.get(text="Draft footer").live
 

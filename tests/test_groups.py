@@ -209,7 +209,7 @@ def test_editorial_roles_edit_the_footer_and_translate_snippets(db, client, requ
     assert client.get(reverse("wagtailsnippets_cluster_pages_footer:list")).status_code == 200
     edit = client.post(
         reverse("wagtailsnippets_cluster_pages_footer:edit", args=[footer.pk]),
-        {"text": "WeGO Secretariat, Seoul, Korea.", "links-count": "0"},
+        {"text": "WeGO Secretariat, Seoul, Korea.", "links-count": "0", "social_links-count": "0"},
     )
     assert edit.status_code == 302
     footer.refresh_from_db()

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cluster_pages.models import (
     CaseStudyIndexPage,
@@ -147,6 +147,7 @@ class CreateThroughTheAdminTests(WagtailPageTestCase):
                 "organisers": "WeGO",
                 "registration_url": "https://example.org/register",
                 "description": streamfield([("paragraph", rich_text("<p>Agenda to follow.</p>"))]),
+                "sessions": inline_formset([]),
             }
         )
         # A multiple choice is posted as a repeated key; nested_form_data would number it instead.

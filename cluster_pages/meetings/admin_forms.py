@@ -1,7 +1,9 @@
-"""The event page's editing form: a session people registered for cannot be removed from the page."""
+"""The event page's editing form: related clusters offered as the other pages offer them, and a session people
+registered for cannot be removed from the page."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from ..models.listing_images import RelatedClustersForm
 
 SESSION_HAS_REGISTRATIONS = _(
     "The session “%(session)s” has registrations, so it cannot be removed. Cancel them first, or close its "
@@ -9,7 +11,7 @@ SESSION_HAS_REGISTRATIONS = _(
 )
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(RelatedClustersForm):
     def clean(self):
         cleaned_data = super().clean()
         from ..models import EventRegistration  # the models' module imports this form

@@ -27,7 +27,7 @@ from ..meetings.admin_forms import EventPageForm
 from ..time_zones import KNOWN_TIME_ZONES, default_event_time_zone, time_zone_choices, zone_abbreviation
 from ..translation_fields import EVENT_FIELDS, PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
-from .listing_images import ListingImageMixin, RelatedClustersForm
+from .listing_images import ListingImageMixin
 
 TIME_ZONE_CHOICES = time_zone_choices()
 
@@ -156,7 +156,6 @@ class EventPage(ListingImageMixin, FollowsItsSource, RoutablePageMixin, Page):
         FieldPanel("description"),
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session")),
     ]
-    base_form_class = RelatedClustersForm
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.AutocompleteField("summary"),

@@ -60,7 +60,7 @@ def test_xlsx_cells_keep_the_text_as_strings_not_formulas(exported):
 
 def test_booleans_are_exported_as_yes_or_no(exported):
     rows = csv_rows(exported("csv"))
-    listed = "List my city publicly as a member of the clusters it joins"
+    listed = "List my city in the member directory and on its map"
 
     assert {row[listed] for row in rows if row["City"] == "Plain"} == {"No"}
     assert {row[listed] for row in rows if row["City"] != "Plain"} == {"Yes"}
