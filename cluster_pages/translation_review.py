@@ -16,7 +16,7 @@ from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import Translation
 from wagtail_localize.segments.ingest import ingest_segments
 
-from .clusters_once import default_content_language
+from .clusters_once import active_content_language, default_content_language
 
 SUBMIT_ACTION = "submit-translation-for-review"
 
@@ -95,8 +95,15 @@ def translation_submit_for_review(*, instance, user) -> WorkflowState:
 
 def shows_source_language(page: Page) -> bool:
     """Whether the live ``page`` is a translation that still shows its original's words: wagtail-localize made it
-    a page of its own ("Translate this page") but no translation of it has been published since (one query)."""
-    if page.alias_of_id is not None or page.locale.language_code == default_content_language():
+    a page of its own ("Translate this page") but no translation of it has been published since (one query, none
+    for a page in the default language).
+
+    A page is rendered in its own language (Wagtail activates it to serve the page), so the active language tells
+    a default-language page without loading its locale row."""
+    if page.alias_of_id is not None:
+        return False
+    language = page.locale.language_code if "locale" in page._state.fields_cache else active_content_language()
+    if language in (None, default_content_language()):
         return False
     latest = (
         PageLogEntry.objects.filter(page_id=page.pk, action__in=("wagtail.convert_alias", "wagtail.publish"))
