@@ -110,7 +110,7 @@ def korean_translations_ensure(*, report) -> None:
         translation = Translation.objects.filter(source=source, target_locale=korean).first()
         if translation is not None:
             if korean_strings_add(source=source, locale=korean):
-                translation.save_target(publish=page.live)
+                korean_translation_save(translation=translation, page=page, locale=korean)
                 report.note(_("Korean words added to the translation of “%(title)s”.") % {"title": page.title})
             korean_draft_keep_unpublished(page=page, locale=korean, report=report)
             report.record(_("Korean page translations"), created=False)
@@ -119,8 +119,21 @@ def korean_translations_ensure(*, report) -> None:
         korean_strings_add(source=source, locale=korean)
         # A translation follows its source: an English draft (a cluster drafted from a theme suggestion) gets a
         # Korean draft, published when the English page is.
-        translation.save_target(publish=page.live)
+        korean_translation_save(translation=translation, page=page, locale=korean)
         report.record(_("Korean page translations"), created=True)
+
+
+def korean_translation_save(*, translation, page, locale) -> None:
+    """Save the Korean translation of ``page`` as a new revision and publish it now if ``page`` is live.
+
+    wagtail-localize's ``save_target(publish=True)`` defers the publication to ``transaction.on_commit``, which
+    never runs while the load is inside an enclosing transaction (a test, or a caller's atomic block): the Korean
+    page would keep the English page's "not yet translated" notice, which stays until a translation is published
+    (``translation_review.shows_source_language``). Publishing the revision here logs it in the same transaction.
+    """
+    translation.save_target(publish=False)
+    if page.live:
+        page.get_translation(locale).get_latest_revision().publish()
 
 
 def korean_draft_keep_unpublished(*, page, locale, report) -> None:
