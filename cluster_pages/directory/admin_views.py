@@ -162,5 +162,5 @@ def inspect_buttons(application, request) -> list[dict]:
         return []
     url = reverse("cluster_pages_directory_listing", args=[specific.pk]) + "?next=" + quote(request.get_full_path())
     if isinstance(specific, CityApplication) and specific.map_place == MapPlace.UNPLACED:
-        return [{"label": _("Directory: city not on the map"), "url": url, "classname": "button-secondary warning"}]
+        return [{"label": _("Directory: city not on the map"), "url": url, "classname": "button-secondary"}]
     return [{"label": _("Directory listing"), "url": url, "classname": "button-secondary"}]

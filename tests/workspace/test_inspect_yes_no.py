@@ -20,7 +20,7 @@ def test_a_ticked_and_an_unticked_core_box_read_yes_and_no(client, reviewer, mak
     html = client.get(city_urls.inspect(application)).content.decode()
 
     assert answer_after(html, "consent to the privacy notice") == "Yes"
-    assert answer_after(html, "list my city publicly as a member of the clusters it joins") == "No"
+    assert answer_after(html, "list my city in the member directory and on its map") == "No"
 
 
 def test_an_extra_tick_box_question_reads_yes_or_no(client, reviewer, make_city_application, city_urls):
