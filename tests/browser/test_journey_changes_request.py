@@ -61,7 +61,7 @@ def test_a_company_answers_a_changes_request_and_the_reviewer_sees_the_new_answe
     screenshot(applicant, "2-03-applicant-status-changes-needed")
 
     applicant.get_by_role("link", name="Edit and resubmit your application").click()
-    expect(applicant.get_by_label("Company name")).to_have_value("Urban Sensors Ltd")
+    expect(applicant.get_by_label("Organisation name")).to_have_value("Urban Sensors Ltd")
     applicant.get_by_label("Reference cities or projects").fill("Hamburg, Lisbon, Seoul (since 2025)")
     applicant.get_by_label("Brochure").set_input_files(
         {"name": "airgrid-2026.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES + b"%2026"}
