@@ -25,7 +25,6 @@ def generate(*args):
     call_command("generate_applications", *args, stdout=io.StringIO())
 
 
-
 def submission_of(submission) -> Q:
     """The log rows of ``submission``: its kind's and its id (kinds number their rows separately)."""
     return Q(content_type=ContentType.objects.get_for_model(submission), object_id=submission.pk)
