@@ -69,7 +69,7 @@ def test_a_case_study_is_written_submitted_approved_and_found_under_its_filters(
     # A loaded machine may take longer than Playwright's default to answer the autosave: wait as a person would.
     with page.expect_response(
         lambda response: response.request.method == "POST" and "Signals" in (response.request.post_data or ""),
-        timeout=60_000,
+        timeout=120_000,
     ):
         rich_text(page, "solution", "Signals that let buses through first.")
     expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")

@@ -21,7 +21,8 @@ def assert_error_shown(response, field: str, message: str):
     html = response.content.decode()
     assert response.status_code == 200
     assert 'id="error-summary"' in html
-    assert f'href="#id_{field}"' in html, "the summary links to the field"
+    # To the field, or to the first box of a choice of radio buttons or tick boxes (the group has no focus).
+    assert f'href="#id_{field}"' in html or f'href="#id_{field}_0"' in html, "the summary links to the field"
     assert f'id="id_{field}_error"' in html, "the message is beside the field"
     assert message in html
     assert (
