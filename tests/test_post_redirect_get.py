@@ -120,3 +120,22 @@ def test_a_made_up_thank_you_address_shows_the_blank_form(client, forms, value):
     response = client.get(forms.city.url, {"submitted": value})
 
     assert response.status_code == 200 and 'name="csrfmiddlewaretoken"' in response.content.decode()
+
+
+def test_a_form_in_steps_posted_whole_lands_on_its_thank_you_page(client, forms):  # noqa: F811 - fixture
+    """A script (or a page from before the steps) may post the whole form at once: it is stored as any other, and
+    the 303 leads to the thank-you page, not back to the form's first step."""
+    from cluster_pages.models import CityApplicationFormField
+
+    CityApplicationFormField.objects.create(
+        page=forms.city, label="About you", field_type="step", choices="Contact person", required=False, sort_order=-2
+    )
+    CityApplicationFormField.objects.create(
+        page=forms.city, label="Your project", field_type="step", required=False, sort_order=-1
+    )
+
+    response = client.post(forms.city.url, city_data(forms))
+
+    assert response.status_code == 303
+    thank_you = client.get(response.headers["Location"])
+    assert CityApplication.objects.get().reference in thank_you.content.decode()

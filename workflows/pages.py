@@ -200,11 +200,14 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def serve(self, request, *args, **kwargs):
+        # The thank-you address a valid POST redirected to, whether the form is asked in steps or not (a form in
+        # steps also takes a whole-form POST, from a script or an older page).
+        if request.method != "POST" and LANDING_PARAMETER in request.GET:
+            if (landing := self.serve_landing_page(request)) is not None:
+                return landing
         if self.get_form_class().form_steps and not posted_in_one_page(request):
             return serve_steps(self, request)  # a form in steps: its own module (the steps, the draft)
         if request.method != "POST":
-            if LANDING_PARAMETER in request.GET and (landing := self.serve_landing_page(request)) is not None:
-                return landing
             form = self.get_form(page=self, user=request.user, initial=self.initial_data(request))
             return self.render_form(request, form)
         if rate_limit_exceeded(request, group=self.rate_limit_group()):
