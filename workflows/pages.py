@@ -202,9 +202,11 @@ class AbstractWorkflowFormPage(FormMixin, Page):
     def serve(self, request, *args, **kwargs):
         # The thank-you address a valid POST redirected to, whether the form is asked in steps or not (a form in
         # steps also takes a whole-form POST, from a script or an older page).
-        if request.method != "POST" and LANDING_PARAMETER in request.GET:
-            if (landing := self.serve_landing_page(request)) is not None:
-                return landing
+        landing = (
+            self.serve_landing_page(request) if request.method != "POST" and LANDING_PARAMETER in request.GET else None
+        )
+        if landing is not None:
+            return landing
         if self.get_form_class().form_steps and not posted_in_one_page(request):
             return serve_steps(self, request)  # a form in steps: its own module (the steps, the draft)
         if request.method != "POST":
