@@ -47,12 +47,78 @@ def queries_and_status(call) -> tuple[int, int]:
     return len(queries), response.status_code
 
 
+def measured(call) -> tuple[tuple[float, float], int]:
+    """``call`` after a warm-up: (median, p95) ms over ROUNDS calls, and the queries of one call."""
+    for _ in range(WARM_UP):
+        call()
+    queries, _status = queries_and_status(call)
+    return summary([timed(call) for _ in range(ROUNDS)]), queries
+
+
+class Applicant:
+    """A visitor filling the city form in steps, each run with a new draft (a new browser)."""
+
+    def __init__(self, city, answers: dict, email):
+        from django.test import Client
+
+        self.city, self.answers, self.email = city, answers, email
+        self.visitor = Client(HTTP_HOST="localhost")
+        self.send_statuses = []
+
+    def step(self, number: int, address: str):
+        data = {name: self.answers[name] for name in STEP_FIELDS[number] if name in self.answers}
+        if number == 0:
+            data["applicant_email"] = address
+        return self.visitor.post(self.city.url, {"wf_step": str(number), "wf_action": "next", **data})
+
+    def to_summary(self) -> None:
+        self.visitor.cookies.clear()  # a new draft: a new applicant
+        address = self.email()
+        for number in range(len(STEP_FIELDS)):
+            self.step(number, address)
+
+    def send(self):
+        response = self.visitor.post(self.city.url, {"wf_step": str(len(STEP_FIELDS)), "wf_action": "send"})
+        self.send_statuses.append(response.status_code)
+        return response
+
+
+def one_page_figures(city, answers: dict, email) -> dict:
+    """GET and POST of the city form on one page (its "Step" dividers removed)."""
+    from django.test import Client
+
+    city_form_in_one_page(city)
+    one = Client(HTTP_HOST="localhost")
+    return {
+        "GET": measured(lambda: one.get(city.url)),
+        "POST": measured(lambda: one.post(city.url, {**answers, "applicant_email": email()})),
+    }
+
+
+def send_figures(applicant: Applicant) -> tuple[tuple[float, float], int]:
+    """Send from the summary, a new draft filled before each (untimed)."""
+    times, queries = [], None
+    for _ in range(ROUNDS):
+        applicant.to_summary()
+        if queries is None:
+            queries, _status = queries_and_status(applicant.send)
+            continue
+        times.append(timed(applicant.send))
+    if set(applicant.send_statuses) != {200}:
+        raise RuntimeError(f"a send did not answer 200: {sorted(set(applicant.send_statuses))}")
+    return summary(times), queries
+
+
+def print_row(label: str, figures, reference=None) -> None:
+    (median, p95), queries = figures
+    ratio = f"{median / reference[0][0]:6.2f}×" if reference else ""
+    print(f"{label:22} {median:10.1f} {p95:8.1f} {queries:8d} {ratio}", flush=True)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-steps-") as folder:
         print("bench: migrating a throwaway database and loading the demo content…", flush=True)
         setup(folder)
-        from django.test import Client
-
         from cluster_pages.models import CityApplicationFormField, CityApplicationFormPage, ThematicClusterPage
 
         city = CityApplicationFormPage.objects.live().filter(locale__language_code="en").first()
@@ -64,75 +130,21 @@ def main() -> int:
         def email():
             return f"bench-{next(counter)}@example.org"
 
-        # -- the form on one page -------------------------------------------------------------------------
-        city_form_in_one_page(city)
-        one = Client(HTTP_HOST="localhost")
-        single = {
-            "GET": lambda: one.get(city.url),
-            "POST": lambda: one.post(city.url, {**answers, "applicant_email": email()}),
-        }
-        reference = {}
-        for method, call in single.items():
-            for _ in range(WARM_UP):
-                call()
-            queries, _status = queries_and_status(call)
-            reference[method] = (summary([timed(call) for _ in range(ROUNDS)]), queries)
-
-        # -- the same form in steps -----------------------------------------------------------------------
-        for label, choices, order in dividers:
+        reference = one_page_figures(city, answers, email)
+        for label, choices, order in dividers:  # the same form in steps
             CityApplicationFormField.objects.create(
                 page=city, label=label, field_type="step", choices=choices, sort_order=order
             )
         city.save_revision().publish()
-        visitor = Client(HTTP_HOST="localhost")
+        applicant = Applicant(city, answers, email)
+        applicant.to_summary()
 
-        def step(number: int, address: str):
-            data = {name: answers[name] for name in STEP_FIELDS[number] if name in answers}
-            if number == 0:
-                data["applicant_email"] = address
-            return visitor.post(city.url, {"wf_step": str(number), "wf_action": "next", **data})
-
-        def to_summary():
-            visitor.cookies.clear()  # a new draft: a new applicant
-            address = email()
-            for number in range(len(STEP_FIELDS)):
-                step(number, address)
-
-        to_summary()
-        send_calls = []
-
-        def send():
-            response = visitor.post(city.url, {"wf_step": str(len(STEP_FIELDS)), "wf_action": "send"})
-            send_calls.append(response.status_code)
-            return response
-
-        stepped = {
-            "GET a step": ("GET", lambda: visitor.get(f"{city.url}?step=2")),
-            "POST Next": ("POST", lambda: step(0, "bench-next@example.org")),
-        }
         print(f"{'':22} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'ratio':>7}   ({ROUNDS} rounds)")
         for method in ("GET", "POST"):
-            (median, p95), queries = reference[method]
-            print(f"{'one page ' + method:22} {median:10.1f} {p95:8.1f} {queries:8d}")
-        for label, (method, call) in stepped.items():
-            for _ in range(WARM_UP):
-                call()
-            queries, _status = queries_and_status(call)
-            median, p95 = summary([timed(call) for _ in range(ROUNDS)])
-            ratio = median / reference[method][0][0]
-            print(f"{label:22} {median:10.1f} {p95:8.1f} {queries:8d} {ratio:6.2f}×")
-        times, queries = [], None
-        for _ in range(ROUNDS):
-            to_summary()
-            if queries is None:
-                queries, _status = queries_and_status(send)
-                continue
-            times.append(timed(send))
-        median, p95 = summary(times)
-        ratio = median / reference["POST"][0][0]
-        print(f"{'POST Send (summary)':22} {median:10.1f} {p95:8.1f} {queries:8d} {ratio:6.2f}×", flush=True)
-        if set(send_calls) != {200}:
-            raise RuntimeError(f"a send did not answer 200: {sorted(set(send_calls))}")
+            print_row(f"one page {method}", reference[method])
+        print_row("GET a step", measured(lambda: applicant.visitor.get(f"{city.url}?step=2")), reference["GET"])
+        print_row("POST Next", measured(lambda: applicant.step(0, "bench-next@example.org")), reference["POST"])
+        print_row("POST Send (summary)", send_figures(applicant), reference["POST"])
         clear_caches()
     return 0
 

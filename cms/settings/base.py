@@ -10,21 +10,11 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from .environment import env_bool, env_list
+from .log_config import json_lines_logging
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-
-
-def env_bool(name, default=False):
-    """Read a yes/no environment variable ("1", "true", "yes", "on" count as yes)."""
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    """Read a comma-separated environment variable into a list of non-empty items."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 INSTALLED_APPS = [
@@ -306,36 +296,7 @@ X_FRAME_OPTIONS = "DENY"
 # Logging: every event is one JSON line on stderr (the process manager or container runtime collects it),
 # with status tokens and passwords scrubbed (cms/log.py). Request errors still go to ADMINS if it is set.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        "scrub_secrets": {"()": "cms.log.ScrubSecretsFilter"},
-        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
-    },
-    "formatters": {"json_lines": {"()": "cms.log.JsonLinesFormatter"}},
-    "handlers": {
-        "stderr": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stderr",
-            "filters": ["scrub_secrets"],
-            "formatter": "json_lines",
-        },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["require_debug_false", "scrub_secrets"],
-        },
-    },
-    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
-    "loggers": {
-        # Both reach the root's stderr handler (Django's defaults would stop them before it).
-        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL, "propagate": True},
-        "django.server": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
-        # django-axes announces its configuration at INFO on every start of every command.
-        "axes": {"level": "WARNING"},
-    },
-}
+LOGGING = json_lines_logging(level=LOG_LEVEL)
 
 # -- Security: login throttling, Content-Security-Policy, Permissions-Policy ----------------------------------
 INSTALLED_APPS += ["axes"]

@@ -4,9 +4,10 @@ listed with its project title, one city that did not agree to be listed (counted
 from cluster_pages.models import DirectoryPage, ThematicClusterPage
 from home.models import HomePage
 
-from .applications import Step, _city, demo_submissions_ensure
+from .applications import demo_submissions_ensure
 from .pages import page_ensure
 from .report import LoadReport
+from .submissions_data import Step, city_submission
 
 INTRO = (
     "<p>The cities and partner organisations taking part in the clusters that agreed to be listed. Filter by "
@@ -15,7 +16,7 @@ INTRO = (
 
 
 def _active(city, country, name, title, cluster, *, listed: bool, project_title: bool = False):
-    spec = _city(
+    spec = city_submission(
         city,
         country,
         name,

@@ -4,8 +4,9 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from cluster_pages.models import ThematicClusterPage, ThemeSuggestion
-from home.demo.applications import DEMO_SUBMISSIONS, applications_ensure
+from home.demo.applications import applications_ensure
 from home.demo.report import LoadReport
+from home.demo.submissions_data import DEMO_SUBMISSIONS
 from tests.factories import StandardPageFactory, ThematicClusterPageFactory, UserFactory
 from workflows.models import Application, ApplicationState, TransitionLog
 

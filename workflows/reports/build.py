@@ -102,10 +102,9 @@ def states_report(scope: ReportScope) -> Report:
     )
 
 
-def funnel_report(scope: ReportScope) -> Report:
-    stages = pipeline.funnel(scope)
-    sides = list(pipeline.SIDE_STATES)
-    groups = [
+def _funnel_bars(stages) -> list[BarGroup]:
+    """One bar per stage: how many reached it, with the share of the previous stage."""
+    return [
         BarGroup(
             heading="",
             rows=[
@@ -120,6 +119,12 @@ def funnel_report(scope: ReportScope) -> Report:
             ],
         )
     ]
+
+
+def funnel_report(scope: ReportScope) -> Report:
+    stages = pipeline.funnel(scope)
+    sides = list(pipeline.SIDE_STATES)
+    groups = _funnel_bars(stages)
     columns = [
         _("Stage"),
         _("Applications that reached it"),
