@@ -78,6 +78,14 @@ def sessions_managed_by(user) -> QuerySet:
     return sessions.filter(cluster__translation_key__in=led)
 
 
+def manages_any_session(user) -> bool:
+    """Whether ``user`` manages the registrations of at least one session (the Check-in menu item), kept on the
+    user object as Django keeps permissions: the admin menu asks it more than once per request."""
+    if not hasattr(user, "_meetings_manages_any_session"):
+        user._meetings_manages_any_session = sessions_managed_by(user).exists()
+    return user._meetings_manages_any_session
+
+
 def check_in_list(*, user, session, query: str = "") -> QuerySet:
     """The people with a place at ``session`` (confirmed or attended) whom ``user`` may check in, by name; ``query``
     narrows them to a name, organisation or address containing it."""

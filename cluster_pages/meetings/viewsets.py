@@ -15,7 +15,7 @@ from workflows.admin.viewsets import SubmissionViewSet
 
 from ..models import EventRegistration
 from .check_in import CheckInView, MarkAttendedView
-from .selectors import sessions_managed_by
+from .selectors import manages_any_session, sessions_managed_by
 
 
 class SessionFilter(django_filters.ModelChoiceFilter):
@@ -60,7 +60,7 @@ class EventRegistrationViewSet(SubmissionViewSet):
 
 class CheckInMenuItem(MenuItem):
     def is_shown(self, request):
-        return sessions_managed_by(request.user).exists()
+        return manages_any_session(request.user)
 
 
 class CheckInViewSet(ViewSet):

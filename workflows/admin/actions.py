@@ -3,11 +3,10 @@
 from django.db.models import Q
 
 from ..models import Application
-from ..selectors import prefetch_managed_targets
+from ..selectors import prefetch_managed_targets, target_ids_managed_by
 from ..selectors.assessments import awaiting_assessment_q, chased_assessment_q
 from ..services import available_transitions
 from ..specs import default_spec, spec_for, transition_specs
-from .permission_policy import managed_target_ids
 
 
 def transition_action(submission, name: str, *, url: str) -> dict:
@@ -43,7 +42,7 @@ def bulk_transition_choices(*, model, user) -> list[dict]:
         return []
     probes = [model()]
     if issubclass(model, Application):
-        managed = managed_target_ids(user=user, model=model)
+        managed = target_ids_managed_by(user=user, model=model)
         if managed:
             probes.append(model(assigned_to_id=min(managed)))
     specs = transition_specs(model)
@@ -114,7 +113,7 @@ def awaiting_action_q(*, model, user) -> Q:
     general = {str(t.source) for t in transitions if t.has_perm(probe, user)}
     query = Q(state__in=sorted(general))
     if issubclass(model, Application):
-        managed = managed_target_ids(user=user, model=model)
+        managed = target_ids_managed_by(user=user, model=model)
         if managed:
             leader_probe = model(assigned_to_id=min(managed))
             leader_states = {str(t.source) for t in transitions if t.has_perm(leader_probe, user)} - general

@@ -27,22 +27,6 @@ def _is_active_user(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
-def managed_target_ids(*, user, model) -> set[int]:
-    """``target_ids_managed_by``, cached on the user object (one per request, as Wagtail caches permissions):
-    an admin request asks it several times (the permission check, the menu, the listing's rows and bulk
-    actions), and the answer depends only on the kind's target page types."""
-    if not _is_active_user(user):
-        return set()
-    cache_name = "_workflow_forms_managed_target_ids"
-    if not hasattr(user, cache_name):
-        setattr(user, cache_name, {})
-    cache = getattr(user, cache_name)
-    key = tuple(sorted(getattr(model, "assignable_page_types", ())))
-    if key not in cache:
-        cache[key] = frozenset(target_ids_managed_by(user=user, model=model))
-    return set(cache[key])
-
-
 class SubmissionPermissionPolicy(ModelPermissionPolicy):
     """Who may see and export the submissions of ``model`` (and of its subclasses)."""
 
@@ -61,7 +45,7 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
         if not hasattr(user, cache_name):
             may_view = (
                 user_sees_all_submissions(user=user, model=self.model)
-                or bool(managed_target_ids(user=user, model=self.model))
+                or bool(target_ids_managed_by(user=user, model=self.model))
                 or self._manages_some_registrations(user)
             )
             setattr(user, cache_name, may_view)

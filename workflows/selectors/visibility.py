@@ -18,15 +18,23 @@ def target_ids_managed_by(*, user, model) -> set[int]:
     """Ids of the target pages whose applications ``user`` leads.
 
     Each assignable page model's target adapter answers (``TargetAdapter.pages_managed_by``: e.g. the clusters
-    a user leads).
+    a user leads). The answer is kept on the user object, as Django keeps permissions (``_perm_cache``): one
+    request asks it many times (the permission check, the admin menu's items, the listing's rows and bulk
+    actions, the reports), and it depends only on the kind's target page types.
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
-    ids = set()
-    for label in getattr(model, "assignable_page_types", ()):
-        managed = target_adapter(apps.get_model(label)).pages_managed_by(user)
-        ids.update(managed.values_list("pk", flat=True))
-    return ids
+    page_types = tuple(sorted(getattr(model, "assignable_page_types", ())))
+    if not hasattr(user, "_workflow_forms_managed_target_ids"):
+        user._workflow_forms_managed_target_ids = {}
+    memo = user._workflow_forms_managed_target_ids
+    if page_types not in memo:
+        ids = set()
+        for label in page_types:
+            managed = target_adapter(apps.get_model(label)).pages_managed_by(user)
+            ids.update(managed.values_list("pk", flat=True))
+        memo[page_types] = frozenset(ids)
+    return set(memo[page_types])
 
 
 def user_sees_all_submissions(*, user, model) -> bool:

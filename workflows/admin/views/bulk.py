@@ -27,12 +27,13 @@ from wagtail.admin.views.bulk_action import BulkAction
 from ...exceptions import TransitionError
 from ...ids import row_ids
 from ...models import Application
+from ...selectors import target_ids_managed_by
 from ...services.transitions import perform_transition, transition_refusal
 from ...specs import spec_for, transition_specs
 from ...workspaces import workspace_models
 from ..actions import confirmation_text, staff_transitions
 from ..forms import BulkTransitionForm
-from ..permission_policy import SubmissionPermissionPolicy, managed_target_ids
+from ..permission_policy import SubmissionPermissionPolicy
 from .mixins import visible_queryset
 
 
@@ -79,7 +80,7 @@ class TransitionBulkAction(BulkAction):
     @cached_property
     def managed_target_ids(self):
         if issubclass(self.model, Application):
-            return managed_target_ids(user=self.request.user, model=self.model)
+            return target_ids_managed_by(user=self.request.user, model=self.model)
         return None
 
     def visible_rows(self, ids):

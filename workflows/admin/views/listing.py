@@ -13,7 +13,7 @@ from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button
 
 from ...models import Application
-from ...selectors import prefetch_managed_targets, submissions_visible_to
+from ...selectors import prefetch_managed_targets, submissions_visible_to, target_ids_managed_by
 from ...selectors.assessment_requests import with_overdue_count
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
 from ...selectors.related import attach_related, related_of
@@ -24,7 +24,6 @@ from ...services.transitions import StaffTransitionsMemo
 from ..actions import bulk_transition_choices, transition_action, transitions_from_states
 from ..buttons import QuickButtonWithDropdown, quick
 from ..columns import AssessmentCountColumn, AssessmentMeanColumn, SelectColumn
-from ..permission_policy import managed_target_ids
 from ..request_columns import OverdueColumn
 from ..spreadsheet import SafeSpreadsheetCellsMixin
 
@@ -121,7 +120,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
     @cached_property
     def managed_target_ids(self):
         if issubclass(self.model, Application):
-            return managed_target_ids(user=self.request.user, model=self.model)
+            return target_ids_managed_by(user=self.request.user, model=self.model)
         return None
 
     @cached_property
