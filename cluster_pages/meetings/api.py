@@ -7,14 +7,14 @@ from datetime import datetime
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 
 from workflows.abuse import rate_limit, rate_limit_exceeded
+from workflows.api.created import created_answer
 from workflows.api.language import LOCALE_PARAMETER, UnknownLocale, requested_language
 from workflows.api.problems import form_errors_problem, merge_openapi, problem_responses
-from workflows.api.routers.forms import status_urls
 from workflows.api.schemas import SubmissionCreated
 from workflows.exceptions import MissingTransitionInput, RegistrationRefused
 from workflows.selectors.places import with_places_left
@@ -171,25 +171,16 @@ def _register(request, session_id: int, data: RegistrationIn, language: str):
         return problem_response(status=409, detail=str(refused.message))
     except MissingTransitionInput:
         return form_errors_problem(form)
-    registration = result.registration
-    answer = {
-        "reference": registration.reference,
-        "state": registration.state,
-        "state_label": str(registration.applicant_state_label),
-        "created": result.created,
-        "status_token": result.token,
-        "status_url": None,
-        "status_api_url": None,
-        "detail": "",
-    }
-    if result.created:
-        answer.update(status_urls(request, result.token))
-        return Status(201, answer)
-    answer["detail"] = _(
-        "This address has a registration for this session already, so no second place was taken. We have e-mailed "
-        "the link to it again."
+    return created_answer(
+        request,
+        submission=result.registration,
+        created=result.created,
+        token=result.token,
+        sent_already=_(
+            "This address has a registration for this session already, so no second place was taken. We have "
+            "e-mailed the link to it again."
+        ),
     )
-    return Status(200, answer)
 
 
 _registered = []

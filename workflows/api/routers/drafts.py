@@ -31,12 +31,13 @@ from ...services.drafts import (
 from ...services.submissions import submission_create
 from ...validators import unstorable_text_error
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
+from ..created import created_answer
 from ..forms import build_form
 from ..language import LOCALE_PARAMETER, UnknownLocale, requested_language
 from ..params import ObjectId
 from ..problems import field_errors_problem, form_errors_problem, merge_openapi, problem_responses
 from ..schemas import DraftOut, SubmissionCreated
-from .forms import _form_page_or_404, status_urls
+from .forms import _form_page_or_404
 
 router = Router(tags=["workflow forms"], auth=AllowAnonymous())
 
@@ -202,18 +203,4 @@ def draft_submit(request, token: str):
         )
         if result is None:
             return problem_response(status=404, detail=_("This draft was sent already."))
-        submission = result.submission
-        body = {
-            "reference": submission.reference,
-            "state": submission.state,
-            "state_label": str(getattr(submission, "applicant_state_label", submission.state)),
-            "created": result.created,
-            "status_token": result.token,
-            "status_url": None,
-            "status_api_url": None,
-            "detail": "",
-        }
-        if not result.created:
-            return Status(200, body)
-        body.update(status_urls(request, result.token))
-        return Status(201, body)
+        return created_answer(request, submission=result.submission, created=result.created, token=result.token)

@@ -1,10 +1,9 @@
 """Public: the live workflow forms, their schemas, and submitting answers."""
 
 from django.http import Http404
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Router, Status
+from ninja import Router
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 from wagtail.models import Locale
@@ -13,6 +12,7 @@ from ...abuse import rate_limit, rate_limit_exceeded
 from ...services.submissions import submission_create
 from .. import links
 from ..answers import ANSWERS_REQUEST_BODY, BadAnswers, answers_from_request
+from ..created import created_answer
 from ..forms import build_form, form_kind, form_schema, live_form_pages
 from ..language import LOCALE_PARAMETER, UnknownLocale, requested_language
 from ..params import ObjectId
@@ -80,15 +80,6 @@ def form_detail(request, form_id: ObjectId):
         return form_schema(_form_page_or_404(form_id))
 
 
-def status_urls(request, token: str) -> dict:
-    return {
-        "status_url": request.build_absolute_uri(reverse("workflow_forms:status", args=[token])),
-        "status_api_url": request.build_absolute_uri(
-            reverse("wagtailapi_v3:workflow_forms_status", kwargs={"token": token})
-        ),
-    }
-
-
 @router.post(
     "/{form_id}/submissions/",
     response={200: SubmissionCreated, 201: SubmissionCreated},
@@ -131,22 +122,4 @@ def _submit(request, form_id: ObjectId):
     if not form.is_valid():
         return form_errors_problem(form)
     result = submission_create(form_page=page, cleaned_data=form.cleaned_data, files=form.uploads())
-    submission = result.submission
-    body = {
-        "reference": submission.reference,
-        "state": submission.state,
-        "state_label": str(getattr(submission, "applicant_state_label", submission.state)),
-        "created": result.created,
-        "status_token": result.token,
-        "status_url": None,
-        "status_api_url": None,
-        "detail": "",
-    }
-    if result.created:
-        body.update(status_urls(request, result.token))
-        return Status(201, body)
-    body["detail"] = _(
-        "You sent this already: this is your first submission. Its status link was in the first answer and "
-        "in the confirmation e-mail; it cannot be shown again. Lost it? Use the “lost your link?” page."
-    )
-    return Status(200, body)
+    return created_answer(request, submission=result.submission, created=result.created, token=result.token)
