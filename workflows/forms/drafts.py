@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..abuse import HONEYPOT_FIELD_NAME, HoneypotField
+from .honeypot import WithHoneypot
 
 
-class SaveForLaterForm(forms.Form):
+class SaveForLaterForm(WithHoneypot, forms.Form):
     """The address the private link to the draft is mailed to."""
 
     email = forms.EmailField(
@@ -18,12 +18,3 @@ class SaveForLaterForm(forms.Form):
             "invalid": _("Enter a valid e-mail address, like name@example.org."),
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT_FIELD_NAME] = HoneypotField()
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT_FIELD_NAME]

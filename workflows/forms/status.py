@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..abuse import HONEYPOT_FIELD_NAME, HoneypotField
+from .honeypot import WithHoneypot
 
 
 class WithdrawForm(forms.Form):
@@ -16,7 +16,7 @@ class WithdrawForm(forms.Form):
     )
 
 
-class LostLinkForm(forms.Form):
+class LostLinkForm(WithHoneypot, forms.Form):
     """Asks for the e-mail address the applications were made with."""
 
     email = forms.EmailField(
@@ -27,12 +27,3 @@ class LostLinkForm(forms.Form):
             "invalid": _("Enter a valid e-mail address, like name@example.org."),
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT_FIELD_NAME] = HoneypotField()
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT_FIELD_NAME]

@@ -5,9 +5,10 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ..abuse import HONEYPOT_FIELD_NAME, HONEYPOT_MESSAGE, HoneypotField, honeypot_filled
+from ..abuse import HONEYPOT_MESSAGE, honeypot_filled
 from ..validators import unstorable_text_error
 from .fields import Upload, UploadField
+from .honeypot import WithHoneypot
 
 ONE_ANSWER_MESSAGE = _("Give one answer to this question, not a list.")
 CHOOSE_FILE_AGAIN = _(
@@ -20,7 +21,7 @@ def _sent_values(data, name: str) -> list:
     return data.getlist(name) if hasattr(data, "getlist") else [data[name]] if name in data else []
 
 
-class WorkflowSubmissionForm(forms.ModelForm):
+class WorkflowSubmissionForm(WithHoneypot, forms.ModelForm):
     """Base of every workflow form.
 
     The page builds the final class with ``modelform_factory(submission_model, form=<this or a subclass>,
@@ -32,11 +33,9 @@ class WorkflowSubmissionForm(forms.ModelForm):
     extra_field_names: tuple[str, ...] = ()
 
     def __init__(self, *args, page=None, user=None, **kwargs):
-        kwargs.setdefault("label_suffix", "")
         self.page = page
         self.user = user
         super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT_FIELD_NAME] = HoneypotField()
         for field in self.fields.values():
             if not field.required or not isinstance(field.widget, forms.RadioSelect):
                 continue
@@ -82,10 +81,6 @@ class WorkflowSubmissionForm(forms.ModelForm):
             problems = [unstorable_text_error(value) for value in values if isinstance(value, str)]
             if any(problems):
                 self.add_error(name, ValidationError(next(filter(None, problems)), code="unstorable_text"))
-
-    @property
-    def honeypot(self):
-        return self[HONEYPOT_FIELD_NAME]
 
     def uploads(self) -> list[Upload]:
         """The files uploaded with this submission, validated by their ``UploadField``."""
