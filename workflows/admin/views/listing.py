@@ -3,7 +3,7 @@
 import csv
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -110,6 +110,17 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
             self.listing_states = set(rows_per_state)
             paginator.__dict__["count"] = sum(rows_per_state.values())  # Paginator.count is a cached_property
         return paginator
+
+    def paginate_queryset(self, queryset, page_size):
+        """A later page as a deferred join: the page's ids picked by a narrow query (the filters and the ordering
+        only), then its rows with their per-row columns (assessment counts, means, overdue requests). Sliced
+        directly, the database computed those columns for every row the offset skips: page 500 of 100,000
+        applications with assessments took ~0.9 s, nearly all of it columns thrown away."""
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        if isinstance(object_list, QuerySet) and object_list.query.low_mark:
+            object_list = queryset.filter(pk__in=object_list.values("pk"))
+            page.object_list = object_list
+        return paginator, page, object_list, is_paginated
 
     def get_table(self, object_list):
         attach_related(object_list, self.related_fields)
