@@ -9,12 +9,18 @@ import cProfile
 import io
 import os
 import pstats
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CALLS = int(os.environ.get("BENCH_PROFILE_CALLS", "20"))
+
+
+def without_machine_paths(text: str) -> str:
+    """The profile's file names relative to the checkout or to site-packages, as they are committed."""
+    return re.sub(r"\S*site-packages/", "", text.replace(f"{ROOT}/", ""))
 
 
 def main() -> int:
@@ -37,7 +43,7 @@ def main() -> int:
                 report.write(f"\n===== {label}, {side}: {CALLS} calls =====\n")
                 pstats.Stats(profile, stream=report).sort_stats("cumulative").print_stats(40)
         clear_caches()
-    out.write_text(report.getvalue())
+    out.write_text(without_machine_paths(report.getvalue()))
     print(f"written: {out}")
     return 0
 
