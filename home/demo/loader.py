@@ -1,6 +1,7 @@
 """Load the whole demo site in one transaction; every step skips what already exists."""
 
 from django.db import transaction
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .accounts import demo_accounts_ensure
 from .applications import demo_submissions_ensure
@@ -15,6 +16,7 @@ from .korean import korean_translations_ensure
 from .korean_snippets import korean_snippet_translations_ensure
 from .locales import locale_trees_sync
 from .memberships import cluster_leader_accounts_ensure, workspaces_ensure
+from .pipeline_history import demo_assessments_ensure, demo_history_spread
 from .programme import programme_pages_ensure
 from .public_pages import footer_ensure, public_pages_ensure
 from .report import LoadReport
@@ -24,6 +26,10 @@ from .snippets import contacts_ensure, leaders_ensure
 
 
 @transaction.atomic
+# The load writes the reference index of what it made at its end (search_and_reference_indexes_update). Wagtail's
+# own task, queued for every save, would run after the load had replaced some of those rows (a page's inline rows,
+# rewritten by each revision it publishes) and fail in the worker on rows that no longer exist.
+@disable_reference_index_auto_update()
 def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = None) -> LoadReport:
     """Create the demo pages, snippets, images and settings (and the demo accounts if asked); idempotent."""
     report = LoadReport()
@@ -50,6 +56,8 @@ def demo_content_load(*, with_accounts: bool, address: tuple[str, int] | None = 
     directory_ensure(home=home, form_pages=form_pages, clusters=clusters, report=report)
     city_form_steps_ensure(page=form_pages["city"], report=report)
     assessment_criteria_ensure(report=report)
+    demo_history_spread(report=report)
+    demo_assessments_ensure(report=report)
     locale_trees_sync(report=report)
     korean_snippet_translations_ensure(report=report)
     korean_translations_ensure(report=report)
