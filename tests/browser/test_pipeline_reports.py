@@ -1,5 +1,6 @@
 """The pipeline reports in a browser: axe finds nothing serious in English or Korean, at 1280 px the page does not
-scroll sideways, and at 375 px only the charts and tables do (inside their own frames), so the page stays usable."""
+scroll sideways, and at 375 px only the charts and tables do (inside their own frames), so the page stays usable.
+The account page's "Daily digest" setting passes the same checks."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -23,7 +24,9 @@ def page_overflow(page) -> int:
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-def test_the_reports_pass_axe_and_fit_the_screen(history, coordinator, live_server, page, language):
+def test_the_reports_and_the_digest_setting_pass_axe_and_fit_the_screen(
+    history, coordinator, live_server, page, language
+):
     if language == "ko":
         profile = UserProfile.get_for_user(coordinator)
         profile.preferred_language = "ko"
@@ -47,5 +50,15 @@ def test_the_reports_pass_axe_and_fit_the_screen(history, coordinator, live_serv
     counts, blocking, lesser, excused = axe_violations(page, axe)
     report.append((f"reports, {language}, a period backwards", counts, lesser + excused))
     failures += blocking
+
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.goto(live_server.url + "/admin/account/").status == 200
+        expect(page.locator("input[name$='wants_digest']")).to_be_checked()  # on by default for coordinators
+        counts, blocking, lesser, excused = axe_violations(page, axe)
+        report.append((f"account, daily digest, {language}, {width} px", counts, lesser + excused))
+        failures += [f"account, {width} px: {line}" for line in blocking]
+        assert page_overflow(page) <= 1, f"the account page scrolls sideways at {width} px"
+        page.screenshot(path=f"{SHOTS}/browser-digest-setting-{language}-{width}.png", full_page=True)
     print_table(report)
     assert failures == [], "\n".join(failures)
