@@ -7,6 +7,7 @@ from workflows.models import RegistrationState
 from workflows.selectors.places import with_places_left
 
 from ..clusters_once import default_content_language
+from ..leadership.selectors import clusters_led_by
 from ..models import CityApplication, EventRegistration, EventSession, ThematicClusterPage
 from ..translations_follow import source_of
 
@@ -74,7 +75,7 @@ def sessions_managed_by(user) -> QuerySet:
         return sessions.none()
     if user.has_perm(EventRegistration.manage_permission):
         return sessions
-    led = ThematicClusterPage.objects.filter(leaderships__user=user).values("translation_key")
+    led = clusters_led_by(user=user).values("translation_key")
     return sessions.filter(cluster__translation_key__in=led)
 
 

@@ -16,11 +16,12 @@ from wagtail.models import Orderable
 from workflows.models import AbstractRegistration, AbstractSlot
 
 from ..choices import ClusterStatus
-from .clusters import ThematicClusterPage
 
 
 def _clusters_led_by(user):
-    return ThematicClusterPage.objects.filter(leaderships__user=user)
+    from ..leadership.selectors import clusters_led_by  # the selectors read these models
+
+    return clusters_led_by(user=user)
 
 
 class EventSession(Orderable, AbstractSlot):
