@@ -139,3 +139,30 @@ def test_a_form_in_steps_posted_whole_lands_on_its_thank_you_page(client, forms)
     assert response.status_code == 303
     thank_you = client.get(response.headers["Location"])
     assert CityApplication.objects.get().reference in thank_you.content.decode()
+
+
+def test_send_on_the_summary_of_a_form_in_steps_answers_303_to_the_thank_you_page(client, forms):  # noqa: F811
+    """Send is the form's valid POST too: the same 303, the same thank-you page with the status link, and the
+    draft's cookie goes."""
+    from cluster_pages.models import CityApplicationFormField
+
+    CityApplicationFormField.objects.create(
+        page=forms.city, label="About you", field_type="step", choices="Contact person", required=False, sort_order=-2
+    )
+    CityApplicationFormField.objects.create(
+        page=forms.city, label="Your project", field_type="step", required=False, sort_order=-1
+    )
+    data = city_data(forms)
+    for step in (0, 1):
+        answer = client.post(forms.city.url, {**data, "wf_step": str(step), "wf_action": "next"})
+        assert answer.status_code == 303, step
+
+    response = client.post(forms.city.url, {"wf_step": "2", "wf_action": "send"})
+
+    assert response.status_code == 303
+    assert response.headers["Location"].startswith(f"{forms.city.url}?submitted=")
+    assert response.cookies and all(cookie.value == "" for name, cookie in response.cookies.items() if "draft" in name)
+    thank_you = client.get(response.headers["Location"])
+    html = thank_you.content.decode()
+    assert CityApplication.objects.get().reference in html
+    assert client.get(STATUS_LINK.search(html)[1]).status_code == 200

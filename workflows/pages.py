@@ -220,11 +220,16 @@ class AbstractWorkflowFormPage(FormMixin, Page):
         result = self.process_form_submission(form)
         if not isinstance(result, SubmissionResult):  # an override that returns the submission, as Wagtail's does
             return self.render_landing_page(request, result)
+        return self.answer_submitted(request, result)
+
+    # -- post-redirect-get --------------------------------------------------------------------------------
+
+    def answer_submitted(self, request, result: SubmissionResult):
+        """The answer to a valid POST that sent the form (on one page, or Send on the summary of a form in steps):
+        303 to the thank-you page (``WORKFLOW_FORMS_REDIRECT_AFTER_SUBMISSION``), or the thank-you page itself."""
         if redirect_after_submission():
             return self.redirect_to_landing_page(request, result)
         return self.render_landing_page(request, result.submission, result=result)
-
-    # -- post-redirect-get --------------------------------------------------------------------------------
 
     def redirect_to_landing_page(self, request, result: SubmissionResult):
         """303 to this page's thank-you address, so reloading it never posts again.

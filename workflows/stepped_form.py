@@ -172,7 +172,7 @@ def _send(page, request, steps, draft):
     )
     if result is None:  # sent meanwhile (another tab): a draft is sent once
         return HttpResponseRedirect(page.url, status=303)
-    response = page.render_landing_page(request, result.submission, result=result)
+    response = page.answer_submitted(request, result)
     response.delete_cookie(draft_cookie_name(page), path="/")
     return response
 
