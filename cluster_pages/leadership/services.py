@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from workflows.selectors.visibility import forget_managed_target_ids
+
 from ..membership import cluster_leaders_group_join
 from ..membership.accounts import CLUSTER_LEADERS_GROUP
 from ..models import ClusterLeadership
@@ -56,6 +58,7 @@ def cluster_leadership_grant(*, cluster, user, granted_by) -> ClusterLeadership:
         cluster=cluster, user=user, defaults={"granted_by": granted_by}
     )
     if created:
+        forget_managed_target_ids(user)
         cluster_leaders_group_join(users=[user])
         log(instance=cluster, action=GRANT_ACTION, user=granted_by, data=_audit_data(user))
     return leadership
@@ -69,6 +72,7 @@ def cluster_leadership_revoke(*, leadership: ClusterLeadership, revoked_by) -> N
     deleted, _rows = ClusterLeadership.objects.filter(pk=leadership.pk).delete()
     if not deleted:
         return
+    forget_managed_target_ids(user)
     if not ClusterLeadership.objects.filter(user=user).exists():
         group = Group.objects.filter(name=CLUSTER_LEADERS_GROUP).first()
         if group is not None:

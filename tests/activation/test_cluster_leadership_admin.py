@@ -11,7 +11,7 @@ from cluster_pages.leadership import GRANT_ACTION, REVOKE_ACTION, cluster_leader
 from cluster_pages.models import CityApplication, ClusterLeadership, ThematicClusterPage
 from tests.factories import UserFactory
 from workflows.adapters import target_adapter
-from workflows.selectors import submissions_visible_to
+from workflows.selectors import submissions_visible_to, target_ids_managed_by
 
 from .conftest import city_application
 
@@ -120,6 +120,9 @@ def test_a_coordinator_grants_then_revokes_leadership_and_the_audit_log_records_
     leadership = ClusterLeadership.objects.get(cluster=clusters.water, user=expert)
     assert leadership.granted_by == coordinator
     assert in_leaders_group(expert)
+    # Read the account again after each change, as the next request does: a user object keeps the clusters it
+    # leads once asked (as Django keeps permissions), for the rest of its request.
+    expert = type(expert).objects.get(pk=expert.pk)
     assert list(submissions_visible_to(user=expert, queryset=CityApplication.objects.all())) == [mine]
     grant_entry = PageLogEntry.objects.get(page=clusters.water, action=GRANT_ACTION)
     assert (grant_entry.user, grant_entry.data["username"]) == (coordinator, "new-expert")
@@ -130,12 +133,30 @@ def test_a_coordinator_grants_then_revokes_leadership_and_the_audit_log_records_
     assert "Ana Ruiz leads Water: revoked." in revoked.content.decode()
     assert not ClusterLeadership.objects.filter(user=expert).exists()
     assert not in_leaders_group(expert)
+    expert = type(expert).objects.get(pk=expert.pk)
     assert list(submissions_visible_to(user=expert, queryset=CityApplication.objects.all())) == []
     revoke_entry = PageLogEntry.objects.get(page=clusters.water, action=REVOKE_ACTION)
     assert revoke_entry.user == coordinator
     client.force_login(superuser)  # the page's history, where editors and administrators see it
     history = client.get(reverse("wagtailadmin_pages:history", args=[clusters.water.pk])).content.decode()
     assert "Cluster leadership granted" in history and "Cluster leadership revoked" in history
+
+
+def test_the_same_user_object_follows_a_leadership_the_services_grant_and_revoke(
+    clusters, coordinator, mobility_leader
+):
+    """A user object keeps the clusters it leads once asked (one lookup per request); the services that change
+    them make it ask again."""
+    from cluster_pages.leadership import cluster_leadership_revoke
+
+    assert target_ids_managed_by(user=mobility_leader, model=CityApplication) == {clusters.mobility.pk}
+    second = cluster_leadership_grant(cluster=clusters.water, user=mobility_leader, granted_by=coordinator)
+    assert target_ids_managed_by(user=mobility_leader, model=CityApplication) == {
+        clusters.mobility.pk,
+        clusters.water.pk,
+    }
+    cluster_leadership_revoke(leadership=second, revoked_by=coordinator)
+    assert target_ids_managed_by(user=mobility_leader, model=CityApplication) == {clusters.mobility.pk}
 
 
 def test_revoking_one_of_two_clusters_keeps_the_leader_in_the_group(clusters, coordinator, mobility_leader):

@@ -25,7 +25,7 @@ def target_ids_managed_by(*, user, model) -> set[int]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     page_types = tuple(sorted(getattr(model, "assignable_page_types", ())))
-    if not hasattr(user, "_workflow_forms_managed_target_ids"):
+    if not hasattr(user, "_workflow_forms_managed_target_ids"):  # forget_managed_target_ids drops it
         user._workflow_forms_managed_target_ids = {}
     memo = user._workflow_forms_managed_target_ids
     if page_types not in memo:
@@ -35,6 +35,13 @@ def target_ids_managed_by(*, user, model) -> set[int]:
             ids.update(managed.values_list("pk", flat=True))
         memo[page_types] = frozenset(ids)
     return set(memo[page_types])
+
+
+def forget_managed_target_ids(user) -> None:
+    """Drop what ``target_ids_managed_by`` kept on ``user``: for a service that changes what the user leads
+    and goes on with the same user object."""
+    if hasattr(user, "_workflow_forms_managed_target_ids"):
+        del user._workflow_forms_managed_target_ids
 
 
 def user_sees_all_submissions(*, user, model) -> bool:
