@@ -98,7 +98,14 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         if key in self.NULLABLE_SORT_KEYS:
             expression = F(key).desc(nulls_last=True) if self.ordering.startswith("-") else F(key).asc(nulls_last=True)
             return queryset.order_by(expression, "-pk")
-        return super().order_queryset(queryset)
+        queryset = super().order_queryset(queryset)
+        # Wagtail sorts by the chosen column alone; rows that tie (every "submitted" row under a sort by state) then
+        # come in any order the database likes, and PostgreSQL may show one on two pages and skip another. The id
+        # breaks ties, in the column's direction (so an index on the column and the id serves both).
+        terms = [str(term) for term in queryset.query.order_by]
+        if terms and not any(term.removeprefix("-") in ("pk", "id") for term in terms):
+            queryset = queryset.order_by(*queryset.query.order_by, "-pk" if terms[0].startswith("-") else "pk")
+        return queryset
 
     def get_paginator(self, queryset, per_page, **kwargs):
         """Wagtail's paginator, its count taken from the rows per state of the filtered listing when the bulk
