@@ -15,6 +15,7 @@ from .membership.privacy import member_account_data, member_account_erase
 from .models import CaseStudyIndexPage
 from .moderation import case_study_workflow_assign
 from .reports import ClusterPipelineReports
+from .route_cache import remember_route
 from .translation_review import SUBMIT_ACTION, TranslationNotSubmitted, translation_submit_for_review
 from .translations_follow import refuse_publishing, translations_of, unpublished_source_of
 from .viewsets import ApplicationsGroup, ContactViewSet, FooterViewSet, PersonViewSet
@@ -199,3 +200,7 @@ def refuse_bulk_publishing_translations_before_their_source(request, action_type
         _("Nothing was published. A translation is published only after its original: %(pages)s.") % {"pages": named},
     )
     return redirect(action_class_instance.next_url or reverse("wagtailadmin_home"))
+
+
+# The route Wagtail found for a page address, kept until the page tree changes (route_cache.py).
+hooks.register("before_serve_page", remember_route)

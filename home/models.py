@@ -17,6 +17,7 @@ from cluster_pages.blocks import FiguresBlock, year_figure
 from cluster_pages.clusters_once import local_title_of
 from cluster_pages.models import CaseStudyPage, EventPage, ThematicClusterPage
 from cluster_pages.page_language import in_language
+from cluster_pages.route_cache import CachedRoute
 from cluster_pages.translation_fields import PAGE_FIELDS
 from cluster_pages.translations_follow import FollowsItsSource
 
@@ -35,7 +36,7 @@ DEFAULT_FIGURES = [
 ]
 
 
-class HomePage(FollowsItsSource, Page):
+class HomePage(CachedRoute, FollowsItsSource, Page):
     """The site's root page."""
 
     override_translatable_fields = PAGE_FIELDS

@@ -11,8 +11,8 @@ from workflows.tokens import token_hash
 pytestmark = pytest.mark.django_db
 
 # 15 on the demo site (make bench-pages); this site has no city form, so "Join this cluster" reads the join page
-# from the site settings: two more.
-CEILING = 17
+# from the site settings: two more. Then 17; 7 since the route cache (issue 25: Wagtail's routing, ten statements).
+CEILING = 7
 
 
 def add_members(cluster, count: int, *, state="active") -> list[CityApplication]:

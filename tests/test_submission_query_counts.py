@@ -23,18 +23,17 @@ def forms(site_tree):
     return support.build_forms(site_tree)
 
 
-# A valid POST: routing (as any Wagtail page), the rate-limit counter (one upsert and an increment; none on
-# Redis), the submission with its clusters and reference (the id is known before the
-# INSERT), the log row and audit entry, the reviewers, the mails (one INSERT for all), the task; then the
-# thank-you page, whose menu, breadcrumb and footer come from the cache. PostgreSQL adds one: the
-# double-submission guard's advisory lock (which also reserves the id). Both ceilings have one more since the
-# languages: the visitor's Locale row, which Wagtail's routing reads to find the home page in that language
-# (``root_page.localized``). The page's translations for the switcher and hreflang come from the chrome cache.
-# The chosen clusters are checked against the open ones kept with the chrome (``cached_open_clusters``).
-POST_CEILING = 25 if connection.vendor == "postgresql" else 24
-# The blank form: routing only; the open clusters (the tick boxes) and the privacy notice's link are kept with
+# A valid POST: no routing (the route cache, cluster_pages/route_cache.py, since issue 25: nine statements fewer,
+# the site, the visitor's Locale, the pages along the path and their view restrictions); the rate-limit counter
+# (one upsert and an increment; none on Redis), the submission with its clusters and reference (the id is known
+# before the INSERT), the log row and audit entry, the reviewers, the mails (one INSERT for all), the task; then
+# the thank-you page, whose menu, breadcrumb and footer come from the cache. PostgreSQL adds one: the
+# double-submission guard's advisory lock (which also reserves the id). The chosen clusters are checked against
+# the open ones kept with the chrome (``cached_open_clusters``).
+POST_CEILING = 16 if connection.vendor == "postgresql" else 15
+# The blank form: none. Its route, the open clusters (the tick boxes) and the privacy notice's link are kept with
 # the chrome.
-GET_CEILING = 9
+GET_CEILING = 0
 
 
 def add_clusters_and_applications(client, forms, count: int) -> None:

@@ -22,6 +22,7 @@ from workflows.specs import StateChoices, TransitionSpec, state
 from ..choices import ClusterStatus, OrganisationType
 from ..clusters_once import clusters_once
 from ..join_forms import preselected_cluster_ids
+from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
 from .listing import ListingConsentRecord, MapPlaceFields
@@ -311,7 +312,7 @@ class ThemeSuggestion(ConcurrentTransitionMixin, AbstractSubmission):
 # -- the form pages ---------------------------------------------------------------------------------------
 
 
-class JoinFormPage(FollowsItsSource, AbstractWorkflowFormPage):
+class JoinFormPage(CachedRoute, FollowsItsSource, AbstractWorkflowFormPage):
     """What the three forms under /join/ share: one of each, below a standard page, with the same landing page."""
 
     override_translatable_fields = PAGE_FIELDS

@@ -14,6 +14,7 @@ from wagtail.search import index
 from ..choices import ProjectStatus
 from ..clusters_once import local_title_of
 from ..filters import CaseStudyFilter
+from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
 from .listing_images import ListingImageMixin
@@ -21,7 +22,7 @@ from .listing_images import ListingImageMixin
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
-class CaseStudyIndexPage(FollowsItsSource, Page):
+class CaseStudyIndexPage(CachedRoute, FollowsItsSource, Page):
     """Lists case studies, filterable by cluster, country and status."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -66,7 +67,7 @@ class CaseStudyIndexPage(FollowsItsSource, Page):
         return context
 
 
-class CaseStudyPage(ListingImageMixin, FollowsItsSource, Page):
+class CaseStudyPage(CachedRoute, ListingImageMixin, FollowsItsSource, Page):
     """A city's project told as a best practice: challenge, solution, results."""
 
     override_translatable_fields = PAGE_FIELDS

@@ -17,6 +17,7 @@ from ..join_forms import form_url, join_forms
 from ..live_data import cluster_roster
 from ..organisations import partners_by_type_text
 from ..public_pages import public_q
+from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
 from .applications import CityApplicationFormPage, CompanyRegistrationFormPage, ThemeSuggestionFormPage
@@ -39,7 +40,7 @@ def _public(pages, public: Q | None):
     return pages.public() if public is None else pages.filter(public)
 
 
-class ClusterIndexPage(FollowsItsSource, Page):
+class ClusterIndexPage(CachedRoute, FollowsItsSource, Page):
     """Lists the thematic clusters, grouped by status."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -77,7 +78,7 @@ class ClusterIndexPage(FollowsItsSource, Page):
         return context
 
 
-class ThematicClusterPage(ListingImageMixin, FollowsItsSource, Page):
+class ThematicClusterPage(CachedRoute, ListingImageMixin, FollowsItsSource, Page):
     """One theme around which cities and companies gather, led by an expert."""
 
     override_translatable_fields = PAGE_FIELDS
@@ -259,7 +260,7 @@ class ThematicClusterPage(ListingImageMixin, FollowsItsSource, Page):
         return {"join_url": join_url, "expertise_url": expertise_url}
 
 
-class ClusterWorkspacePage(FollowsItsSource, Page):
+class ClusterWorkspacePage(CachedRoute, FollowsItsSource, Page):
     """The members-only page of a cluster, restricted to the cluster's members group (see membership)."""
 
     override_translatable_fields = PAGE_FIELDS

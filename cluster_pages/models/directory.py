@@ -9,11 +9,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
 
 
-class DirectoryPage(FollowsItsSource, Page):
+class DirectoryPage(CachedRoute, FollowsItsSource, Page):
     """The member cities and partner organisations that agreed to be listed, with a map above the list."""
 
     override_translatable_fields = PAGE_FIELDS

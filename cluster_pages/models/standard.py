@@ -9,12 +9,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
 from ..translations_follow import FollowsItsSource
 from .snippets import Contact, in_language
 
 
-class StandardPage(FollowsItsSource, Page):
+class StandardPage(CachedRoute, FollowsItsSource, Page):
     """A page of headings, text, images, quotes, calls to action and live figures."""
 
     override_translatable_fields = PAGE_FIELDS

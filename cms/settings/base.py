@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Whole public pages for anonymous readers (cluster_pages/page_cache.py; PAGE_CACHE_SECONDS, 0 for none).
     "cluster_pages.page_cache.PageCacheMiddleware",
+    # The site and page of a page address, until the page tree changes (cluster_pages/route_cache.py).
+    "cluster_pages.route_cache.RouteCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Approving a translation whose original is not live keeps it in moderation, saying why.
