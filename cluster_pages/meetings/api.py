@@ -4,16 +4,18 @@ The registrant's status and cancelling by token are the plugin's ``applications/
 """
 
 from datetime import datetime
+from typing import Annotated
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from wagtail.api.v3.auth import AllowAnonymous
 from wagtail.api.v3.errors import problem_response
 
 from workflows.abuse import rate_limit, rate_limit_exceeded
 from workflows.api.created import created_answer
 from workflows.api.language import LOCALE_PARAMETER, UnknownLocale, requested_language
+from workflows.api.params import MAX_ID, ObjectId
 from workflows.api.problems import form_errors_problem, merge_openapi, problem_responses
 from workflows.api.schemas import SubmissionCreated
 from workflows.exceptions import MissingTransitionInput, RegistrationRefused
@@ -117,9 +119,11 @@ def _sessions():
     operation_id="event_sessions_list",
     summary="Sessions of live events, with the places left",
     description="Every session of a live, public event, earliest first; `event` narrows them to one event.",
-    openapi_extra=problem_responses(400),
+    openapi_extra=problem_responses(400, 422),
 )
-def list_sessions(request, event: int | None = None):
+def list_sessions(
+    request, event: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Id of an event page.")] = None
+):
     sessions = _sessions()
     if event is not None:
         sessions = sessions.filter(page_id=event)
@@ -139,7 +143,7 @@ def list_sessions(request, event: int | None = None):
     "only (register on the website, signed in). Rate limited per IP address and session like the form (429).",
     openapi_extra=merge_openapi({"parameters": [LOCALE_PARAMETER]}, problem_responses(400, 403, 404, 409, 422, 429)),
 )
-def register(request, session_id: int, data: RegistrationIn):
+def register(request, session_id: ObjectId, data: RegistrationIn):
     try:
         language = requested_language(request)
     except UnknownLocale as error:

@@ -18,6 +18,7 @@ from workflows.exceptions import (
     SlotFull,
     SlotInThePast,
 )
+from workflows.ids import row_id
 from workflows.services.places import registration_create
 
 from ..models import EventRegistration
@@ -55,7 +56,8 @@ def _render(request, page, context, *, status=200):
 
 def session_register(request, page, session_id: int):
     """GET: the session and its form (or why it takes none). POST: register, then say where the person stands."""
-    session = sessions_of(page).filter(pk=session_id).first()
+    # A 30-digit id in the address overflows the database's integer: no such session, not a server error.
+    session = sessions_of(page).filter(pk=session_id).first() if row_id(session_id) else None
     if session is None:
         raise Http404
     context = {"session": session, "sign_in_url": None, "refusal": refusal_for(session)}

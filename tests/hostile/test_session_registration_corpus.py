@@ -74,3 +74,24 @@ def test_stored_markup_is_shown_escaped_to_staff(admin_client, client, summit):
 
     assert XSS not in page
     assert "&lt;script&gt;" in page
+
+
+OUT_OF_RANGE_IDS = ("0", "2147483648", "9223372036854775808", "95643183804812137332736")
+
+
+@pytest.mark.parametrize("number", OUT_OF_RANGE_IDS)
+def test_an_id_no_database_holds_is_no_session_on_the_page_nor_in_the_api(client, summit, number):
+    """Found by the API fuzzer: a 23-digit event id answered 500 ("Python int too large to convert to SQLite
+    INTEGER"). Every such id is refused as invalid (API) or is no session (the page), never a server error."""
+    page = client.get(f"/en/events/summit/sessions/{number}/register/")
+    listing = client.get(f"/api/v3/event-sessions/?event={number}")
+    registering = client.post(
+        f"/api/v3/event-sessions/{number}/registrations/",
+        {**person(), "consent_privacy": True},
+        content_type="application/json",
+    )
+
+    assert page.status_code == 404
+    assert listing.status_code == 422 and listing["Content-Type"] == "application/problem+json"
+    assert registering.status_code in (404, 422)
+    assert not EventRegistration.objects.exists()
