@@ -9,26 +9,24 @@ page tree and the view restrictions stay as they are, and the page chrome's gene
 whenever they change: a page saved, published, unpublished, moved or deleted, a view restriction or a site saved
 or deleted.
 
-What is cached: the site and the page Wagtail found, under the chrome's generation, the language and the address
-(host, port and path), in the ``chrome`` cache, only when
+What is cached: the site and the page Wagtail found, and whether the page or an ancestor has a view restriction,
+under the chrome's generation, the language and the address (host, port and path), in the ``chrome`` cache, only
+when
 
 - the page's class says ``cache_route = True`` (``CachedRoute``: the site's own page types; a page type from
-  elsewhere may route by more than the address),
+  elsewhere may route by more than the address), and
 - the page serves the address itself (a routable page's sub-route, such as an event's ``.ics``, is routed by
-  Wagtail each time), and
-- neither the page nor an ancestor has a view restriction (a restricted page is routed and checked by Wagtail
-  each time, as before).
+  Wagtail each time).
 
 On a hit Wagtail's own serve view takes the route from the request (``request._wagtail_route_for_request``, the
-attribute ``Page.route_for_request`` reads first) and the site from ``request._wagtail_site``, and the page
-answers "no view restrictions" without asking the database. Everything else (the page's ``serve``, the
-``before_serve_page`` hooks, the view-restriction check itself) runs as before.
+attribute ``Page.route_for_request`` reads first) and the site from ``request._wagtail_site``. A page without
+view restrictions answers "none" without asking the database; a restricted page's restrictions are read and
+checked by Wagtail on every request, as before. Everything else (the page's ``serve``, the ``before_serve_page``
+hooks, the view-restriction check itself) runs as before.
 """
 
 import hashlib
 
-from django.conf import settings
-from django.core.cache import cache, caches
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 from wagtail.url_routing import RouteResult
@@ -51,7 +49,9 @@ class CachedRoute:
 
 
 def _store():
-    return caches["chrome"] if "chrome" in settings.CACHES else cache
+    from .chrome import _parts  # not at import: chrome imports the page models, which import this module
+
+    return _parts()
 
 
 def _key(request, components: list[str]) -> str:
@@ -69,7 +69,6 @@ def _cacheable(route) -> bool:
         and getattr(route.page, "cache_route", False)
         and not route.args
         and not route.kwargs
-        and not route.page.get_view_restrictions().exists()
     )
 
 
@@ -107,8 +106,8 @@ class RouteCacheMiddleware:
         if entry is None:
             request._route_cache_key = key
             return None
-        site, page = entry
-        page.__dict__[NO_RESTRICTIONS] = True
+        site, page, unrestricted = entry
+        page.__dict__[NO_RESTRICTIONS] = unrestricted
         request._wagtail_site = site
         request._wagtail_route_for_request = RouteResult(page)
         return None
@@ -121,5 +120,6 @@ def remember_route(page, request, serve_args, serve_kwargs) -> None:
     site = getattr(request, "_wagtail_site", None)
     if key is None or site is None or route is None or route.page is not page or not _cacheable(route):
         return None
-    _store().set(key, (_lean(site), _lean(page)), timeout=TIMEOUT)
+    unrestricted = not page.get_view_restrictions().exists()
+    _store().set(key, (_lean(site), _lean(page), unrestricted), timeout=TIMEOUT)
     return None

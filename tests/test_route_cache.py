@@ -105,7 +105,7 @@ def test_a_restriction_on_an_ancestor_applies_too(client, site_tree, programme):
     assert client.get("/en/programme/").status_code == 302
 
 
-def test_a_restricted_page_is_routed_and_checked_by_wagtail_every_time(client, programme, editor):
+def test_a_restricted_page_has_its_restrictions_checked_by_wagtail_every_time(client, programme, editor):
     PageViewRestriction.objects.create(page=programme, restriction_type=PageViewRestriction.LOGIN)
     client.force_login(editor)
     client.get("/en/programme/")
@@ -114,6 +114,10 @@ def test_a_restricted_page_is_routed_and_checked_by_wagtail_every_time(client, p
 
     assert response.status_code == 200
     assert any("wagtailcore_pageviewrestriction" in sql for sql in routing)
+    assert not any('FROM "wagtailcore_site"' in sql for sql in routing)  # its route, though, from the cache
+
+    client.logout()
+    assert client.get("/en/programme/").status_code == 302  # and the restriction still refuses a visitor
 
 
 def test_english_and_korean_are_routed_apart(client, programme):
