@@ -59,3 +59,45 @@ def test_several_choices_are_still_a_list(anonymous, forms):
     response = anonymous.post(f"workflow-forms/{forms.city.pk}/submissions/", city_answers(forms))
 
     assert response.status_code == 201, response.content
+
+
+NAMELESS_PART = b"--B0undary\r\n-662776696--B0undary--\r\n"  # what the API fuzzer sent: a part with no headers
+
+
+@pytest.mark.parametrize("operation", ["draft", "draft change", "submission"])
+def test_a_multipart_body_without_a_named_part_is_a_400_and_changes_nothing(anonymous, forms, operation):
+    """Django skips a part without Content-Disposition silently; the body would have read as "no answers"
+    and been kept as an empty draft (found by the API fuzzer: 201 for a body that is not an object)."""
+    from workflows.models import FormDraft
+
+    path = {
+        "draft": f"workflow-forms/{forms.theme.pk}/drafts/",
+        "submission": f"workflow-forms/{forms.theme.pk}/submissions/",
+    }.get(operation)
+    method = "POST"
+    if operation == "draft change":
+        created = anonymous.post(f"workflow-forms/{forms.theme.pk}/drafts/", {"applicant_name": "Sam"})
+        path, method = f"workflow-forms/drafts/{created.json()['token']}/", "PATCH"
+    drafts_before = list(FormDraft.objects.values_list("pk", "data"))
+
+    response = anonymous.client.generic(
+        method, f"/api/v3/{path}", NAMELESS_PART, content_type="multipart/form-data; boundary=B0undary"
+    )
+
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert "no named part" in response.json()["detail"]
+    assert list(FormDraft.objects.values_list("pk", "data")) == drafts_before
+    assert not ThemeSuggestion.objects.exists()
+
+
+def test_an_empty_multipart_body_is_still_an_empty_draft(anonymous, forms):
+    response = anonymous.client.generic(
+        "POST",
+        f"/api/v3/workflow-forms/{forms.theme.pk}/drafts/",
+        b"--B0undary--\r\n",
+        content_type="multipart/form-data; boundary=B0undary",
+    )
+
+    assert response.status_code == 201, response.content
+    assert response.json()["answers"] == {}

@@ -24,6 +24,8 @@ def answers_from_request(request) -> tuple[MultiValueDict, MultiValueDict]:
     """(data, files) for the page's form, from a JSON object or a form/multipart body."""
     content_type = (request.content_type or "").lower()
     if content_type in FORM_CONTENT_TYPES:
+        if content_type == "multipart/form-data" and not request.POST and not request.FILES:
+            _refuse_nameless_parts(request)
         return request.POST, request.FILES
     if content_type != "application/json":
         raise BadAnswers(
@@ -43,6 +45,27 @@ def answers_from_request(request) -> tuple[MultiValueDict, MultiValueDict]:
         return answers_as_form_data(payload), MultiValueDict()
     except AnswerError as error:
         raise BadAnswers(field_errors_problem(error.field_errors)) from None
+
+
+def _refuse_nameless_parts(request) -> None:
+    """A multipart body with bytes but no named part: Django skips parts without ``Content-Disposition:
+    form-data; name=...`` silently, so such a body would read as "no answers" and be stored as one. Only an
+    empty body (its closing boundary, perhaps with line breaks) is no answers."""
+    boundary = (request.content_params or {}).get("boundary", "")
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > len(f"\r\n--{boundary}--\r\n"):
+        raise BadAnswers(
+            problem_response(
+                status=400,
+                detail=_(
+                    "The multipart body has no named part: every part needs a Content-Disposition: form-data; "
+                    'name="..." header.'
+                ),
+            )
+        )
 
 
 SCALAR_ANSWER = {"anyOf": [{"type": "string"}, {"type": "number"}, {"type": "boolean"}, {"type": "null"}]}
