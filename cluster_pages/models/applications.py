@@ -10,7 +10,6 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from modelcluster.fields import ParentalKey
 
@@ -21,6 +20,7 @@ from workflows.specs import StateChoices, TransitionSpec, state
 
 from ..choices import ClusterStatus, OrganisationType
 from ..clusters_once import clusters_once
+from ..country_field import CountryCodeField
 from ..join_forms import preselected_cluster_ids
 from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
@@ -74,7 +74,7 @@ class CityApplication(ClusterMembershipMixin, ListingConsentRecord, MapPlaceFiel
     personal_fields = (*Application.personal_fields, "role", "phone")
 
     city = models.CharField(_("city"), max_length=255)
-    country = CountryField(_("country"))
+    country = CountryCodeField(_("country"))
     role = models.CharField(_("role"), max_length=255, help_text=_("The contact person's job title."))
     phone = models.CharField(_("phone"), max_length=64, blank=True)
     organisation = models.CharField(
@@ -141,7 +141,7 @@ class CompanyRegistration(ClusterMembershipMixin, ListingConsentRecord, Applicat
         _("type of organisation"), max_length=16, choices=OrganisationType.choices, db_index=True
     )
     company_name = models.CharField(_("organisation name"), max_length=255)
-    country = CountryField(_("country"))
+    country = CountryCodeField(_("country"))
     website = models.URLField(_("website"), max_length=500)
     role = models.CharField(_("role"), max_length=255, help_text=_("The contact person's job title."))
     solution_name = models.CharField(_("solution or expertise"), max_length=255)

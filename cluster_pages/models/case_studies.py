@@ -3,7 +3,6 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from ..choices import ProjectStatus
 from ..clusters_once import local_title_of
+from ..country_field import CountryCodeField
 from ..filters import CaseStudyFilter
 from ..route_cache import CachedRoute
 from ..translation_fields import PAGE_FIELDS
@@ -73,7 +73,7 @@ class CaseStudyPage(CachedRoute, ListingImageMixin, FollowsItsSource, Page):
     override_translatable_fields = PAGE_FIELDS
 
     city = models.CharField(_("city"), max_length=255)
-    country = CountryField(_("country"))
+    country = CountryCodeField(_("country"))
     cluster = models.ForeignKey(
         "cluster_pages.ThematicClusterPage",
         verbose_name=_("cluster"),

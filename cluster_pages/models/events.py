@@ -10,7 +10,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -21,6 +20,7 @@ from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..choices import EventKind
+from ..country_field import CountryCodeField
 from ..filters import EventFilter
 from ..ical import calendar_for_events
 from ..meetings.admin_forms import EventPageForm
@@ -122,7 +122,7 @@ class EventPage(ListingImageMixin, FollowsItsSource, RoutablePageMixin, Page):
     )
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices, default=EventKind.OTHER)
     city = models.CharField(_("city"), max_length=255, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryCodeField(_("country"), blank=True)
     venue = models.CharField(_("venue"), max_length=255, blank=True)
     organisers = models.CharField(
         _("organisers"), max_length=500, blank=True, help_text=_("E.g. 'WeGO and the Seoul Metropolitan Government'.")

@@ -8,7 +8,6 @@ inline panel); a translated event page shows its original's sessions, so every l
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
@@ -16,6 +15,7 @@ from wagtail.models import Orderable
 from workflows.models import AbstractRegistration, AbstractSlot
 
 from ..choices import ClusterStatus
+from ..country_field import CountryCodeField
 
 
 def _clusters_led_by(user):
@@ -103,7 +103,7 @@ class EventRegistration(AbstractRegistration):
     organisation = models.CharField(_("organisation"), max_length=255)
     role = models.CharField(_("role"), max_length=255, help_text=_("Your job title."))
     city = models.CharField(_("city"), max_length=255)
-    country = CountryField(_("country"))
+    country = CountryCodeField(_("country"))
     accessibility_needs = models.TextField(
         _("accessibility needs"),
         max_length=2000,
