@@ -2,13 +2,13 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from ..selectors import submissions_visible_to
 from ..selectors.assessment_requests import overdue_rows_q
 from ..selectors.assessments import awaiting_assessment_q
+from ..selectors.counts import rows_per_state
 from ..services.drafts import open_drafts_per_form
 from ..specs import state_tone
 from ..workspaces import user_may_see_any_submissions, workspace_viewsets
@@ -32,7 +32,7 @@ class ApplicationsPanel(Component):
         user = self.request.user
         model = viewset.model
         visible = submissions_visible_to(user=user, queryset=model._default_manager.all())
-        counts = dict(visible.order_by().values_list("state").annotate(count=Count("pk")))
+        counts = rows_per_state(visible)
         index_url = reverse(viewset.get_url_name("index"))
         peak = max(counts.values(), default=0) or 1
         states = [

@@ -313,6 +313,8 @@ class Application(AbstractApplication):
     class Meta(AbstractApplication.Meta):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        # The rows per state of one kind, from the index alone (``selectors.counts.rows_per_state``).
+        indexes = [models.Index(fields=["kind", "state"], name="workflow_app_kind_state")]
         permissions = [
             ("review_application", _("Can mark applications reviewed")),
             ("request_changes_application", _("Can request changes to applications")),

@@ -3,7 +3,7 @@
 import csv
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -16,6 +16,7 @@ from ...models import Application
 from ...selectors import prefetch_managed_targets, submissions_visible_to, target_ids_managed_by
 from ...selectors.assessment_requests import with_overdue_count
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
+from ...selectors.counts import rows_per_state as rows_per_state_of
 from ...selectors.related import attach_related, related_of
 from ...selectors.search import contains_any_q
 from ...services.assessments import assessable_states, criteria_for
@@ -113,7 +114,7 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         ``COUNT`` and a ``DISTINCT state`` made two."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.bulk_transitions:
-            rows_per_state = dict(queryset.order_by().values_list("state").annotate(rows=Count("pk")))
+            rows_per_state = rows_per_state_of(queryset)
             self.listing_states = set(rows_per_state)
             paginator.__dict__["count"] = sum(rows_per_state.values())  # Paginator.count is a cached_property
         return paginator
