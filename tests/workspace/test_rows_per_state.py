@@ -38,7 +38,13 @@ def count_statement(client, url):
     ],
 )
 def test_the_count_and_states_are_the_listed_rows_whichever_table_counts_them(
-    client, users, add_rows, city_urls, clusters, query, on_parent  # noqa: F811
+    client,
+    users,
+    add_rows,  # noqa: F811
+    city_urls,
+    clusters,
+    query,
+    on_parent,
 ):
     add_rows(20)  # fewer than a page: every row of the listing is on the first page
     client.force_login(users["coordinator"])
@@ -53,7 +59,11 @@ def test_the_count_and_states_are_the_listed_rows_whichever_table_counts_them(
 
 
 def test_a_leader_sees_the_count_of_the_clusters_they_lead_counted_on_the_parent(
-    client, users, add_rows, city_urls, leader  # noqa: F811
+    client,
+    users,
+    add_rows,  # noqa: F811
+    city_urls,
+    leader,
 ):
     add_rows(20)
     client.force_login(leader)
