@@ -56,6 +56,8 @@ def test_the_count_and_states_are_the_listed_rows_whichever_table_counts_them(
     assert response.context["view"].listing_states == {row.state for row in rows}
     if on_parent is not None:
         assert (f'"{KIND_TABLE}"' not in statement) is on_parent, statement
+    if on_parent:  # from the (kind, state) index alone: no column outside it is read
+        assert "COUNT(*)" in statement, statement
 
 
 def test_a_leader_sees_the_count_of_the_clusters_they_lead_counted_on_the_parent(
