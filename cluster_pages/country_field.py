@@ -8,14 +8,15 @@ The codes are already a dictionary (``countries.countries``, cached, ``COUNTRIES
 """
 
 from django.core.exceptions import ValidationError
+from django_countries import countries
 from django_countries.fields import CountryField, LazyTypedChoiceField
 
 
 class CountryCodeChoiceField(LazyTypedChoiceField):
     """The form field: a value is valid when it is one of the codes (the select still lists every name)."""
 
-    #: The model field's ``Countries`` (set by ``CountryCodeField.formfield``).
-    countries = None
+    #: The model field's ``Countries`` (set by ``CountryCodeField.formfield``); django-countries' own otherwise.
+    countries = countries
 
     def valid_value(self, value) -> bool:
         return str(value) in self.countries

@@ -68,3 +68,9 @@ def test_an_event_without_a_country_is_still_allowed():
 
     field = EventPage._meta.get_field("country")
     assert field.clean("", EventPage()) == ""
+
+
+def test_the_form_field_alone_checks_django_countries_codes():
+    field = CountryCodeChoiceField(choices=[])
+
+    assert field.valid_value("KR") and not field.valid_value("XX")

@@ -89,6 +89,11 @@ def test_rows_of_another_kind_are_not_counted(add_rows, make_company_registratio
     assert rows_per_state(CityApplication.objects.none()) == {}
 
 
-def test_a_kind_without_a_parent_table_is_counted_through_its_own(db):
+def test_a_kind_without_a_parent_table_is_counted_through_its_own(make_theme_suggestion, add_rows):  # noqa: F811
     """Theme suggestions are no application: no kind column to count on, the count is Django's as before."""
-    assert rows_per_state(ThemeSuggestion.objects.filter(state="submitted")) == {}
+    add_rows(3)
+    make_theme_suggestion()
+    make_theme_suggestion("Ageing cities")
+
+    assert rows_per_state(ThemeSuggestion.objects.all()) == {"submitted": 2}
+    assert rows_per_state(ThemeSuggestion.objects.filter(proposed_theme="Ageing cities")) == {"submitted": 1}

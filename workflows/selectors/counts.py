@@ -13,7 +13,7 @@ import copy
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, QuerySet
 from django.db.models.expressions import Col, Func, Value
-from django.db.models.lookups import Lookup, Transform
+from django.db.models.lookups import Lookup
 from django.db.models.sql.where import AND, WhereNode
 
 
@@ -73,6 +73,6 @@ def _expression_reads_only(expression, table: str) -> bool:
         if isinstance(part, Col):
             if part.alias != table:
                 return False
-        elif not isinstance(part, Transform | Func | Value):
+        elif not isinstance(part, Func | Value):  # a Transform (e.g. __date) is a Func
             return False
     return True

@@ -16,7 +16,7 @@ from ...models import Application
 from ...selectors import prefetch_managed_targets, submissions_visible_to, target_ids_managed_by
 from ...selectors.assessment_requests import with_overdue_count
 from ...selectors.assessments import with_assessment_summary, with_criterion_means
-from ...selectors.counts import rows_per_state as rows_per_state_of
+from ...selectors.counts import rows_per_state
 from ...selectors.related import attach_related, related_of
 from ...selectors.search import contains_any_q
 from ...services.assessments import assessable_states, criteria_for
@@ -114,9 +114,9 @@ class SubmissionIndexView(SafeSpreadsheetCellsMixin, generic.IndexView):
         ``COUNT`` and a ``DISTINCT state`` made two."""
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         if self.bulk_transitions:
-            rows_per_state = rows_per_state_of(queryset)
-            self.listing_states = set(rows_per_state)
-            paginator.__dict__["count"] = sum(rows_per_state.values())  # Paginator.count is a cached_property
+            rows = rows_per_state(queryset)
+            self.listing_states = set(rows)
+            paginator.__dict__["count"] = sum(rows.values())  # Paginator.count is a cached_property
         return paginator
 
     def paginate_queryset(self, queryset, page_size):
