@@ -68,7 +68,7 @@ test-postgres: $(DEV_STAMP) chromium messages ## Run the whole test suite on the
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q
 
 # CI's PostgreSQL pass: the browser tests read what a person sees, the same page on either database; they run in
-# `make test` (SQLite, as `make run` has it), and here the rest of the suite (the browser tests are about 8 of the 25 minutes a pass takes on two cores).
+# `make test` (SQLite, as `make run` has it), and here the rest of the suite (the browser tests take about 7.5 minutes of a pass on two cores).
 test-postgres-server: $(DEV_STAMP) messages ## Run the suite on the local PostgreSQL without the browser tests (what CI runs)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -n 2 -q -m "not browser"
 
